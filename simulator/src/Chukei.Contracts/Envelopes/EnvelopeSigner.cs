@@ -1,0 +1,70 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Chukei.Contracts.Json;
+using Chukei.Contracts.Keys;
+using Chukei.Contracts.Tokens;
+
+namespace Chukei.Contracts.Envelopes;
+
+/// <summary>Signs request and response envelopes as compact JWS (ES256) with the party's current key.</summary>
+public sealed class EnvelopeSigner(string partyId, PartyKeySet keys, TimeProvider time)
+{
+    public string PartyId => partyId;
+
+    /// <summary>Signs a request for <paramref name="audience"/>'s <paramref name="method"/> <paramref name="path"/>; returns the token and its jti.</summary>
+    public (string Token, string Id) SignRequest<T>(string audience, string method, string path, T body)
+    {
+        var id = NewId();
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        var claims = new EnvelopeClaims
+        {
+            Issuer = partyId,
+            Audience = audience,
+            IssuedAt = now,
+            Expires = now + (long)ProtocolConstants.MaxEnvelopeLifetime.TotalSeconds,
+            Id = id,
+            Method = method,
+            Path = path,
+            Body = JsonSerializer.SerializeToElement(body, ProtocolJson.Options),
+        };
+        return (Sign(claims, ProtocolConstants.RequestType), id);
+    }
+
+    public string SignResponse<T>(string audience, string inResponseTo, T body)
+    {
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        var claims = new EnvelopeClaims
+        {
+            Issuer = partyId,
+            Audience = audience,
+            IssuedAt = now,
+            Expires = now + (long)ProtocolConstants.MaxEnvelopeLifetime.TotalSeconds,
+            Id = NewId(),
+            InResponseTo = inResponseTo,
+            Body = JsonSerializer.SerializeToElement(body, ProtocolJson.Options),
+        };
+        return Sign(claims, ProtocolConstants.ResponseType);
+    }
+
+    /// <summary>Signs any JSON payload under an explicit <c>typ</c> (directory, checkpoints).</summary>
+    public string SignPayload<T>(T payload, string type)
+    {
+        var (kid, key) = keys.CurrentSigningKey;
+        return Sign(ProtocolJson.Serialize(payload), type, kid, key);
+    }
+
+    private string Sign(EnvelopeClaims claims, string type)
+    {
+        var (kid, key) = keys.CurrentSigningKey;
+        return Sign(ProtocolJson.Serialize(claims), type, kid, key);
+    }
+
+    private static string Sign(string payload, string type, string kid, ECDsa key) =>
+        Jose.JWT.Encode(payload, key, Jose.JwsAlgorithm.ES256, new Dictionary<string, object>
+        {
+            ["typ"] = type,
+            ["kid"] = kid,
+        }, JoseCompact.StrictSettings);
+
+    public static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+}

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Chukei.Contracts.Problems;
+
+namespace Chukei.Contracts.Json;
+
+/// <summary>
+/// The one JSON configuration of the protocol: camelCase, no duplicate members (N18), bounded depth (ERR-004).
+/// Every party parses with these options so that "same bytes, same meaning" holds across the network.
+/// </summary>
+public static class ProtocolJson
+{
+    public static JsonSerializerOptions Options { get; } = Create(indented: false);
+
+    public static JsonSerializerOptions Indented { get; } = Create(indented: true);
+
+    public static JsonDocumentOptions DocumentOptions { get; } = new()
+    {
+        AllowDuplicateProperties = false,
+        MaxDepth = ProtocolConstants.MaxJsonDepth,
+    };
+
+    private static JsonSerializerOptions Create(bool indented)
+    {
+        var o = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            AllowDuplicateProperties = false,
+            MaxDepth = ProtocolConstants.MaxJsonDepth,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            WriteIndented = indented,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        o.MakeReadOnly(populateMissingResolver: true);
+        return o;
+    }
+
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+
+    public static byte[] SerializeToUtf8<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);
+
+    /// <summary>
+    /// Parses a protocol body, turning every JSON failure into a <see cref="ProtocolException"/> that names the
+    /// offending member and position, so a caller never sees a stack trace.
+    /// </summary>
+    public static T Deserialize<T>(ReadOnlySpan<byte> utf8, string what)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(utf8, Options)
+                ?? throw new ProtocolException(ProblemCodes.InvalidField, $"{what} must be a JSON object, not null", "/");
+        }
+        catch (JsonException ex)
+        {
+            throw Translate(ex, what);
+        }
+    }
+
+    public static T Deserialize<T>(JsonElement element, string what)
+    {
+        try
+        {
+            return element.Deserialize<T>(Options)
+                ?? throw new ProtocolException(ProblemCodes.InvalidField, $"{what} must be a JSON object, not null", "/");
+        }
+        catch (JsonException ex)
+        {
+            throw Translate(ex, what);
+        }
+    }
+
+    /// <summary>Parses a JSON document strictly (duplicates and excess depth refused).</summary>
+    public static JsonDocument ParseDocument(ReadOnlyMemory<byte> utf8, string what)
+    {
+        try
+        {
+            return JsonDocument.Parse(utf8, DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            throw Translate(ex, what);
+        }
+    }
+
+    private static ProtocolException Translate(JsonException ex, string what)
+    {
+        var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? null : ex.Path;
+        var where = ex.LineNumber is { } line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : "";
+        var message = ex.Message;
+        if (message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+            return new ProtocolException(ProblemCodes.JsonTooDeep, $"{what}: nesting deeper than {ProtocolConstants.MaxJsonDepth}{where}", field);
+        if (message.Contains("duplicate", StringComparison.OrdinalIgnoreCase))
+            return new ProtocolException(ProblemCodes.InvalidField, $"{what}: member {field ?? "(root)"} appears twice{where}", field);
+        if (message.Contains("missing required properties", StringComparison.OrdinalIgnoreCase))
+        {
+            var missing = message[(message.IndexOf("including:", StringComparison.Ordinal) + 10)..].Trim().TrimEnd('.').Trim('\'');
+            return new ProtocolException(ProblemCodes.InvalidField, $"{what}: required member '{missing}' is missing", missing);
+        }
+        // The reader's own exception type means the bytes are not JSON at all; anything else is a type mismatch.
+        if (ex.GetType().Name == "JsonReaderException")
+            return new ProtocolException(ProblemCodes.MalformedJson, $"{what} is not well-formed JSON{where}", field);
+        return new ProtocolException(ProblemCodes.InvalidField, $"{what}: member {field ?? "(root)"} has the wrong type{where}", field);
+    }
+}
