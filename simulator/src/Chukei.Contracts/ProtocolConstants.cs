@@ -43,6 +43,12 @@ public static class ProtocolConstants
     /// <summary>Largest HTTP request body accepted by any party (ERR-003).</summary>
     public const int MaxBodyBytes = 64 * 1024;
 
+    /// <summary>Japan Standard Time; Japan has no daylight saving, so a fixed offset is exact. "Today" is always a JST date.</summary>
+    public static readonly TimeSpan JapanOffset = TimeSpan.FromHours(9);
+
+    /// <summary>The relay issues a signed access-log checkpoint after this many entries (LOG-020).</summary>
+    public const int CheckpointInterval = 100;
+
     /// <summary>JSON nesting limit for every parsed document (ERR-004).</summary>
     public const int MaxJsonDepth = 16;
 }

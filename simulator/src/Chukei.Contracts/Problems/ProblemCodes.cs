@@ -13,6 +13,7 @@ public static class ProblemCodes
     public static readonly ProblemCode InvalidField = new("invalid-field", 400, "A field is missing, of the wrong type or invalid", "ERR-005");
     public static readonly ProblemCode UnsupportedMediaType = new("unsupported-media-type", 415, "The body must be a signed envelope (application/jose)", "AUTH-001");
     public static readonly ProblemCode NotFound = new("not-found", 404, "No such endpoint", "ERR-006");
+    public static readonly ProblemCode InternalError = new("internal-error", 500, "The party failed to process the request; nothing was written", "ERR-007");
 
     // Call authentication (AUTH)
     public static readonly ProblemCode AuthMalformed = new("auth-malformed", 401, "The request envelope is not a well-formed compact JWS", "AUTH-001");
@@ -61,7 +62,7 @@ public static class ProblemCodes
 
     public static IReadOnlyList<ProblemCode> All { get; } =
     [
-        MalformedJson, BodyTooLarge, JsonTooDeep, InvalidField, UnsupportedMediaType, NotFound,
+        MalformedJson, BodyTooLarge, JsonTooDeep, InvalidField, UnsupportedMediaType, NotFound, InternalError,
         AuthMalformed, AuthAlgorithm, AuthKeyUnknown, AuthKeyRevoked, AuthSignatureInvalid, AuthIssuerMismatch,
         AuthAudience, AuthExpired, AuthNotYetValid, AuthReplayed, AuthTargetMismatch, RoleNotAllowed,
         SealMalformed, SealHeaderForbidden, SealEncryptionAlgorithm, SealRecipientKey, SealDecryptFailed, SealNotNested,

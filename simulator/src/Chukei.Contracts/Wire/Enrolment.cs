@@ -14,7 +14,7 @@ public enum EnrolmentEvent
 /// The relay matches the person by basic pension number, the one number that survives a change of insurer;
 /// the insurer sends the number under which it insures the person.
 /// </summary>
-public sealed record EnrolmentUpdate
+public sealed record EnrolmentUpdate : ICorrelated
 {
     [JsonPropertyName("basicPensionNumber")] public required string BasicPensionNumber { get; init; }
     [JsonPropertyName("event")] public required EnrolmentEvent Event { get; init; }
@@ -30,6 +30,9 @@ public enum EnrolmentOutcome
     [JsonStringEnumMemberName("registered")] Registered,
     [JsonStringEnumMemberName("person-not-found")] PersonNotFound,
     [JsonStringEnumMemberName("multiple-matches")] MultipleMatches,
+
+    /// <summary>A loss names an enrolment the relay does not hold open.</summary>
+    [JsonStringEnumMemberName("no-such-enrolment")] NoSuchEnrolment,
 }
 
 public sealed record EnrolmentAnswer

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Chukei.Contracts.Wire;
 
 /// <summary>Step ③: the requester forwards the seal to the target insurer (INS-001).</summary>
-public sealed record InquiryRequest
+public sealed record InquiryRequest : ICorrelated
 {
     [JsonPropertyName("seal")] public required string Seal { get; init; }
     [JsonPropertyName("items")] public required IReadOnlyList<string> Items { get; init; }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Chukei.Contracts.Wire;
 
 /// <summary>Step ①: the requester asks the relay which insurer of <see cref="TargetKind"/> the subject belongs to (RLY-001).</summary>
-public sealed record LookupRequest
+public sealed record LookupRequest : ICorrelated
 {
     [JsonPropertyName("subject")] public required SubjectReference Subject { get; init; }
     [JsonPropertyName("targetKind")] public required InsuranceKind TargetKind { get; init; }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Chukei.Contracts.Wire;
 
 /// <summary>The relay-routed alternative (RLY-020): the relay looks up, seals and forwards the inquiry itself.</summary>
-public sealed record RoutedInquiryRequest
+public sealed record RoutedInquiryRequest : ICorrelated
 {
     [JsonPropertyName("subject")] public required SubjectReference Subject { get; init; }
     [JsonPropertyName("targetKind")] public required InsuranceKind TargetKind { get; init; }

@@ -1,0 +1,109 @@
+using Chukei.Contracts.Identifiers;
+using Chukei.Contracts.Problems;
+
+namespace Chukei.Contracts.Wire;
+
+/// <summary>
+/// Field-level validation of request bodies (ERR-005). Each failure names the member as a JSON pointer so the
+/// sender knows exactly what to fix.
+/// </summary>
+public static class RequestValidation
+{
+    public static void Validate(LookupRequest r)
+    {
+        Validate(r.Subject, "/subject");
+        Purpose(r.Purpose, "/purpose");
+        CorrelationId(r.CorrelationId);
+    }
+
+    public static void Validate(InquiryRequest r)
+    {
+        if (string.IsNullOrEmpty(r.Seal)) Fail("/seal", "is required");
+        Items(r.Items, "/items");
+        CorrelationId(r.CorrelationId);
+    }
+
+    public static void Validate(RoutedInquiryRequest r)
+    {
+        Validate(r.Subject, "/subject");
+        Purpose(r.Purpose, "/purpose");
+        Items(r.Items, "/items");
+        CorrelationId(r.CorrelationId);
+    }
+
+    public static void Validate(EnrolmentUpdate r)
+    {
+        Check(IdentifierRules.BasicPensionNumber(r.BasicPensionNumber), "/basicPensionNumber");
+        if ((r.Medical is null) == (r.Ltc is null)) Fail("/medical", "exactly one of 'medical' and 'ltc' is required");
+        if (r.Medical is { } m) Validate(m, "/medical");
+        if (r.Ltc is { } l) Validate(l, "/ltc");
+        CorrelationId(r.CorrelationId);
+    }
+
+    public static void Validate(AccessLogReport r)
+    {
+        if (r.Entries is null || r.Entries.Count == 0) Fail("/entries", "must list at least one entry");
+        if (r.Entries.Count > 1000) Fail("/entries", "must list at most 1000 entries per report");
+        for (var i = 0; i < r.Entries.Count; i++)
+        {
+            var e = r.Entries[i];
+            var at = $"/entries/{i}";
+            if (string.IsNullOrEmpty(e.InsurerEntryId) || e.InsurerEntryId.Length > 64) Fail(at + "/insurerEntryId", "must be 1 to 64 characters");
+            Check(IdentifierRules.PartyId(e.Requester), at + "/requester");
+            if (string.IsNullOrEmpty(e.Purpose) || e.Purpose.Length > 64) Fail(at + "/purpose", "must be 1 to 64 characters");
+            if (e.Items is null || e.Items.Count > 8 || e.Items.Any(x => string.IsNullOrEmpty(x) || x.Length > 32)) Fail(at + "/items", "must list at most 8 item names");
+            if (e.Outcome == AccessOutcome.Refused && string.IsNullOrEmpty(e.Code)) Fail(at + "/code", "is required for a refused inquiry");
+            if (string.IsNullOrEmpty(e.CorrelationId) || e.CorrelationId.Length > 128) Fail(at + "/correlationId", "must be 1 to 128 characters");
+        }
+    }
+
+    public static void Validate(SubjectReference s, string at)
+    {
+        if ((s.Ltc is null) == (s.Medical is null)) Fail(at, "exactly one of 'ltc' and 'medical' is required");
+        if (s.Ltc is { } l) Validate(l, at + "/ltc");
+        if (s.Medical is { } m) Validate(m, at + "/medical");
+    }
+
+    public static void Validate(LtcInsured l, string at)
+    {
+        Check(IdentifierRules.LtcInsurerNumber(l.InsurerNumber), at + "/insurerNumber");
+        Check(IdentifierRules.LtcInsuredNumber(l.InsuredNumber), at + "/insuredNumber");
+    }
+
+    public static void Validate(MedicalInsured m, string at)
+    {
+        Check(IdentifierRules.MedicalInsurerNumber(m.InsurerNumber), at + "/insurerNumber");
+        Check(IdentifierRules.CardSymbol(m.Symbol), at + "/symbol");
+        Check(IdentifierRules.CardNumber(m.Number), at + "/number");
+        Check(IdentifierRules.BranchNumber(m.Branch), at + "/branch");
+    }
+
+    private static void Purpose(string purpose, string at)
+    {
+        if (!Purposes.All.Contains(purpose)) Fail(at, $"must be one of {string.Join(", ", Purposes.All)}");
+    }
+
+    private static void Items(IReadOnlyList<string>? items, string at)
+    {
+        if (items is null || items.Count == 0) Fail(at, "must list at least one item");
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (!DataItems.All.Contains(items[i])) Fail($"{at}/{i}", $"must be one of {string.Join(", ", DataItems.All)}");
+        }
+        if (items.Distinct().Count() != items.Count) Fail(at, "lists an item twice");
+    }
+
+    private static void CorrelationId(string id)
+    {
+        if (string.IsNullOrEmpty(id) || id.Length > 128 || id.Any(char.IsControl)) Fail("/correlationId", "must be 1 to 128 printable characters");
+    }
+
+    private static void Check(string? reason, string at)
+    {
+        if (reason is not null) Fail(at, reason);
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void Fail(string at, string reason) =>
+        throw new ProtocolException(ProblemCodes.InvalidField, $"{at} {reason}", at);
+}

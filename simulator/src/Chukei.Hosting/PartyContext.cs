@@ -1,0 +1,32 @@
+using Chukei.Contracts.Directory;
+using Chukei.Contracts.Envelopes;
+using Chukei.Contracts.Keys;
+using Chukei.Contracts.Tokens;
+
+namespace Chukei.Hosting;
+
+/// <summary>One party's identity inside a host: its id, keys, view of the directory, clock, signer and verifier.</summary>
+public sealed class PartyContext
+{
+    public PartyContext(string partyId, PartyKeySet keys, PartyDirectory directory, TimeProvider time)
+    {
+        PartyId = partyId;
+        Keys = keys;
+        Directory = directory;
+        Time = time;
+        ReplayCache = new MemoryReplayCache(time);
+        Signer = new EnvelopeSigner(partyId, keys, time);
+        Verifier = new EnvelopeVerifier(partyId, directory, ReplayCache, time);
+    }
+
+    public string PartyId { get; }
+    public PartyKeySet Keys { get; }
+    public PartyDirectory Directory { get; }
+    public TimeProvider Time { get; }
+    public IReplayCache ReplayCache { get; }
+    public EnvelopeSigner Signer { get; }
+    public EnvelopeVerifier Verifier { get; }
+
+    /// <summary>Today in Japan (protocol dates are JST dates).</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Time.GetUtcNow().ToOffset(Contracts.ProtocolConstants.JapanOffset).DateTime);
+}

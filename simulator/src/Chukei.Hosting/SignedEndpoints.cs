@@ -1,0 +1,78 @@
+using System.Text;
+using Chukei.Contracts;
+using Chukei.Contracts.Envelopes;
+using Chukei.Contracts.Json;
+using Chukei.Contracts.Problems;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Chukei.Hosting;
+
+/// <summary>The caller of a signed call and the verified envelope it sent.</summary>
+public sealed record SignedCall<TRequest>(PartyContext Self, VerifiedEnvelope Envelope, TRequest Request)
+{
+    public string CallerId => Envelope.Sender.Id;
+}
+
+/// <summary>
+/// Maps POST endpoints whose body is a signed request envelope and whose 200 answer is a signed response envelope
+/// (docs/protocol.md §5). Size, media type, signature, audience, time, replay, role and body shape are all
+/// checked here, once, before any handler runs.
+/// </summary>
+public static class SignedEndpoints
+{
+    public static RouteHandlerBuilder MapSignedPost<TRequest, TAnswer>(
+        this IEndpointRouteBuilder app,
+        string pattern,
+        Func<HttpContext, PartyContext?> resolveSelf,
+        IReadOnlyCollection<PartyRole> allowedRoles,
+        Action<TRequest> validate,
+        Func<SignedCall<TRequest>, CancellationToken, Task<TAnswer>> handle)
+    {
+        return app.MapPost(pattern, async (HttpContext http, CancellationToken ct) =>
+        {
+            var self = resolveSelf(http);
+            if (self is null) return ProblemResults.From(ProblemCodes.NotFound, "no such party at this host");
+            string? correlationId = null;
+            try
+            {
+                var token = await ReadTokenAsync(http, ct);
+                var path = http.Request.PathBase.Add(http.Request.Path).Value ?? "/";
+                var envelope = self.Verifier.VerifyRequest(token, "POST", path);
+                if (!allowedRoles.Contains(envelope.Sender.Role))
+                    throw new ProtocolException(ProblemCodes.RoleNotAllowed, $"role {envelope.Sender.Role} may not call {path}");
+                var request = ProtocolJson.Deserialize<TRequest>(envelope.Claims.Body, "request body");
+                correlationId = (request as Contracts.Wire.ICorrelated)?.CorrelationId;
+                validate(request);
+                var answer = await handle(new SignedCall<TRequest>(self, envelope, request), ct);
+                var signed = self.Signer.SignResponse(envelope.Sender.Id, envelope.Claims.Id, answer);
+                return Results.Text(signed, ProtocolConstants.JoseMediaType, Encoding.ASCII, 200);
+            }
+            catch (ProtocolException ex)
+            {
+                return ProblemResults.From(ex, correlationId);
+            }
+        });
+    }
+
+    /// <summary>Reads the body as a compact token, enforcing media type and size before anything is parsed (ERR-003).</summary>
+    public static async Task<string> ReadTokenAsync(HttpContext http, CancellationToken ct)
+    {
+        var contentType = http.Request.ContentType ?? "";
+        if (!contentType.StartsWith(ProtocolConstants.JoseMediaType, StringComparison.OrdinalIgnoreCase))
+            throw new ProtocolException(ProblemCodes.UnsupportedMediaType, $"Content-Type is '{contentType}', expected {ProtocolConstants.JoseMediaType}", "Content-Type");
+        if (http.Request.ContentLength > ProtocolConstants.MaxBodyBytes)
+            throw new ProtocolException(ProblemCodes.BodyTooLarge, $"body of {http.Request.ContentLength} bytes exceeds {ProtocolConstants.MaxBodyBytes}");
+        var buffer = new byte[ProtocolConstants.MaxBodyBytes + 1];
+        var total = 0;
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(buffer.AsMemory(total), ct)) > 0)
+        {
+            total += read;
+            if (total > ProtocolConstants.MaxBodyBytes)
+                throw new ProtocolException(ProblemCodes.BodyTooLarge, $"body exceeds {ProtocolConstants.MaxBodyBytes} bytes");
+        }
+        return Encoding.ASCII.GetString(buffer, 0, total).Trim();
+    }
+}

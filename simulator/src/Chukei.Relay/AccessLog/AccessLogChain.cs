@@ -1,0 +1,110 @@
+using Chukei.Contracts;
+using Chukei.Contracts.Envelopes;
+using Chukei.Contracts.Wire;
+using Chukei.Relay.Store;
+
+namespace Chukei.Relay.AccessLog;
+
+/// <summary>
+/// Appends entries to the hash chain (LOG-005) and signs a checkpoint every
+/// <see cref="ProtocolConstants.CheckpointInterval"/> entries (LOG-020). Appends are serialised so seq and
+/// prevHash never fork.
+/// </summary>
+public sealed class AccessLogChain
+{
+    private readonly IRelayStore _store;
+    private readonly EnvelopeSigner _signer;
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+    private long _seq;
+    private string _head;
+
+    public AccessLogChain(IRelayStore store, EnvelopeSigner signer, TimeProvider time)
+    {
+        _store = store;
+        _signer = signer;
+        _time = time;
+        (_seq, _head) = store.LogHead();
+    }
+
+    /// <summary>Fields of an entry before the chain assigns seq, id, time and hashes.</summary>
+    public sealed record Draft(string RecordedBy, AccessAction Action, string Requester, string? Provider, string? PersonId,
+        IReadOnlyList<string> Items, string Purpose, AccessOutcome Outcome, string? Code, string CorrelationId,
+        string? RelatedEntryId = null, DateTimeOffset? At = null, string? SourceKey = null);
+
+    public AccessLogEntry Append(Draft draft) => AppendAll([draft])[0];
+
+    /// <summary>Appends all drafts in one transaction: all land or none do.</summary>
+    public IReadOnlyList<AccessLogEntry> AppendAll(IReadOnlyList<Draft> drafts)
+    {
+        lock (_gate)
+        {
+            var seq = _seq;
+            var head = _head;
+            var entries = new List<AccessLogEntry>(drafts.Count);
+            foreach (var d in drafts)
+            {
+                seq++;
+                var entry = new AccessLogEntry
+                {
+                    Seq = seq,
+                    EntryId = "L" + seq.ToString("D10", System.Globalization.CultureInfo.InvariantCulture) + "-" + EnvelopeSigner.NewId()[..8],
+                    At = AccessLogHash.Normalize(d.At ?? _time.GetUtcNow()),
+                    RecordedBy = d.RecordedBy,
+                    Action = d.Action,
+                    Requester = d.Requester,
+                    Provider = d.Provider,
+                    PersonId = d.PersonId,
+                    Items = d.Items,
+                    Purpose = d.Purpose,
+                    Outcome = d.Outcome,
+                    Code = d.Code,
+                    CorrelationId = d.CorrelationId,
+                    RelatedEntryId = d.RelatedEntryId,
+                    PrevHash = head,
+                    Hash = "",
+                };
+                entry = entry with { Hash = AccessLogHash.Compute(entry) };
+                head = entry.Hash;
+                entries.Add(entry);
+            }
+            _store.AppendLog(entries, drafts.Select(d => d.SourceKey).ToList());
+            var crossed = seq / ProtocolConstants.CheckpointInterval > _seq / ProtocolConstants.CheckpointInterval;
+            _seq = seq;
+            _head = head;
+            if (crossed) Checkpoint();
+            return entries;
+        }
+    }
+
+    /// <summary>Signs the current head (LOG-020); returns the checkpoint JWS.</summary>
+    public string Checkpoint()
+    {
+        lock (_gate)
+        {
+            var token = _signer.SignPayload(new LogCheckpoint { Seq = _seq, Hash = _head, At = _time.GetUtcNow() }, ProtocolConstants.CheckpointType);
+            _store.AddCheckpoint(_seq, token);
+            return token;
+        }
+    }
+
+    /// <summary>Recomputes every hash (LOG-021); reports the first entry that does not chain.</summary>
+    public ChainVerification Verify()
+    {
+        var prev = AccessLogHash.Genesis;
+        long expectedSeq = 0, count = 0;
+        foreach (var e in _store.WholeLog())
+        {
+            count++;
+            expectedSeq++;
+            if (e.Seq != expectedSeq)
+                return new ChainVerification { Valid = false, Entries = count, FirstBrokenSeq = expectedSeq, Reason = $"entry {expectedSeq} is missing" };
+            if (e.PrevHash != prev)
+                return new ChainVerification { Valid = false, Entries = count, FirstBrokenSeq = e.Seq, Reason = "prevHash does not match the previous entry" };
+            if (AccessLogHash.Compute(e) != e.Hash)
+                return new ChainVerification { Valid = false, Entries = count, FirstBrokenSeq = e.Seq, Reason = "the entry's content does not match its hash" };
+            prev = e.Hash;
+        }
+        return new ChainVerification { Valid = true, Entries = count };
+    }
+}

@@ -1,0 +1,98 @@
+using Chukei.Contracts;
+using Chukei.Contracts.Directory;
+using Chukei.Contracts.Problems;
+using Chukei.Contracts.Tokens;
+using Chukei.Contracts.Wire;
+using Chukei.Relay.AccessLog;
+using Chukei.Relay.Store;
+
+namespace Chukei.Relay.Lookups;
+
+/// <summary>Steps ①②: resolve the subject to a person and the person to the target insurer, log, seal (RLY-001 … RLY-012).</summary>
+public sealed class LookupService(RelayNode relay)
+{
+    /// <summary>The items a lookup discloses: which insurer, and a number only that insurer can read.</summary>
+    public static readonly IReadOnlyList<string> LookupItems = ["insurer-affiliation"];
+
+    public sealed record Resolution(LookupOutcome Outcome, string? PersonId, RelayEnrolment? Target, PartyDescriptor? TargetParty);
+
+    public LookupAnswer Lookup(PartyDescriptor caller, LookupRequest request)
+    {
+        var resolution = Resolve(caller, request.Subject, request.TargetKind);
+        var entry = relay.Log.Append(Draft(caller, resolution, request.Purpose, request.CorrelationId, AccessAction.Lookup));
+        return new LookupAnswer
+        {
+            Outcome = resolution.Outcome,
+            Target = Target(resolution),
+            Seal = resolution.Outcome == LookupOutcome.Found ? Seal(caller.Id, resolution, request.Purpose, entry.EntryId, routed: false) : null,
+            AsOf = resolution.Target?.RegisteredAt,
+            LogEntryId = entry.EntryId,
+            CorrelationId = request.CorrelationId,
+        };
+    }
+
+    /// <summary>RLY-004 … RLY-006: the caller names the person by its own number; the relay answers from what it has registered.</summary>
+    public Resolution Resolve(PartyDescriptor caller, SubjectReference subject, InsuranceKind targetKind)
+    {
+        var (kind, insurerNumber, number) = subject.Ltc is { } l
+            ? (InsuranceKind.Ltc, l.InsurerNumber, l.InsuredNumber)
+            : (InsuranceKind.Medical, subject.Medical!.InsurerNumber, subject.Medical.Number);
+        if (caller.InsurerNumber != insurerNumber)
+            throw new ProtocolException(ProblemCodes.SubjectNotOwned, "the subject's insurer number is not the caller's own", subject.Ltc is null ? "/subject/medical/insurerNumber" : "/subject/ltc/insurerNumber");
+
+        var matches = relay.Store.FindEnrolmentsByNumber(kind, insurerNumber, number);
+        if (subject.Medical is { } m)
+            matches = matches.Where(e => e.Branch == m.Branch && (m.Symbol is null || e.Symbol == m.Symbol)).ToList();
+        var people = matches.Select(e => e.PersonId).Distinct().ToList();
+        if (people.Count == 0) return new Resolution(LookupOutcome.NotFound, null, null, null);
+        if (people.Count > 1) return new Resolution(LookupOutcome.MultipleMatches, null, null, null);
+
+        var today = relay.Self.Today;
+        var current = relay.Store.EnrolmentsOf(people[0]).Where(e => e.Kind == targetKind && e.CoversDate(today)).ToList();
+        if (current.Count == 0) return new Resolution(LookupOutcome.NoCurrentCoverage, people[0], null, null);
+        if (current.Count > 1) return new Resolution(LookupOutcome.MultipleMatches, people[0], null, null);
+        var party = relay.Self.Directory.Find(current[0].PartyId);
+        if (party is null || party.Revoked) return new Resolution(LookupOutcome.NoCurrentCoverage, people[0], null, null);
+        return new Resolution(LookupOutcome.Found, people[0], current[0], party);
+    }
+
+    public AccessLogChain.Draft Draft(PartyDescriptor caller, Resolution r, string purpose, string correlationId, AccessAction action,
+        AccessOutcome? outcome = null, string? code = null, IReadOnlyList<string>? items = null) =>
+        new(relay.Self.PartyId, action, caller.Id, r.TargetParty?.Id, r.PersonId, items ?? LookupItems, purpose,
+            outcome ?? (r.Outcome == LookupOutcome.Found ? AccessOutcome.Answered : AccessOutcome.NotFound),
+            code ?? (r.Outcome == LookupOutcome.Found ? null : Wire(r.Outcome)), correlationId);
+
+    /// <summary>SEAL-001 … SEAL-009: sign then encrypt to the target's current encryption key.</summary>
+    public string Seal(string requesterId, Resolution r, string purpose, string logEntryId, bool routed)
+    {
+        var target = r.TargetParty!;
+        var recipient = relay.Self.Directory.EncryptionKeyOf(target.Id)
+            ?? throw new ProtocolException(ProblemCodes.TargetUnavailable, $"{target.Id} publishes no active encryption key");
+        var now = relay.Self.Time.GetUtcNow().ToUnixTimeSeconds();
+        var e = r.Target!;
+        var claims = new SealClaims
+        {
+            Issuer = relay.Self.PartyId,
+            Audience = target.Id,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + (long)ProtocolConstants.MaxSealLifetime.TotalSeconds,
+            Id = Contracts.Envelopes.EnvelopeSigner.NewId(),
+            Requester = requesterId,
+            Purpose = purpose,
+            Routed = routed,
+            LogEntryId = logEntryId,
+            AsOf = e.RegisteredAt.ToUnixTimeSeconds(),
+            Insured = new SealedInsured { Kind = e.Kind, InsurerNumber = e.InsurerNumber, Symbol = e.Symbol, Number = e.Number, Branch = e.Branch },
+        };
+        var (kid, key) = relay.Self.Keys.CurrentSigningKey;
+        return new SealIssuer(kid, key).Seal(claims, recipient.Kid, recipient.Key);
+    }
+
+    public static TargetParty? Target(Resolution r) => r.TargetParty is { } p && r.Target is { } t
+        ? new TargetParty { PartyId = p.Id, InsurerNumber = t.InsurerNumber, Name = p.Name }
+        : null;
+
+    private static string Wire(LookupOutcome o) =>
+        System.Text.Json.JsonSerializer.Serialize(o, Contracts.Json.ProtocolJson.Options).Trim('"');
+}

@@ -1,0 +1,35 @@
+using Chukei.Contracts.Client;
+using Chukei.Hosting;
+using Chukei.Relay.AccessLog;
+using Chukei.Relay.Store;
+
+namespace Chukei.Relay;
+
+/// <summary>The relay's state and collaborators: its identity, store, access log and the client it forwards with.</summary>
+public sealed class RelayNode : IDisposable
+{
+    public RelayNode(PartyContext self, IRelayStore store, HttpClient http)
+    {
+        Self = self;
+        Store = store;
+        Http = http;
+        Log = new AccessLogChain(store, self.Signer, self.Time);
+        Client = new PartyClient(http, self.Signer, self.Verifier, self.Directory);
+    }
+
+    public PartyContext Self { get; }
+    public IRelayStore Store { get; }
+    public HttpClient Http { get; }
+    public AccessLogChain Log { get; }
+    public PartyClient Client { get; }
+
+    /// <summary>Registers a person (provisioning, as J-LIS would; not a network call) and returns the new person id.</summary>
+    public string RegisterPerson(string basicPensionNumber, string? personId = null)
+    {
+        personId ??= PersonIds.New();
+        Store.AddPerson(personId, basicPensionNumber);
+        return personId;
+    }
+
+    public void Dispose() => Store.Dispose();
+}

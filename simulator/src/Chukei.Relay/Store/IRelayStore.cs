@@ -1,0 +1,37 @@
+using Chukei.Contracts.Wire;
+
+namespace Chukei.Relay.Store;
+
+/// <summary>
+/// The relay's durable state. Every write is one transaction: a call either lands whole or not at all, and an
+/// acknowledged write survives a restart (RLY-040).
+/// </summary>
+public interface IRelayStore : IDisposable
+{
+    void AddPerson(string personId, string basicPensionNumber);
+    IReadOnlyList<string> FindPeopleByPensionNumber(string basicPensionNumber);
+    bool PersonExists(string personId);
+
+    void AddEnrolment(RelayEnrolment enrolment);
+
+    /// <summary>Closes the open enrolment under this insurer and number; false if there is none.</summary>
+    bool CloseEnrolment(string personId, string insurerNumber, string number, DateOnly effectiveTo, DateTimeOffset registeredAt);
+
+    IReadOnlyList<RelayEnrolment> FindEnrolmentsByNumber(InsuranceKind kind, string insurerNumber, string number);
+    IReadOnlyList<RelayEnrolment> EnrolmentsOf(string personId);
+
+    /// <summary>The chain head: last seq and hash, or (0, genesis).</summary>
+    (long Seq, string Hash) LogHead();
+
+    /// <summary>Appends entries atomically; <paramref name="sourceKeys"/> (one per entry, may be null) make reports idempotent.</summary>
+    void AppendLog(IReadOnlyList<AccessLogEntry> entries, IReadOnlyList<string?> sourceKeys);
+
+    AccessLogEntry? FindLogEntry(string entryId);
+    string? FindEntryIdBySourceKey(string sourceKey);
+    IReadOnlyList<AccessLogEntry> LogOf(string personId);
+    IEnumerable<AccessLogEntry> WholeLog();
+    bool HasEntryRelatedTo(string entryId);
+
+    void AddCheckpoint(long seq, string token);
+    string? LatestCheckpoint();
+}

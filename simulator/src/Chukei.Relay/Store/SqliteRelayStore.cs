@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Text.Json;
+using Chukei.Contracts.Json;
+using Chukei.Contracts.Wire;
+using Microsoft.Data.Sqlite;
+
+namespace Chukei.Relay.Store;
+
+/// <summary>
+/// The default store: one SQLite file (WAL, synchronous=FULL so an acknowledged write is on disk), or an in-memory
+/// database for tests. One connection behind a lock: SQLite serialises writers anyway, and this keeps every call a
+/// single transaction.
+/// </summary>
+public sealed class SqliteRelayStore : IRelayStore
+{
+    private readonly SqliteConnection _db;
+    private readonly Lock _gate = new();
+
+    private SqliteRelayStore(string connectionString, bool file)
+    {
+        _db = new SqliteConnection(connectionString);
+        _db.Open();
+        if (file) Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
+        Execute("""
+            CREATE TABLE IF NOT EXISTS people (person_id TEXT PRIMARY KEY, basic_pension_number TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS people_bpn ON people(basic_pension_number);
+            CREATE TABLE IF NOT EXISTS enrolments (
+              id INTEGER PRIMARY KEY AUTOINCREMENT, person_id TEXT NOT NULL, kind TEXT NOT NULL,
+              insurer_number TEXT NOT NULL, party_id TEXT NOT NULL, symbol TEXT, number TEXT NOT NULL, branch TEXT,
+              effective_from TEXT NOT NULL, effective_to TEXT, registered_at TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS enrolments_number ON enrolments(kind, insurer_number, number);
+            CREATE INDEX IF NOT EXISTS enrolments_person ON enrolments(person_id);
+            CREATE TABLE IF NOT EXISTS access_log (
+              seq INTEGER PRIMARY KEY, entry_id TEXT NOT NULL UNIQUE, person_id TEXT, related_entry_id TEXT,
+              source_key TEXT UNIQUE, json TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS access_log_person ON access_log(person_id);
+            CREATE INDEX IF NOT EXISTS access_log_related ON access_log(related_entry_id);
+            CREATE TABLE IF NOT EXISTS checkpoints (seq INTEGER PRIMARY KEY, token TEXT NOT NULL);
+            """);
+    }
+
+    /// <summary>Opens (creating if needed) the store in a file.</summary>
+    public static SqliteRelayStore OpenFile(string path) =>
+        new(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString(), file: true);
+
+    /// <summary>A private in-memory store; gone when disposed.</summary>
+    public static SqliteRelayStore InMemory() => new("Data Source=:memory:", file: false);
+
+    public void AddPerson(string personId, string basicPensionNumber) =>
+        Write("INSERT INTO people(person_id, basic_pension_number) VALUES ($p, $b)", ("$p", personId), ("$b", basicPensionNumber));
+
+    public IReadOnlyList<string> FindPeopleByPensionNumber(string basicPensionNumber) =>
+        Query("SELECT person_id FROM people WHERE basic_pension_number = $b", r => r.GetString(0), ("$b", basicPensionNumber));
+
+    public bool PersonExists(string personId) =>
+        Query("SELECT 1 FROM people WHERE person_id = $p", r => true, ("$p", personId)).Count > 0;
+
+    public void AddEnrolment(RelayEnrolment enrolment) => Write("""
+        INSERT INTO enrolments(person_id, kind, insurer_number, party_id, symbol, number, branch, effective_from, effective_to, registered_at)
+        VALUES ($p, $k, $i, $party, $s, $n, $b, $from, $to, $reg)
+        """, ("$p", enrolment.PersonId), ("$k", Kind(enrolment.Kind)), ("$i", enrolment.InsurerNumber), ("$party", enrolment.PartyId), ("$s", enrolment.Symbol), ("$n", enrolment.Number),
+        ("$b", enrolment.Branch), ("$from", Date(enrolment.EffectiveFrom)), ("$to", enrolment.EffectiveTo is { } t ? Date(t) : null), ("$reg", Time(enrolment.RegisteredAt)));
+
+    public bool CloseEnrolment(string personId, string insurerNumber, string number, DateOnly effectiveTo, DateTimeOffset registeredAt)
+    {
+        lock (_gate)
+        {
+            using var cmd = Command("""
+                UPDATE enrolments SET effective_to = $to, registered_at = $reg
+                WHERE id = (SELECT id FROM enrolments WHERE person_id = $p AND insurer_number = $i AND number = $n AND effective_to IS NULL ORDER BY id DESC LIMIT 1)
+                """, ("$to", Date(effectiveTo)), ("$reg", Time(registeredAt)), ("$p", personId), ("$i", insurerNumber), ("$n", number));
+            return cmd.ExecuteNonQuery() == 1;
+        }
+    }
+
+    public IReadOnlyList<RelayEnrolment> FindEnrolmentsByNumber(InsuranceKind kind, string insurerNumber, string number) =>
+        Query(EnrolmentSelect + " WHERE kind = $k AND insurer_number = $i AND number = $n ORDER BY id", ReadEnrolment,
+            ("$k", Kind(kind)), ("$i", insurerNumber), ("$n", number));
+
+    public IReadOnlyList<RelayEnrolment> EnrolmentsOf(string personId) =>
+        Query(EnrolmentSelect + " WHERE person_id = $p ORDER BY id", ReadEnrolment, ("$p", personId));
+
+    public (long Seq, string Hash) LogHead()
+    {
+        var last = Query("SELECT json FROM access_log ORDER BY seq DESC LIMIT 1", r => Entry(r.GetString(0)));
+        return last.Count == 0 ? (0, AccessLogHash.Genesis) : (last[0].Seq, last[0].Hash);
+    }
+
+    public void AppendLog(IReadOnlyList<AccessLogEntry> entries, IReadOnlyList<string?> sourceKeys)
+    {
+        lock (_gate)
+        {
+            using var tx = _db.BeginTransaction();
+            for (var i = 0; i < entries.Count; i++)
+            {
+                var e = entries[i];
+                using var cmd = Command("INSERT INTO access_log(seq, entry_id, person_id, related_entry_id, source_key, json) VALUES ($s, $e, $p, $r, $k, $j)",
+                    ("$s", e.Seq), ("$e", e.EntryId), ("$p", e.PersonId), ("$r", e.RelatedEntryId), ("$k", sourceKeys[i]), ("$j", ProtocolJson.Serialize(e)));
+                cmd.Transaction = tx;
+                cmd.ExecuteNonQuery();
+            }
+            tx.Commit();
+        }
+    }
+
+    public AccessLogEntry? FindLogEntry(string entryId) =>
+        Query("SELECT json FROM access_log WHERE entry_id = $e", r => Entry(r.GetString(0)), ("$e", entryId)).FirstOrDefault();
+
+    public string? FindEntryIdBySourceKey(string sourceKey) =>
+        Query("SELECT entry_id FROM access_log WHERE source_key = $k", r => r.GetString(0), ("$k", sourceKey)).FirstOrDefault();
+
+    public IReadOnlyList<AccessLogEntry> LogOf(string personId) =>
+        Query("SELECT json FROM access_log WHERE person_id = $p ORDER BY seq", r => Entry(r.GetString(0)), ("$p", personId));
+
+    public IEnumerable<AccessLogEntry> WholeLog() =>
+        Query("SELECT json FROM access_log ORDER BY seq", r => Entry(r.GetString(0)));
+
+    public bool HasEntryRelatedTo(string entryId) =>
+        Query("SELECT 1 FROM access_log WHERE related_entry_id = $e LIMIT 1", r => true, ("$e", entryId)).Count > 0;
+
+    public void AddCheckpoint(long seq, string token) =>
+        Write("INSERT OR REPLACE INTO checkpoints(seq, token) VALUES ($s, $t)", ("$s", seq), ("$t", token));
+
+    public string? LatestCheckpoint() =>
+        Query("SELECT token FROM checkpoints ORDER BY seq DESC LIMIT 1", r => r.GetString(0)).FirstOrDefault();
+
+    /// <summary>Raw SQL for tests that must tamper with the stored log.</summary>
+    public int ExecuteRaw(string sql)
+    {
+        lock (_gate)
+        {
+            using var cmd = Command(sql);
+            return cmd.ExecuteNonQuery();
+        }
+    }
+
+    public void Dispose() => _db.Dispose();
+
+    private const string EnrolmentSelect =
+        "SELECT person_id, kind, insurer_number, party_id, symbol, number, branch, effective_from, effective_to, registered_at FROM enrolments";
+
+    private static RelayEnrolment ReadEnrolment(SqliteDataReader r) => new()
+    {
+        PersonId = r.GetString(0),
+        Kind = r.GetString(1) == "medical" ? InsuranceKind.Medical : InsuranceKind.Ltc,
+        InsurerNumber = r.GetString(2),
+        PartyId = r.GetString(3),
+        Symbol = r.IsDBNull(4) ? null : r.GetString(4),
+        Number = r.GetString(5),
+        Branch = r.IsDBNull(6) ? null : r.GetString(6),
+        EffectiveFrom = DateOnly.ParseExact(r.GetString(7), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        EffectiveTo = r.IsDBNull(8) ? null : DateOnly.ParseExact(r.GetString(8), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        RegisteredAt = DateTimeOffset.Parse(r.GetString(9), CultureInfo.InvariantCulture),
+    };
+
+    private static AccessLogEntry Entry(string json) => JsonSerializer.Deserialize<AccessLogEntry>(json, ProtocolJson.Options)!;
+
+    private static string Kind(InsuranceKind k) => k == InsuranceKind.Medical ? "medical" : "ltc";
+
+    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Time(DateTimeOffset t) => t.ToString("O", CultureInfo.InvariantCulture);
+
+    private void Execute(string sql)
+    {
+        using var cmd = Command(sql);
+        cmd.ExecuteNonQuery();
+    }
+
+    private void Write(string sql, params (string Name, object? Value)[] args)
+    {
+        lock (_gate)
+        {
+            using var cmd = Command(sql, args);
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    private List<T> Query<T>(string sql, Func<SqliteDataReader, T> read, params (string Name, object? Value)[] args)
+    {
+        lock (_gate)
+        {
+            using var cmd = Command(sql, args);
+            using var r = cmd.ExecuteReader();
+            var list = new List<T>();
+            while (r.Read()) list.Add(read(r));
+            return list;
+        }
+    }
+
+    private SqliteCommand Command(string sql, params (string Name, object? Value)[] args)
+    {
+        var cmd = _db.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return cmd;
+    }
+}
