@@ -40,6 +40,21 @@ public sealed class EnvelopeVerifier(string selfId, PartyDirectory directory, IR
         return envelope;
     }
 
+    /// <summary>
+    /// Verifies a response the relay forwarded from <paramref name="expectedSender"/> in routed mode (RLY-023): signed by
+    /// the target, addressed to this party, in time, and not seen before. The request it answers was the relay's.
+    /// </summary>
+    public VerifiedEnvelope VerifyForwardedResponse(string token, string expectedSender)
+    {
+        var envelope = VerifySignature(token, ProtocolConstants.ResponseType, P.AuthMalformed);
+        if (envelope.Sender.Id != expectedSender)
+            throw new ProtocolException(P.AuthIssuerMismatch, $"response signed by {envelope.Sender.Id}, expected {expectedSender}", "iss");
+        CheckAudienceAndTime(envelope.Claims);
+        if (!replay.TryAdd("res:" + envelope.Claims.Issuer + ":" + envelope.Claims.Id, DateTimeOffset.FromUnixTimeSeconds(envelope.Claims.Expires)))
+            throw new ProtocolException(P.AuthReplayed, $"response jti '{envelope.Claims.Id}' was already seen", "jti");
+        return envelope;
+    }
+
     /// <summary>Verifies any signed payload of the given type from the given party (directory, checkpoints).</summary>
     public string VerifyPayload(string token, string type, string expectedSender)
     {

@@ -1,0 +1,33 @@
+using Chukei.Contracts;
+using Chukei.Contracts.Wire;
+using Chukei.Hosting;
+using Chukei.Insurers.Inquiries;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace Chukei.Insurers.Endpoints;
+
+/// <summary>
+/// The insurers' HTTP surface. Many insurers share one host; each lives under <c>/insurers/{partyId}</c>, which is
+/// its base URL in the directory.
+/// </summary>
+public static class InsurerEndpoints
+{
+    public const string Prefix = "/insurers/{partyId}";
+
+    public static void MapInsurers(this WebApplication app, IReadOnlyDictionary<string, InsurerNode> insurers)
+    {
+        var services = insurers.ToDictionary(kv => kv.Key, kv => new InquiryService(kv.Value), StringComparer.Ordinal);
+        PartyContext? Self(HttpContext http) =>
+            http.Request.RouteValues["partyId"] is string id && insurers.TryGetValue(id, out var node) ? node.Self : null;
+
+        app.MapGet(Prefix + "/.well-known/jwks.json", (string partyId) =>
+            insurers.TryGetValue(partyId, out var node)
+                ? PartyHost.Json(new { keys = node.Self.Keys.PublicKeys() })
+                : ProblemResults.From(Contracts.Problems.ProblemCodes.NotFound, "no such insurer at this host"));
+
+        app.MapSignedPost<InquiryRequest, InquiryAnswer>(Prefix + "/v1/inquiries", Self,
+            [PartyRole.MedicalInsurer, PartyRole.LtcInsurer, PartyRole.Clinic, PartyRole.Relay], RequestValidation.Validate,
+            (call, ct) => services[call.Self.PartyId].AnswerAsync(call.CallerId, call.Request, ct));
+    }
+}

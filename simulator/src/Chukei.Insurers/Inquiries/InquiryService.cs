@@ -1,0 +1,100 @@
+using Chukei.Contracts;
+using Chukei.Contracts.Envelopes;
+using Chukei.Contracts.Problems;
+using Chukei.Contracts.Tokens;
+using Chukei.Contracts.Wire;
+using Chukei.Insurers.Records;
+
+namespace Chukei.Insurers.Inquiries;
+
+/// <summary>
+/// Steps ④⑤ at the target: every check of the seal (SealVerifier), an entry in the insurer's log for every
+/// inquiry whatever its outcome (LOG-008), reported to the relay before the answer leaves (LOG-010), and an
+/// answer holding only what was asked for and allowed (INS-041).
+/// </summary>
+public sealed class InquiryService(InsurerNode insurer)
+{
+    public async Task<InquiryAnswer> AnswerAsync(string callerId, InquiryRequest request, CancellationToken ct)
+    {
+        var self = insurer.Self;
+        var now = self.Time.GetUtcNow();
+        var verdict = SealVerifier.Verify(request.Seal, new SealVerificationContext
+        {
+            SelfId = self.PartyId,
+            OwnKeys = self.Keys,
+            Directory = self.Directory,
+            ReplayCache = self.ReplayCache,
+            Time = self.Time,
+            CallerId = callerId,
+            RequestedItems = request.Items,
+        });
+        var entryId = "I-" + EnvelopeSigner.NewId()[..16];
+
+        if (!verdict.IsValid)
+        {
+            // Tie the refusal to the relay's lookup only when the relay's signature verified and the seal was for us.
+            var signed = verdict.SignedClaims;
+            var related = signed is not null && signed.Audience == self.PartyId ? signed.LogEntryId : null;
+            insurer.Record(new InsurerAccessRecord
+            {
+                InsurerEntryId = entryId,
+                RelayLogEntryId = related,
+                Requester = callerId,
+                Purpose = signed?.Purpose ?? "unknown",
+                Items = request.Items,
+                Outcome = AccessOutcome.Refused,
+                Code = verdict.Failure!.Code,
+                At = now,
+                CorrelationId = request.CorrelationId,
+            });
+            await insurer.FlushReportsAsync(ct);
+            throw new ProtocolException(verdict.Failure, verdict.Detail!, "/seal");
+        }
+
+        var claims = verdict.Claims!;
+        var serviceDate = request.ServiceDate ?? self.Today;
+        var result = EligibilityEvaluator.Evaluate(insurer.Book, claims.Insured, serviceDate, now);
+        var requester = claims.Routed ? claims.Requester : callerId;
+        insurer.Record(new InsurerAccessRecord
+        {
+            InsurerEntryId = entryId,
+            RelayLogEntryId = claims.LogEntryId,
+            Requester = requester,
+            Purpose = claims.Purpose,
+            Items = request.Items,
+            Outcome = result.Status == EligibilityStatus.NoQualification ? AccessOutcome.NotFound : AccessOutcome.Answered,
+            At = now,
+            CorrelationId = request.CorrelationId,
+        });
+        // Nothing is answered without a log entry the relay holds too (LOG-010).
+        await insurer.FlushReportsAsync(ct);
+
+        var wantsBenefits = request.Items.Contains(DataItems.Benefits) && result.Fact is not null;
+        return new InquiryAnswer
+        {
+            Status = result.Status,
+            ServiceDate = serviceDate,
+            AsOf = result.AsOf,
+            ChangePending = result.PendingSince is not null,
+            PendingSince = result.PendingSince,
+            Qualification = request.Items.Contains(DataItems.Eligibility) && result.Fact is { } f ? ToRecord(f, insurer.InsurerNumber) : null,
+            Benefits = wantsBenefits ? insurer.Book.BenefitsOf(result.Fact!.PersonKey) : null,
+            InsurerLogEntryId = entryId,
+            RelayLogEntryId = claims.LogEntryId,
+            CorrelationId = request.CorrelationId,
+        };
+    }
+
+    private static QualificationRecord ToRecord(QualificationFact f, string insurerNumber) => new()
+    {
+        InsurerNumber = insurerNumber,
+        Symbol = f.Symbol,
+        Number = f.Number,
+        Branch = f.Branch,
+        PersonalFamilyClassification = f.PersonalFamilyClassification,
+        QualificationDate = f.QualificationDate,
+        DisqualificationDate = f.DisqualificationDate,
+        ReasonOfLoss = f.ReasonOfLoss,
+        CopaymentRatio = f.CopaymentRatio,
+    };
+}

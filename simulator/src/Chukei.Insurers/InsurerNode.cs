@@ -1,0 +1,76 @@
+using Chukei.Contracts;
+using Chukei.Contracts.Client;
+using Chukei.Contracts.Wire;
+using Chukei.Hosting;
+using Chukei.Insurers.Records;
+
+namespace Chukei.Insurers;
+
+/// <summary>
+/// One mock insurer: identity, records, its own access log, and the client it reports to the relay with.
+/// Entries are recorded locally first; reporting retries until the relay acknowledges (LOG-008, LOG-010).
+/// </summary>
+public sealed class InsurerNode
+{
+    private readonly Lock _gate = new();
+    private readonly List<InsurerAccessRecord> _log = [];
+    private readonly Queue<InsurerAccessRecord> _outbox = new();
+
+    public InsurerNode(PartyContext self, string name, string insurerNumber, PartyRole role, PartyClient client)
+    {
+        Self = self;
+        Name = name;
+        InsurerNumber = insurerNumber;
+        Role = role;
+        Client = client;
+    }
+
+    public PartyContext Self { get; }
+    public string Name { get; }
+    public string InsurerNumber { get; }
+    public PartyRole Role { get; }
+    public InsurerBook Book { get; } = new();
+    public PartyClient Client { get; }
+
+    /// <summary>Everything this insurer recorded, in order.</summary>
+    public IReadOnlyList<InsurerAccessRecord> AccessLog
+    {
+        get { lock (_gate) return _log.ToList(); }
+    }
+
+    public int UnreportedCount
+    {
+        get { lock (_gate) return _outbox.Count; }
+    }
+
+    public void Record(InsurerAccessRecord record)
+    {
+        lock (_gate)
+        {
+            _log.Add(record);
+            _outbox.Enqueue(record);
+        }
+    }
+
+    /// <summary>Sends every unreported entry to the relay; entries stay queued if the relay does not acknowledge.</summary>
+    public async Task FlushReportsAsync(CancellationToken ct = default)
+    {
+        InsurerAccessRecord[] batch;
+        lock (_gate) batch = _outbox.ToArray();
+        if (batch.Length == 0) return;
+        try
+        {
+            var response = await Client.PostAsync<AccessLogReport, AccessLogReportAnswer>(
+                Self.Directory.RelayId, "/v1/access-log/reports", new AccessLogReport { Entries = batch }, ct);
+            if (!response.IsSuccess) return;
+        }
+        catch (HttpRequestException)
+        {
+            return;
+        }
+        lock (_gate)
+        {
+            for (var i = 0; i < batch.Length && _outbox.Count > 0; i++) _outbox.Dequeue();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Chukei.Contracts.Tokens;
+using Chukei.Contracts.Wire;
+
+namespace Chukei.Insurers.Records;
+
+/// <summary>
+/// Computes an eligibility status for a sealed number on a service date from what the insurer has registered
+/// (docs/protocol.md §9, ELG-001 … ELG-009).
+/// </summary>
+public static class EligibilityEvaluator
+{
+    public sealed record Result(EligibilityStatus Status, QualificationFact? Fact, DateTimeOffset AsOf, DateTimeOffset? PendingSince);
+
+    public static Result Evaluate(InsurerBook book, SealedInsured insured, DateOnly serviceDate, DateTimeOffset now)
+    {
+        var registered = book.RegisteredAt(now);
+        var matches = registered.Where(f => f.Number == insured.Number
+            && (insured.Kind == InsuranceKind.Ltc || (f.Branch == insured.Branch && (insured.Symbol is null || f.Symbol == insured.Symbol)))).ToList();
+        if (matches.Count == 0) return new Result(EligibilityStatus.NoQualification, null, now, null);
+
+        var people = matches.Select(f => f.PersonKey).Distinct().ToList();
+        var personKey = people[0];
+        var personFacts = registered.Where(f => f.PersonKey == personKey).ToList();
+        var asOf = personFacts.Max(f => f.RegisteredAt);
+        var pending = book.PendingFor(personKey, now);
+        var pendingSince = pending.Count == 0 ? (DateTimeOffset?)null : pending.Min(f => f.NotifiedAt);
+        if (people.Count > 1) return new Result(EligibilityStatus.MultipleMatches, null, asOf, pendingSince);
+
+        // ELG-005: covering record → valid.
+        var covering = matches.Where(f => f.QualificationDate <= serviceDate && (f.DisqualificationDate is null || serviceDate < f.DisqualificationDate)).ToList();
+        if (covering.Count > 1) return new Result(EligibilityStatus.MultipleMatches, null, asOf, pendingSince);
+        if (covering.Count == 1) return new Result(EligibilityStatus.Valid, covering[0], asOf, pendingSince);
+
+        // ELG-006 / ELG-007: lost before the service date → invalid, or invalid with a newer qualification.
+        var lost = matches.Where(f => f.DisqualificationDate is { } d && d <= serviceDate).MaxBy(f => f.DisqualificationDate);
+        if (lost is not null)
+        {
+            var newer = personFacts.Any(f => f.QualificationId != lost.QualificationId && f.QualificationDate >= lost.DisqualificationDate);
+            return new Result(newer ? EligibilityStatus.InvalidNewerQualification : EligibilityStatus.Invalid, lost, asOf, pendingSince);
+        }
+
+        // ELG-008: the only records start after the service date.
+        return new Result(EligibilityStatus.NoQualification, null, asOf, pendingSince);
+    }
+}
