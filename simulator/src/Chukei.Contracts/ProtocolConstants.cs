@@ -28,7 +28,7 @@ public static class ProtocolConstants
     public const string ContentEncryption = "A256GCM";
     public const string Curve = "P-256";
 
-    /// <summary>Clock-skew allowance applied to every time check (INS-019, AUTH-005).</summary>
+    /// <summary>Clock-skew allowance applied to every time check (INS-025, INS-026, AUTH-005).</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(60);
 
     /// <summary>A seal lives at most this long from <c>iat</c> to <c>exp</c> (SEAL-007).</summary>
@@ -37,8 +37,14 @@ public static class ProtocolConstants
     /// <summary>A request envelope lives at most this long (AUTH-005).</summary>
     public static readonly TimeSpan MaxEnvelopeLifetime = TimeSpan.FromMinutes(2);
 
-    /// <summary>Largest compact token accepted (INS-010, AUTH-001); larger ones are refused before parsing.</summary>
+    /// <summary>Largest seal accepted (INS-011); larger ones are refused before parsing.</summary>
     public const int MaxTokenLength = 16 * 1024;
+
+    /// <summary>Largest response envelope, directory or checkpoint a party accepts (AUTH-001): answers can list many entries.</summary>
+    public const int MaxResponseLength = 1024 * 1024;
+
+    /// <summary>Most entries one access-log report may carry (LOG-010), so a report fits in one request body.</summary>
+    public const int MaxReportEntries = 100;
 
     /// <summary>Largest HTTP request body accepted by any party (ERR-003).</summary>
     public const int MaxBodyBytes = 64 * 1024;

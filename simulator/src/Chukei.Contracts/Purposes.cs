@@ -1,7 +1,7 @@
 namespace Chukei.Contracts;
 
 /// <summary>
-/// Purpose codes (INS-022) and the data items each may disclose. A purpose is the legal reason for an
+/// Purpose codes (INS-030) and the data items each may disclose. A purpose is the legal reason for an
 /// exchange; the table below is normative: docs/protocol.md §7 renders it.
 /// </summary>
 public static class Purposes

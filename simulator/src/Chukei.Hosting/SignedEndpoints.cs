@@ -10,9 +10,15 @@ using Microsoft.AspNetCore.Routing;
 namespace Chukei.Hosting;
 
 /// <summary>The caller of a signed call and the verified envelope it sent.</summary>
-public sealed record SignedCall<TRequest>(PartyContext Self, VerifiedEnvelope Envelope, TRequest Request)
+public sealed class SignedCall<TRequest>(PartyContext self, VerifiedEnvelope envelope, TRequest request)
 {
+    public PartyContext Self { get; } = self;
+    public VerifiedEnvelope Envelope { get; } = envelope;
+    public TRequest Request { get; } = request;
     public string CallerId => Envelope.Sender.Id;
+
+    /// <summary>Whom the signed answer is addressed to: the caller, except where the protocol says otherwise (routed mode, INS-042).</summary>
+    public string ResponseAudience { get; set; } = envelope.Sender.Id;
 }
 
 /// <summary>
@@ -45,8 +51,9 @@ public static class SignedEndpoints
                 var request = ProtocolJson.Deserialize<TRequest>(envelope.Claims.Body, "request body");
                 correlationId = (request as Contracts.Wire.ICorrelated)?.CorrelationId;
                 validate(request);
-                var answer = await handle(new SignedCall<TRequest>(self, envelope, request), ct);
-                var signed = self.Signer.SignResponse(envelope.Sender.Id, envelope.Claims.Id, answer);
+                var call = new SignedCall<TRequest>(self, envelope, request);
+                var answer = await handle(call, ct);
+                var signed = self.Signer.SignResponse(call.ResponseAudience, envelope.Claims.Id, answer);
                 return Results.Text(signed, ProtocolConstants.JoseMediaType, Encoding.ASCII, 200);
             }
             catch (ProtocolException ex)

@@ -49,9 +49,6 @@ public sealed class PartyDirectory
 
     public PartyDescriptor? Find(string partyId) => _parties.TryGetValue(partyId, out var p) ? p : null;
 
-    public PartyDescriptor? FindByInsurerNumber(string insurerNumber) =>
-        _parties.Values.FirstOrDefault(p => p.InsurerNumber == insurerNumber && p.Role is PartyRole.MedicalInsurer or PartyRole.LtcInsurer);
-
     /// <summary>The party and published key under a kid, or null.</summary>
     public (PartyDescriptor Party, PublicJwk Key)? FindKey(string kid) => _byKid.TryGetValue(kid, out var e) ? e : null;
 

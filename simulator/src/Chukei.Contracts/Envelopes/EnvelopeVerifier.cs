@@ -87,8 +87,9 @@ public sealed class EnvelopeVerifier(string selfId, PartyDirectory directory, IR
     private (PartyDescriptor Party, PublicJwk Key, string[] Parts) CheckHeader(string token, string type)
     {
         // AUTH-001: a compact JWS within the size limit.
-        var parts = JoseCompact.Split(token, 3)
-            ?? throw new ProtocolException(P.AuthMalformed, $"not a compact JWS of 3 base64url parts within {ProtocolConstants.MaxTokenLength} characters");
+        var limit = type == ProtocolConstants.RequestType ? ProtocolConstants.MaxBodyBytes : ProtocolConstants.MaxResponseLength;
+        var parts = JoseCompact.Split(token, 3, limit)
+            ?? throw new ProtocolException(P.AuthMalformed, $"not a compact JWS of 3 base64url parts within {limit} characters");
         var header = JoseCompact.ParseHeader(parts[0], out var duplicate);
         if (duplicate) throw new ProtocolException(P.AuthAlgorithm, "the protected header repeats a member", "header");
         if (header is not { } h) throw new ProtocolException(P.AuthMalformed, "the protected header is not a JSON object", "header");

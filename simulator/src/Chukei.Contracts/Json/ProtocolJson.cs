@@ -22,14 +22,20 @@ public static class ProtocolJson
 
     private static JsonSerializerOptions Create(bool indented)
     {
-        var o = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        // Exact member names, numbers as numbers, enums as their wire strings: the same bytes mean the same thing
+        // to every party, and a near-miss is an error rather than a guess.
+        var o = new JsonSerializerOptions(JsonSerializerDefaults.General)
         {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            PropertyNameCaseInsensitive = false,
+            NumberHandling = JsonNumberHandling.Strict,
             AllowDuplicateProperties = false,
             MaxDepth = ProtocolConstants.MaxJsonDepth,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             WriteIndented = indented,
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
+        o.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
         o.MakeReadOnly(populateMissingResolver: true);
         return o;
     }
@@ -81,9 +87,19 @@ public static class ProtocolJson
         }
     }
 
+    /// <summary>Turns the serializer's <c>$.a.b[0]</c> path into the JSON Pointer <c>/a/b/0</c> problems use (ERR-005).</summary>
+    public static string? ToPointer(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$") return null;
+        var p = path.StartsWith('$') ? path[1..] : path;
+        p = System.Text.RegularExpressions.Regex.Replace(p, @"\[(\d+)\]", "/$1");
+        p = System.Text.RegularExpressions.Regex.Replace(p, @"\['([^']*)'\]", "/$1");
+        return p.Replace('.', '/');
+    }
+
     private static ProtocolException Translate(JsonException ex, string what)
     {
-        var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? null : ex.Path;
+        var field = ToPointer(ex.Path);
         var where = ex.LineNumber is { } line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : "";
         var message = ex.Message;
         if (message.Contains("depth", StringComparison.OrdinalIgnoreCase))
@@ -93,7 +109,7 @@ public static class ProtocolJson
         if (message.Contains("missing required properties", StringComparison.OrdinalIgnoreCase))
         {
             var missing = message[(message.IndexOf("including:", StringComparison.Ordinal) + 10)..].Trim().TrimEnd('.').Trim('\'');
-            return new ProtocolException(ProblemCodes.InvalidField, $"{what}: required member '{missing}' is missing", missing);
+            return new ProtocolException(ProblemCodes.InvalidField, $"{what}: required member '{missing}' is missing", (field ?? "") + "/" + missing);
         }
         // The reader's own exception type means the bytes are not JSON at all; anything else is a type mismatch.
         if (ex.GetType().Name == "JsonReaderException")

@@ -5,7 +5,8 @@ namespace Chukei.Contracts.Keys;
 
 /// <summary>
 /// A party's private keys: signing keys (ES256) and key-agreement keys (ECDH-ES), each under a <c>kid</c>.
-/// The first active key of each kind is the one used for new signatures; all non-revoked ones are published.
+/// The first active key of each kind is the one used for new signatures. All keys are published with their status,
+/// revoked ones too, so a verifier can tell a revoked key from an unknown one.
 /// </summary>
 public sealed class PartyKeySet
 {

@@ -12,9 +12,9 @@ public static class JoseCompact
     /// <summary>Headers that would let a token name its own key or change processing; never accepted (N6, N16, N17).</summary>
     public static IReadOnlyList<string> ForbiddenHeaders { get; } = ["jwk", "jku", "x5u", "x5c", "x5t", "x5t#S256", "crit", "zip", "b64"];
 
-    public static string[]? Split(string token, int parts)
+    public static string[]? Split(string token, int parts, int maxLength = ProtocolConstants.MaxTokenLength)
     {
-        if (token.Length > ProtocolConstants.MaxTokenLength) return null;
+        if (token.Length > maxLength) return null;
         var split = token.Split('.');
         if (split.Length != parts) return null;
         foreach (var part in split)

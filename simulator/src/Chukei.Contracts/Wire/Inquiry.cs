@@ -8,7 +8,7 @@ public sealed record InquiryRequest : ICorrelated
     [JsonPropertyName("seal")] public required string Seal { get; init; }
     [JsonPropertyName("items")] public required IReadOnlyList<string> Items { get; init; }
 
-    /// <summary>Answer as of this service date (ELG-006); today in the insurer's time zone when absent.</summary>
+    /// <summary>Answer as of this service date (ELG-006); today in Japan (JST) when absent.</summary>
     [JsonPropertyName("serviceDate")] public DateOnly? ServiceDate { get; init; }
 
     [JsonPropertyName("correlationId")] public required string CorrelationId { get; init; }

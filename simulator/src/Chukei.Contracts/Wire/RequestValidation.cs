@@ -43,7 +43,7 @@ public static class RequestValidation
     public static void Validate(AccessLogReport r)
     {
         if (r.Entries is null || r.Entries.Count == 0) Fail("/entries", "must list at least one entry");
-        if (r.Entries.Count > 1000) Fail("/entries", "must list at most 1000 entries per report");
+        if (r.Entries.Count > ProtocolConstants.MaxReportEntries) Fail("/entries", $"must list at most {ProtocolConstants.MaxReportEntries} entries per report");
         for (var i = 0; i < r.Entries.Count; i++)
         {
             var e = r.Entries[i];

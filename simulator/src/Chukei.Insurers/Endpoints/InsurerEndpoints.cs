@@ -28,6 +28,6 @@ public static class InsurerEndpoints
 
         app.MapSignedPost<InquiryRequest, InquiryAnswer>(Prefix + "/v1/inquiries", Self,
             [PartyRole.MedicalInsurer, PartyRole.LtcInsurer, PartyRole.Clinic, PartyRole.Relay], RequestValidation.Validate,
-            (call, ct) => services[call.Self.PartyId].AnswerAsync(call.CallerId, call.Request, ct));
+            (call, ct) => services[call.Self.PartyId].AnswerAsync(call, ct));
     }
 }

@@ -3,6 +3,7 @@ using Chukei.Contracts.Envelopes;
 using Chukei.Contracts.Problems;
 using Chukei.Contracts.Tokens;
 using Chukei.Contracts.Wire;
+using Chukei.Hosting;
 using Chukei.Insurers.Records;
 
 namespace Chukei.Insurers.Inquiries;
@@ -14,8 +15,10 @@ namespace Chukei.Insurers.Inquiries;
 /// </summary>
 public sealed class InquiryService(InsurerNode insurer)
 {
-    public async Task<InquiryAnswer> AnswerAsync(string callerId, InquiryRequest request, CancellationToken ct)
+    public async Task<InquiryAnswer> AnswerAsync(SignedCall<InquiryRequest> call, CancellationToken ct)
     {
+        var callerId = call.CallerId;
+        var request = call.Request;
         var self = insurer.Self;
         var now = self.Time.GetUtcNow();
         var verdict = SealVerifier.Verify(request.Seal, new SealVerificationContext
@@ -54,7 +57,9 @@ public sealed class InquiryService(InsurerNode insurer)
         var claims = verdict.Claims!;
         var serviceDate = request.ServiceDate ?? self.Today;
         var result = EligibilityEvaluator.Evaluate(insurer.Book, claims.Insured, serviceDate, now);
+        // Routed mode: the relay only carries the answer; it is addressed to, and logged for, the original requester.
         var requester = claims.Routed ? claims.Requester : callerId;
+        call.ResponseAudience = requester;
         insurer.Record(new InsurerAccessRecord
         {
             InsurerEntryId = entryId,

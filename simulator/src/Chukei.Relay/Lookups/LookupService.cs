@@ -37,8 +37,19 @@ public sealed class LookupService(RelayNode relay)
         var (kind, insurerNumber, number) = subject.Ltc is { } l
             ? (InsuranceKind.Ltc, l.InsurerNumber, l.InsuredNumber)
             : (InsuranceKind.Medical, subject.Medical!.InsurerNumber, subject.Medical.Number);
-        if (caller.InsurerNumber != insurerNumber)
-            throw new ProtocolException(ProblemCodes.SubjectNotOwned, "the subject's insurer number is not the caller's own", subject.Ltc is null ? "/subject/medical/insurerNumber" : "/subject/ltc/insurerNumber");
+        // RLY-004: an insurer names a person only by a number it issued itself (of its own kind). A clinic owns no
+        // numbers; it names the person by the medical card the patient presented (RLY-005).
+        var ownKind = caller.Role switch
+        {
+            PartyRole.LtcInsurer => InsuranceKind.Ltc,
+            PartyRole.MedicalInsurer => InsuranceKind.Medical,
+            _ => (InsuranceKind?)null,
+        };
+        var owned = caller.Role == PartyRole.Clinic
+            ? kind == InsuranceKind.Medical
+            : ownKind == kind && caller.InsurerNumber == insurerNumber;
+        if (!owned)
+            throw new ProtocolException(ProblemCodes.SubjectNotOwned, "the subject is not named by one of the caller's own numbers", subject.Ltc is null ? "/subject/medical/insurerNumber" : "/subject/ltc/insurerNumber");
 
         var matches = relay.Store.FindEnrolmentsByNumber(kind, insurerNumber, number);
         if (subject.Medical is { } m)

@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Xml;
+using Chukei.Contracts;
+using Chukei.Contracts.Identifiers;
+using Chukei.Contracts.Problems;
+using Chukei.Contracts.Wire;
+using Chukei.Scenarios.Model;
+
+namespace Chukei.Scenarios.Loading;
+
+/// <summary>The semantic rules a scenario must meet beyond its YAML shape; every rule reports file:line:column.</summary>
+public static class ScenarioValidator
+{
+    public static readonly IReadOnlyList<string> MedicalKinds = ["health-insurance-society", "national-association", "mutual-aid", "nhi", "late-elderly"];
+    public static readonly IReadOnlyList<string> Actions = ["flow", "routed", "lookup", "person-log", "verify-log", "enrolment", "advance"];
+    public static readonly IReadOnlyList<string> Tampers = ["ciphertext", "tag", "replay"];
+    public static readonly IReadOnlyList<string> LookupOutcomes = ["found", "not-found", "no-current-coverage", "multiple-matches"];
+    public static readonly IReadOnlyList<string> Statuses = ["valid", "invalid", "invalid-newer-qualification", "no-qualification", "multiple-matches"];
+
+    public static IReadOnlyList<ScenarioDiagnostic> Validate(Scenario s, string file)
+    {
+        var d = new List<ScenarioDiagnostic>();
+        void Error(ScenarioNode at, string message) => d.Add(new ScenarioDiagnostic(file, at.Line, at.Column, message));
+
+        if (s.Chukei != 1) Error(s, $"'chukei: 1' is required (language version); found {s.Chukei}");
+        if (string.IsNullOrWhiteSpace(s.Id)) Error(s, "'id' is required");
+        if (string.IsNullOrWhiteSpace(s.Title)) Error(s, "'title' is required");
+        if (ParseInstant(s.Clock.Start) is null) Error(s.Clock, $"clock.start '{s.Clock.Start}' is not an ISO 8601 instant (e.g. 2026-04-01T09:00:00+09:00)");
+        if (IdentifierRules.PartyId(s.Relay.Id) is { } relayReason) Error(s.Relay, $"relay.id {relayReason}");
+
+        var insurers = new Dictionary<string, InsurerSpec>(StringComparer.Ordinal);
+        foreach (var i in s.Insurers)
+        {
+            if (IdentifierRules.PartyId(i.Id) is { } reason) Error(i, $"insurer id '{i.Id}' {reason}");
+            else if (!insurers.TryAdd(i.Id, i) || i.Id == s.Relay.Id) Error(i, $"insurer id '{i.Id}' is used twice");
+            if (i.Kind == "ltc")
+            {
+                if (IdentifierRules.LtcInsurerNumber(i.Number) is { } r) Error(i, $"insurer '{i.Id}': number '{i.Number}' {r}");
+            }
+            else if (MedicalKinds.Contains(i.Kind))
+            {
+                if (IdentifierRules.MedicalInsurerNumber(i.Number) is { } r) Error(i, $"insurer '{i.Id}': number '{i.Number}' {r}");
+                else if ((i.Kind == "nhi") != (i.Number.Length == 6)) Error(i, $"insurer '{i.Id}': {(i.Kind == "nhi" ? "an nhi insurer number has 6 digits" : "only nhi insurer numbers have 6 digits")}");
+            }
+            else Error(i, $"insurer '{i.Id}': kind '{i.Kind}' must be one of {string.Join(", ", MedicalKinds)}, ltc");
+            if (string.IsNullOrWhiteSpace(i.Name)) Error(i, $"insurer '{i.Id}': name is required");
+        }
+        if (s.Insurers.GroupBy(i => i.Number).FirstOrDefault(g => g.Count() > 1) is { } dupNumber)
+            Error(dupNumber.Skip(1).First(), $"insurer number '{dupNumber.Key}' is used twice");
+
+        var people = new Dictionary<string, PersonSpec>(StringComparer.Ordinal);
+        foreach (var p in s.People)
+        {
+            if (string.IsNullOrWhiteSpace(p.Id) || !people.TryAdd(p.Id, p)) Error(p, $"person id '{p.Id}' is missing or used twice");
+            if (IdentifierRules.BasicPensionNumber(p.BasicPensionNumber) is { } r) Error(p, $"person '{p.Id}': basicPensionNumber {r}");
+            if (p.BirthDate is not null && ParseDate(p.BirthDate) is null) Error(p, $"person '{p.Id}': birthDate '{p.BirthDate}' is not a date (yyyy-MM-dd)");
+            foreach (var e in p.Enrolments) ValidateEnrolment(p, e, insurers, Error);
+            foreach (var b in p.Benefits)
+            {
+                if (!insurers.ContainsKey(b.Insurer)) Error(b, $"benefit: unknown insurer '{b.Insurer}'");
+                if (!DateOnly.TryParseExact(b.Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)) Error(b, $"benefit month '{b.Month}' must be yyyy-MM");
+                if (b.SelfPay < 0 || b.Reimbursed < 0) Error(b, "benefit amounts must not be negative");
+            }
+        }
+
+        var stepIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var step in s.Steps)
+        {
+            if (string.IsNullOrWhiteSpace(step.Id) || !stepIds.Add(step.Id)) Error(step, $"step id '{step.Id}' is missing or used twice");
+            ValidateStep(step, insurers, people, Error);
+        }
+        if (s.Steps.Count == 0) Error(s, "a scenario needs at least one step");
+        return d;
+    }
+
+    private static void ValidateEnrolment(PersonSpec p, EnrolmentSpec e, Dictionary<string, InsurerSpec> insurers, Action<ScenarioNode, string> error)
+    {
+        if (!insurers.TryGetValue(e.Insurer, out var insurer)) { error(e, $"person '{p.Id}': unknown insurer '{e.Insurer}'"); return; }
+        if (insurer.Kind == "ltc")
+        {
+            if (IdentifierRules.LtcInsuredNumber(e.Number) is { } r) error(e, $"person '{p.Id}': LTC insured number '{e.Number}' {r}");
+        }
+        else
+        {
+            if (IdentifierRules.CardNumber(e.Number) is { } r) error(e, $"person '{p.Id}': card number {r}");
+            if (IdentifierRules.CardSymbol(e.Symbol) is { } r2) error(e, $"person '{p.Id}': card symbol {r2}");
+            if (IdentifierRules.BranchNumber(e.Branch) is { } r3) error(e, $"person '{p.Id}': branch {r3}");
+        }
+        var from = ParseDate(e.From);
+        if (from is null) error(e, $"person '{p.Id}': enrolment 'from' '{e.From}' is not a date (yyyy-MM-dd)");
+        if (e.To is not null && (ParseDate(e.To) is not { } to || (from is { } f && to <= f))) error(e, $"person '{p.Id}': enrolment 'to' '{e.To}' must be a date after 'from'");
+        if (e.ReasonOfLoss is not null && !LossReasons.All.Contains(e.ReasonOfLoss)) error(e, $"reasonOfLoss must be one of {string.Join(", ", LossReasons.All)}");
+        if (e.CopaymentRatio is not (10 or 20 or 30)) error(e, "copaymentRatio must be 10, 20 or 30");
+    }
+
+    private static void ValidateStep(StepSpec step, Dictionary<string, InsurerSpec> insurers, Dictionary<string, PersonSpec> people, Action<ScenarioNode, string> error)
+    {
+        if (!Actions.Contains(step.Action)) { error(step, $"step '{step.Id}': action '{step.Action}' must be one of {string.Join(", ", Actions)}"); return; }
+        var needsPerson = step.Action is "flow" or "routed" or "lookup" or "person-log" or "enrolment";
+        if (needsPerson && (step.Person is null || !people.ContainsKey(step.Person))) error(step, $"step '{step.Id}': 'person' must name a person of the scenario");
+        if (step.Action is "flow" or "routed" or "lookup")
+        {
+            if (step.Requester is null || !insurers.TryGetValue(step.Requester, out var requester)) error(step, $"step '{step.Id}': 'requester' must name an insurer of the scenario");
+            else if (requester.External is not null) error(step, $"step '{step.Id}': the requester '{requester.Id}' is external; the kit can only request as its own insurers");
+            else if (step.Person is not null && people.TryGetValue(step.Person, out var person) && person.Enrolments.All(e => e.Insurer != requester.Id))
+                error(step, $"step '{step.Id}': '{requester.Id}' has no enrolment for '{step.Person}', so it has no number to name them by");
+            if (step.Target is not ("medical" or "ltc")) error(step, $"step '{step.Id}': 'target' must be medical or ltc");
+            if (step.Purpose is null || !Purposes.All.Contains(step.Purpose)) error(step, $"step '{step.Id}': 'purpose' must be one of {string.Join(", ", Purposes.All)}");
+            if (step.Items?.FirstOrDefault(i => !DataItems.All.Contains(i)) is { } bad) error(step, $"step '{step.Id}': item '{bad}' must be one of {string.Join(", ", DataItems.All)}");
+            if (step.ServiceDate is not null && ParseDate(step.ServiceDate) is null) error(step, $"step '{step.Id}': serviceDate '{step.ServiceDate}' is not a date");
+            if (step.Tamper is not null && !Tampers.Contains(step.Tamper) && !(step.Tamper.StartsWith("present-by:", StringComparison.Ordinal) && insurers.ContainsKey(step.Tamper[11..])))
+                error(step, $"step '{step.Id}': tamper '{step.Tamper}' must be one of {string.Join(", ", Tampers)}, present-by:<insurer id>");
+        }
+        if (step.Action == "advance" && (step.By is null || ParseDuration(step.By) is null)) error(step, $"step '{step.Id}': 'by' must be an ISO 8601 duration such as PT10M or P3D");
+        if (step.Action == "enrolment")
+        {
+            if (step.Insurer is null || !insurers.ContainsKey(step.Insurer)) error(step, $"step '{step.Id}': 'insurer' must name an insurer of the scenario");
+            if (step.Event is not ("acquired" or "lost")) error(step, $"step '{step.Id}': 'event' must be acquired or lost");
+            if (step.Date is null || ParseDate(step.Date) is null) error(step, $"step '{step.Id}': 'date' must be a date (yyyy-MM-dd)");
+        }
+        if (step.Expect is { } x)
+        {
+            if (x.Lookup is not null && !LookupOutcomes.Contains(x.Lookup)) error(x, $"expect.lookup must be one of {string.Join(", ", LookupOutcomes)}");
+            if (x.Status is not null && !Statuses.Contains(x.Status)) error(x, $"expect.status must be one of {string.Join(", ", Statuses)}");
+            if (x.Problem is not null && ProblemCodes.Find(x.Problem) is null) error(x, $"expect.problem '{x.Problem}' is not a protocol problem code (docs/protocol.md §10)");
+            if (x.LossDate is not null && ParseDate(x.LossDate) is null) error(x, $"expect.lossDate '{x.LossDate}' is not a date");
+        }
+    }
+
+    public static DateOnly? ParseDate(string? value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    /// <summary>Instants without an offset are read as JST, the protocol's time zone.</summary>
+    public static DateTimeOffset? ParseInstant(string? value)
+    {
+        if (value is null) return null;
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset) && value.Length > 19) return withOffset;
+        return DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? new DateTimeOffset(local, ProtocolConstants.JapanOffset)
+            : null;
+    }
+
+    public static TimeSpan? ParseDuration(string value)
+    {
+        try
+        {
+            return XmlConvert.ToTimeSpan(value);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}

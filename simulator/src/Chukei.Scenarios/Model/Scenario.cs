@@ -1,0 +1,100 @@
+namespace Chukei.Scenarios.Model;
+
+/// <summary>
+/// A scenario file, language version 1 (docs/scenarios.md). Everything that shapes a run is in the file: parties,
+/// people and their enrolments, the clock, and the steps with their expectations.
+/// </summary>
+public sealed class Scenario : ScenarioNode
+{
+    /// <summary>Language version; must be 1.</summary>
+    public int Chukei { get; set; }
+
+    public string Id { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string? Description { get; set; }
+
+    /// <summary>Seeds keys and identifiers so two runs of one file are the same run.</summary>
+    public string Seed { get; set; } = "chukei";
+
+    public ClockSpec Clock { get; set; } = new();
+    public RelaySpec Relay { get; set; } = new();
+    public List<InsurerSpec> Insurers { get; set; } = [];
+    public List<PersonSpec> People { get; set; } = [];
+    public List<StepSpec> Steps { get; set; } = [];
+}
+
+public sealed class ClockSpec : ScenarioNode
+{
+    /// <summary>The virtual clock's start (ISO 8601 with offset; JST when the offset is omitted).</summary>
+    public string Start { get; set; } = "2026-04-01T09:00:00+09:00";
+}
+
+public sealed class RelaySpec : ScenarioNode
+{
+    public string Id { get; set; } = "relay.chukei.test";
+    public string Name { get; set; } = "中継DB";
+}
+
+public sealed class InsurerSpec : ScenarioNode
+{
+    public string Id { get; set; } = "";
+
+    /// <summary>health-insurance-society, national-association, mutual-aid, nhi, late-elderly, or ltc.</summary>
+    public string Kind { get; set; } = "";
+
+    public string Name { get; set; } = "";
+    public string Number { get; set; } = "";
+
+    /// <summary>External: the vendor runs this insurer; the kit only lists it in the directory with these keys.</summary>
+    public ExternalSpec? External { get; set; }
+}
+
+/// <summary>A party the vendor runs: its base URL and public keys (a JWKS file or inline keys).</summary>
+public sealed class ExternalSpec : ScenarioNode
+{
+    public string BaseUrl { get; set; } = "";
+    public string Jwks { get; set; } = "";
+}
+
+public sealed class PersonSpec : ScenarioNode
+{
+    /// <summary>The handle steps use to name this person; never leaves the scenario.</summary>
+    public string Id { get; set; } = "";
+
+    public string Name { get; set; } = "";
+    public string? Kana { get; set; }
+    public string? BirthDate { get; set; }
+    public string BasicPensionNumber { get; set; } = "";
+    public List<EnrolmentSpec> Enrolments { get; set; } = [];
+    public List<BenefitSpec> Benefits { get; set; } = [];
+}
+
+public sealed class EnrolmentSpec : ScenarioNode
+{
+    public string Insurer { get; set; } = "";
+    public string? Symbol { get; set; }
+    public string Number { get; set; } = "";
+    public string? Branch { get; set; }
+    public string From { get; set; } = "";
+
+    /// <summary>Loss date (first day not covered), if lost.</summary>
+    public string? To { get; set; }
+
+    public string? ReasonOfLoss { get; set; }
+    public int CopaymentRatio { get; set; } = 30;
+
+    /// <summary>1 insured person, 2 dependant.</summary>
+    public string PersonalFamilyClassification { get; set; } = "1";
+
+    /// <summary>Whether the relay has this enrolment registered at the start (false: only the insurer knows yet).</summary>
+    public bool AtRelay { get; set; } = true;
+}
+
+public sealed class BenefitSpec : ScenarioNode
+{
+    public string Insurer { get; set; } = "";
+    public string Month { get; set; } = "";
+    public string Kind { get; set; } = "medical";
+    public long SelfPay { get; set; }
+    public long Reimbursed { get; set; }
+}

@@ -1,0 +1,57 @@
+namespace Chukei.Scenarios.Model;
+
+/// <summary>One step of a scenario. <see cref="Action"/> says what it does; the other members parameterise it.</summary>
+public sealed class StepSpec : ScenarioNode
+{
+    public string Id { get; set; } = "";
+
+    /// <summary>flow, routed, lookup, person-log, verify-log, enrolment, advance.</summary>
+    public string Action { get; set; } = "";
+
+    public string? Title { get; set; }
+
+    /// <summary>The requesting party (an insurer id).</summary>
+    public string? Requester { get; set; }
+
+    public string? Person { get; set; }
+
+    /// <summary>medical or ltc: which insurer the requester looks for.</summary>
+    public string? Target { get; set; }
+
+    public string? Purpose { get; set; }
+    public List<string>? Items { get; set; }
+    public string? ServiceDate { get; set; }
+
+    /// <summary>What the requester does to the seal before step ③: ciphertext, tag, replay, or present-by:&lt;party&gt;.</summary>
+    public string? Tamper { get; set; }
+
+    /// <summary>For advance: an ISO 8601 duration (PT10M, P3D).</summary>
+    public string? By { get; set; }
+
+    /// <summary>For enrolment: the insurer reporting, the event and the date.</summary>
+    public string? Insurer { get; set; }
+
+    public string? Event { get; set; }
+    public string? Date { get; set; }
+
+    public ExpectSpec? Expect { get; set; }
+}
+
+/// <summary>What must hold after a step. Only the members given are checked.</summary>
+public sealed class ExpectSpec : ScenarioNode
+{
+    public string? Lookup { get; set; }
+    public string? Status { get; set; }
+    public string? Problem { get; set; }
+    public bool? ChangePending { get; set; }
+    public int? CopaymentRatio { get; set; }
+    public string? LossDate { get; set; }
+    public int? Benefits { get; set; }
+    public int? Entries { get; set; }
+    public int? Unreconciled { get; set; }
+    public bool? ChainValid { get; set; }
+    public string? Enrolment { get; set; }
+
+    /// <summary>After a flow: the person's access log shows the relay's and the insurer's entries for it (default true).</summary>
+    public bool? Logged { get; set; }
+}

@@ -1,0 +1,206 @@
+using System.Text.Json;
+using Chukei.Contracts;
+using Chukei.Contracts.Client;
+using Chukei.Contracts.Directory;
+using Chukei.Contracts.Json;
+using Chukei.Contracts.Keys;
+using Chukei.Contracts.Wire;
+using Chukei.Hosting;
+using Chukei.Insurers;
+using Chukei.Insurers.Records;
+using Chukei.Insurers.Requester;
+using Chukei.Relay;
+using Chukei.Relay.Store;
+using Chukei.Scenarios.Loading;
+using Chukei.Scenarios.Model;
+using Microsoft.AspNetCore.Builder;
+
+namespace Chukei.Scenarios.Network;
+
+/// <summary>
+/// The relay and the scenario's insurers, started on loopback from a scenario, sharing one clock and one directory.
+/// The portal party exists only to read access logs for step ⑥.
+/// </summary>
+public sealed class SimulatedNetwork : IAsyncDisposable
+{
+    public const string PortalId = "portal.chukei.test";
+
+    private readonly List<WebApplication> _hosts = [];
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    private SimulatedNetwork(Scenario scenario, TimeProvider time, PartyDirectory directory, RelayNode relay)
+    {
+        Scenario = scenario;
+        Time = time;
+        Directory = directory;
+        Relay = relay;
+    }
+
+    public Scenario Scenario { get; }
+    public TimeProvider Time { get; }
+    public PartyDirectory Directory { get; }
+    public RelayNode Relay { get; }
+    public string RelayUrl { get; private set; } = "";
+    public string InsurerHostUrl { get; private set; } = "";
+    public Dictionary<string, InsurerNode> Insurers { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Scenario person handle → relay person id.</summary>
+    public Dictionary<string, string> PersonIds { get; } = new(StringComparer.Ordinal);
+
+    public PartyContext Portal { get; private set; } = null!;
+    public Action<RecordedExchange>? Exchanges { get; set; }
+
+    public static async Task<SimulatedNetwork> StartAsync(Scenario scenario, TimeProvider time, NetworkOptions? options = null, CancellationToken ct = default)
+    {
+        options ??= new NetworkOptions();
+        var directory = new PartyDirectory(scenario.Relay.Id);
+        var relayKeys = PartyKeySet.FromSeed(scenario.Seed, scenario.Relay.Id);
+        var store = options.StorePath is null ? SqliteRelayStore.InMemory() : SqliteRelayStore.OpenFile(options.StorePath);
+        var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var relay = new RelayNode(new PartyContext(scenario.Relay.Id, relayKeys, directory, time), store, http);
+        var network = new SimulatedNetwork(scenario, time, directory, relay);
+        try
+        {
+            await network.StartPartiesAsync(options, ct);
+        }
+        catch
+        {
+            await network.DisposeAsync();
+            throw;
+        }
+        return network;
+    }
+
+    private async Task StartPartiesAsync(NetworkOptions options, CancellationToken ct)
+    {
+        var relayApp = await RelayHost.StartAsync(Relay, options.RelayUrl, ct);
+        _hosts.Add(relayApp);
+        RelayUrl = relayApp.BoundUrl();
+        Directory.Upsert(new PartyDescriptor { Id = Relay.Self.PartyId, Role = PartyRole.Relay, Name = Scenario.Relay.Name, BaseUrl = RelayUrl, Keys = Relay.Self.Keys.PublicKeys() });
+
+        foreach (var spec in Scenario.Insurers.Where(i => i.External is null))
+        {
+            var keys = PartyKeySet.FromSeed(Scenario.Seed, spec.Id);
+            var self = new PartyContext(spec.Id, keys, Directory, Time);
+            var client = NewClient(self);
+            Insurers[spec.Id] = new InsurerNode(self, spec.Name, spec.Number, RoleOf(spec), client);
+        }
+        var insurerApp = await InsurerHost.StartAsync(Insurers, options.InsurerUrl, ct);
+        _hosts.Add(insurerApp);
+        InsurerHostUrl = insurerApp.BoundUrl();
+        foreach (var spec in Scenario.Insurers)
+        {
+            Directory.Upsert(new PartyDescriptor
+            {
+                Id = spec.Id,
+                Role = RoleOf(spec),
+                Name = spec.Name,
+                InsurerNumber = spec.Number,
+                BaseUrl = spec.External?.BaseUrl ?? InsurerHost.BaseUrlOf(InsurerHostUrl, spec.Id),
+                Keys = spec.External is { } ext ? LoadJwks(ext.Jwks, options.ScenarioDirectory) : Insurers[spec.Id].Self.Keys.PublicKeys(),
+            });
+        }
+        var portalKeys = PartyKeySet.FromSeed(Scenario.Seed, PortalId);
+        Portal = new PartyContext(PortalId, portalKeys, Directory, Time);
+        Directory.Upsert(new PartyDescriptor { Id = PortalId, Role = PartyRole.Portal, Name = "My Page portal (kit)", Keys = portalKeys.PublicKeys() });
+        Provision();
+    }
+
+    /// <summary>Loads the starting state: people at the relay, enrolments at the relay and the insurers, benefits.</summary>
+    private void Provision()
+    {
+        var start = Time.GetUtcNow();
+        // A persistent store already provisioned by an earlier run keeps its state; only the insurers' books are rebuilt.
+        var relayProvisioned = Scenario.People.Count > 0 && Relay.Store.PersonExists(Chukei.Relay.PersonIds.FromSeed(Scenario.Seed, 0));
+        for (var index = 0; index < Scenario.People.Count; index++)
+        {
+            var p = Scenario.People[index];
+            var personId = Chukei.Relay.PersonIds.FromSeed(Scenario.Seed, index);
+            if (!relayProvisioned) Relay.RegisterPerson(p.BasicPensionNumber, personId);
+            PersonIds[p.Id] = personId;
+            for (var n = 0; n < p.Enrolments.Count; n++)
+            {
+                var e = p.Enrolments[n];
+                var insurer = Scenario.Insurers.First(i => i.Id == e.Insurer);
+                var kind = insurer.Kind == "ltc" ? InsuranceKind.Ltc : InsuranceKind.Medical;
+                var from = ScenarioValidator.ParseDate(e.From)!.Value;
+                var to = ScenarioValidator.ParseDate(e.To);
+                if (Insurers.TryGetValue(e.Insurer, out var node))
+                {
+                    node.Book.Add(new QualificationFact
+                    {
+                        QualificationId = $"{p.Id}/{n}",
+                        PersonKey = p.BasicPensionNumber,
+                        Kind = kind,
+                        Symbol = e.Symbol,
+                        Number = e.Number,
+                        Branch = e.Branch,
+                        PersonalFamilyClassification = e.PersonalFamilyClassification,
+                        QualificationDate = from,
+                        DisqualificationDate = to,
+                        ReasonOfLoss = e.ReasonOfLoss,
+                        CopaymentRatio = e.CopaymentRatio,
+                        NotifiedAt = start,
+                        RegisteredAt = start,
+                    });
+                }
+                if (e.AtRelay && !relayProvisioned)
+                {
+                    Relay.Store.AddEnrolment(new RelayEnrolment
+                    {
+                        PersonId = personId, Kind = kind, InsurerNumber = insurer.Number, PartyId = insurer.Id, Symbol = e.Symbol,
+                        Number = e.Number, Branch = e.Branch, EffectiveFrom = from, EffectiveTo = to, RegisteredAt = start,
+                    });
+                }
+            }
+            foreach (var b in p.Benefits)
+            {
+                if (Insurers.TryGetValue(b.Insurer, out var node))
+                    node.Book.AddBenefit(p.BasicPensionNumber, new BenefitRecord { Month = b.Month, Kind = b.Kind, SelfPay = b.SelfPay, Reimbursed = b.Reimbursed });
+            }
+        }
+    }
+
+    public PartyClient NewClient(PartyContext self)
+    {
+        var client = new PartyClient(_http, self.Signer, self.Verifier, Directory);
+        client.Exchanges = e => Exchanges?.Invoke(e);
+        return client;
+    }
+
+    public RequesterClient RequesterFor(string insurerId)
+    {
+        var node = Insurers[insurerId];
+        return new RequesterClient(node.Client, node.Self.Verifier, Directory.RelayId);
+    }
+
+    public static PartyRole RoleOf(InsurerSpec spec) => spec.Kind == "ltc" ? PartyRole.LtcInsurer : PartyRole.MedicalInsurer;
+
+    private static List<PublicJwk> LoadJwks(string pathOrJson, string? baseDirectory)
+    {
+        var json = pathOrJson.TrimStart().StartsWith('{') ? pathOrJson : File.ReadAllText(Path.Combine(baseDirectory ?? ".", pathOrJson));
+        using var doc = JsonDocument.Parse(json);
+        return doc.RootElement.GetProperty("keys").Deserialize<List<PublicJwk>>(ProtocolJson.Options) ?? [];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var host in _hosts)
+        {
+            await host.StopAsync();
+            await host.DisposeAsync();
+        }
+        Relay.Http.Dispose();
+        Relay.Dispose();
+        _http.Dispose();
+    }
+}
+
+/// <summary>Where the network listens and stores; loopback with OS-chosen ports and an in-memory store by default.</summary>
+public sealed record NetworkOptions
+{
+    public string? RelayUrl { get; init; }
+    public string? InsurerUrl { get; init; }
+    public string? StorePath { get; init; }
+    public string? ScenarioDirectory { get; init; }
+}

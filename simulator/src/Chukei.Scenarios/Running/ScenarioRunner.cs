@@ -1,0 +1,132 @@
+using Chukei.Contracts;
+using Chukei.Contracts.Client;
+using Chukei.Contracts.Wire;
+using Chukei.Insurers.Records;
+using Chukei.Scenarios.Loading;
+using Chukei.Scenarios.Model;
+using Chukei.Scenarios.Network;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Chukei.Scenarios.Running;
+
+/// <summary>
+/// Runs a scenario's steps against a started network on a virtual clock, printing each step of figure 5 as it
+/// happens and checking the step's expectations.
+/// </summary>
+public sealed class ScenarioRunner(SimulatedNetwork network, FakeTimeProvider clock, TextWriter output)
+{
+    private readonly FlowSteps _flows = new(network);
+
+    public async Task<ScenarioResult> RunAsync(CancellationToken ct = default)
+    {
+        var result = new ScenarioResult { ScenarioId = network.Scenario.Id };
+        foreach (var step in network.Scenario.Steps)
+        {
+            var r = new StepResult { Id = step.Id, Action = step.Action };
+            result.Steps.Add(r);
+            output.WriteLine($"── {step.Id}: {step.Title ?? step.Action}  [{clock.GetUtcNow().ToOffset(ProtocolConstants.JapanOffset):yyyy-MM-dd HH:mm:ss} JST]");
+            try
+            {
+                await RunStepAsync(step, r, ct);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or Contracts.Problems.ProtocolException)
+            {
+                r.Error = ex.Message;
+            }
+            foreach (var line in r.Lines) output.WriteLine("   " + line);
+            foreach (var e in r.Expectations)
+                output.WriteLine(e.Holds ? $"   ✔ {e.Name} = {e.Actual}" : $"   ✘ {e.Name}: expected {e.Expected}, got {e.Actual}");
+            if (r.Error is not null) output.WriteLine($"   ✘ step failed: {r.Error}");
+        }
+        var failed = result.Steps.Count(s => !s.Passed);
+        var checks = result.Steps.Sum(s => s.Expectations.Count);
+        output.WriteLine(failed == 0
+            ? $"PASS {result.ScenarioId}: {result.Steps.Count} steps, {checks} expectations hold"
+            : $"FAIL {result.ScenarioId}: {failed} of {result.Steps.Count} steps failed");
+        return result;
+    }
+
+    private async Task RunStepAsync(StepSpec step, StepResult r, CancellationToken ct)
+    {
+        switch (step.Action)
+        {
+            case "flow":
+                await _flows.DirectAsync(step, r, ct);
+                break;
+            case "routed":
+                await _flows.RoutedAsync(step, r, ct);
+                break;
+            case "lookup":
+                await _flows.LookupOnlyAsync(step, r, ct);
+                break;
+            case "person-log":
+                await _flows.PersonLogAsync(step.Person!, step.Expect, r, ct);
+                break;
+            case "verify-log":
+                await VerifyLogAsync(step, r, ct);
+                break;
+            case "enrolment":
+                await EnrolmentAsync(step, r, ct);
+                break;
+            case "advance":
+                var by = ScenarioValidator.ParseDuration(step.By!)!.Value;
+                clock.Advance(by);
+                r.Lines.Add($"clock advanced by {step.By} to {clock.GetUtcNow().ToOffset(ProtocolConstants.JapanOffset):yyyy-MM-dd HH:mm:ss} JST");
+                break;
+        }
+    }
+
+    private async Task VerifyLogAsync(StepSpec step, StepResult r, CancellationToken ct)
+    {
+        var portal = network.NewClient(network.Portal);
+        var v = await portal.PostAsync<object, ChainVerification>(network.Directory.RelayId, "/v1/access-log/verifications", new { }, ct);
+        if (!v.IsSuccess) { r.Error = $"verification refused: {v.Problem?.Code}"; return; }
+        r.Lines.Add(v.Answer!.Valid
+            ? $"access-log chain verified: {v.Answer.Entries} entries, every hash links"
+            : $"access-log chain BROKEN at seq {v.Answer.FirstBrokenSeq}: {v.Answer.Reason}");
+        if (step.Expect?.ChainValid is { } valid) r.Expectations.Add(new("chainValid", Bool(valid), Bool(v.Answer.Valid)));
+    }
+
+    private async Task EnrolmentAsync(StepSpec step, StepResult r, CancellationToken ct)
+    {
+        var person = network.Scenario.People.First(p => p.Id == step.Person);
+        var spec = network.Scenario.Insurers.First(i => i.Id == step.Insurer);
+        var node = network.Insurers[spec.Id];
+        var enrolment = person.Enrolments.FirstOrDefault(e => e.Insurer == spec.Id);
+        if (enrolment is null) { r.Error = $"{spec.Id} holds no enrolment for {person.Id}"; return; }
+        var date = ScenarioValidator.ParseDate(step.Date)!.Value;
+        var lost = step.Event == "lost";
+        var now = clock.GetUtcNow();
+        if (lost)
+        {
+            // The insurer registers the loss in its own database first, then tells the relay.
+            var index = person.Enrolments.IndexOf(enrolment);
+            node.Book.Add(new QualificationFact
+            {
+                QualificationId = $"{person.Id}/{index}", PersonKey = person.BasicPensionNumber,
+                Kind = spec.Kind == "ltc" ? InsuranceKind.Ltc : InsuranceKind.Medical,
+                Symbol = enrolment.Symbol, Number = enrolment.Number, Branch = enrolment.Branch,
+                PersonalFamilyClassification = enrolment.PersonalFamilyClassification,
+                QualificationDate = ScenarioValidator.ParseDate(enrolment.From)!.Value, DisqualificationDate = date,
+                ReasonOfLoss = enrolment.ReasonOfLoss ?? LossReasons.Other, CopaymentRatio = enrolment.CopaymentRatio,
+                NotifiedAt = now, RegisteredAt = now,
+            });
+        }
+        var update = new EnrolmentUpdate
+        {
+            BasicPensionNumber = person.BasicPensionNumber,
+            Event = lost ? EnrolmentEvent.Lost : EnrolmentEvent.Acquired,
+            EffectiveDate = date,
+            Medical = spec.Kind == "ltc" ? null : new MedicalInsured { InsurerNumber = spec.Number, Symbol = enrolment.Symbol, Number = enrolment.Number, Branch = enrolment.Branch! },
+            Ltc = spec.Kind == "ltc" ? new LtcInsured { InsurerNumber = spec.Number, InsuredNumber = enrolment.Number } : null,
+            CorrelationId = $"{network.Scenario.Id}/{step.Id}",
+        };
+        var answer = await node.Client.PostAsync<EnrolmentUpdate, EnrolmentAnswer>(network.Directory.RelayId, "/v1/enrolments", update, ct);
+        var outcome = answer.IsSuccess ? Wire.Name(answer.Answer!.Outcome) : $"problem {answer.Problem?.Code}";
+        r.Lines.Add($"{spec.Id} → relay: enrolment {step.Event} on {step.Date} for {person.Id}: {outcome}");
+        if (step.Expect?.Enrolment is { } expected) r.Expectations.Add(new("enrolment", expected, outcome));
+        if (step.Expect?.Problem is { } p) r.Expectations.Add(new("problem", p, answer.Problem?.Code ?? "(none)"));
+    }
+
+    internal static string Bool(bool b) => b ? "true" : "false";
+}

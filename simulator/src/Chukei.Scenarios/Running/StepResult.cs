@@ -1,0 +1,29 @@
+namespace Chukei.Scenarios.Running;
+
+/// <summary>One checked expectation: what the scenario said, what happened.</summary>
+public sealed record ExpectationResult(string Name, string Expected, string Actual)
+{
+    public bool Holds => string.Equals(Expected, Actual, StringComparison.Ordinal);
+}
+
+/// <summary>What one step printed and whether its expectations held.</summary>
+public sealed class StepResult
+{
+    public required string Id { get; init; }
+    public required string Action { get; init; }
+    public List<string> Lines { get; } = [];
+    public List<ExpectationResult> Expectations { get; } = [];
+
+    /// <summary>A failure that stopped the step (not an expectation): e.g. the target did not answer.</summary>
+    public string? Error { get; set; }
+
+    public bool Passed => Error is null && Expectations.All(e => e.Holds);
+}
+
+/// <summary>The outcome of a whole run.</summary>
+public sealed class ScenarioResult
+{
+    public required string ScenarioId { get; init; }
+    public List<StepResult> Steps { get; } = [];
+    public bool Passed => Steps.All(s => s.Passed);
+}
