@@ -1,0 +1,152 @@
+using Chukei.Contracts;
+using Chukei.Contracts.Wire;
+using Chukei.Scenarios.Loading;
+using Chukei.Scenarios.Network;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Chukei.Insurers.Tests.Inquiries;
+
+/// <summary>Steps ③–⑤ over real HTTP between the separately started relay and insurer hosts.</summary>
+public sealed class InquiryTests
+{
+    private const string Yaml = """
+        chukei: 1
+        id: inquiry-tests
+        title: Inquiry tests
+        seed: inquiry-tests
+        clock: { start: "2026-08-03T09:00:00+09:00" }
+        insurers:
+          - { id: ltc-chiyoda, kind: ltc, name: 千代田区介護保険, number: "131011" }
+          - { id: ltc-chuo, kind: ltc, name: 中央区介護保険, number: "131029" }
+          - { id: kenpo-chukei, kind: health-insurance-society, name: 中継健康保険組合, number: "06139992" }
+        people:
+          - id: hanako
+            name: 山田 花子
+            basicPensionNumber: "1234567890"
+            enrolments:
+              - { insurer: ltc-chiyoda, number: "0000012345", from: 2023-03-10 }
+              - { insurer: kenpo-chukei, symbol: "12", number: "3456", branch: "02", from: 2018-04-01, copaymentRatio: 20 }
+            benefits:
+              - { insurer: kenpo-chukei, month: 2026-06, selfPay: 96000, reimbursed: 15900 }
+        steps:
+          - { id: noop, action: verify-log }
+        """;
+
+    private SimulatedNetwork _network = null!;
+    private FakeTimeProvider _clock = null!;
+
+    [SetUp]
+    public async Task StartAsync()
+    {
+        _clock = new FakeTimeProvider(new DateTimeOffset(2026, 8, 3, 9, 0, 0, TimeSpan.FromHours(9)));
+        _network = await SimulatedNetwork.StartAsync(ScenarioLoader.Load(Yaml, "inquiry-tests.yaml"), _clock);
+    }
+
+    [TearDown]
+    public async Task StopAsync() => await _network.DisposeAsync();
+
+    private async Task<LookupAnswer> LookupAsync(string purpose = Purposes.LtcMedicalCombined) =>
+        (await _network.RequesterFor("ltc-chiyoda").LookupAsync(new LookupRequest
+        {
+            Subject = new SubjectReference { Ltc = new LtcInsured { InsurerNumber = "131011", InsuredNumber = "0000012345" } },
+            TargetKind = InsuranceKind.Medical, Purpose = purpose, CorrelationId = "corr-1",
+        })).Answer!;
+
+    private Task<Contracts.Client.PartyResponse<InquiryAnswer>> InquireAsync(string seal, string presenter = "ltc-chiyoda", params string[] items) =>
+        _network.Insurers[presenter].Client.PostAsync<InquiryRequest, InquiryAnswer>("kenpo-chukei", "/v1/inquiries", new InquiryRequest
+        {
+            Seal = seal, Items = items.Length == 0 ? [DataItems.Eligibility] : items, ServiceDate = new DateOnly(2026, 7, 31), CorrelationId = "corr-1",
+        });
+
+    [Test]
+    public async Task Inquiry_ValidSeal_IsAnsweredForTheSealedPersonAndLoggedAtTheRelayBeforeTheAnswer()
+    {
+        var lookup = await LookupAsync();
+
+        var response = await InquireAsync(lookup.Seal!, items: [DataItems.Eligibility, DataItems.Benefits]);
+
+        var answer = response.Answer!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(answer.Status, Is.EqualTo(EligibilityStatus.Valid));
+            Assert.That(answer.Qualification!.Number, Is.EqualTo("3456"));
+            Assert.That(answer.Qualification.CopaymentRatio, Is.EqualTo(20));
+            Assert.That(answer.Benefits, Has.Count.EqualTo(1));
+            Assert.That(answer.RelayLogEntryId, Is.EqualTo(lookup.LogEntryId));
+            Assert.That(answer.CorrelationId, Is.EqualTo("corr-1"));
+            var reported = _network.Relay.Store.WholeLog().SingleOrDefault(e => e.RelatedEntryId == lookup.LogEntryId);
+            Assert.That(reported, Is.Not.Null, "the insurer's entry reached the relay before the answer left");
+            Assert.That(reported!.RecordedBy, Is.EqualTo("kenpo-chukei"));
+            Assert.That(reported.Requester, Is.EqualTo("ltc-chiyoda"));
+            Assert.That(reported.Items, Is.EqualTo(new[] { DataItems.Eligibility, DataItems.Benefits }));
+        });
+    }
+
+    [Test]
+    public async Task Inquiry_OnlyEligibilityAskedFor_AnswersNoBenefits()
+    {
+        var lookup = await LookupAsync();
+
+        var response = await InquireAsync(lookup.Seal!);
+
+        Assert.That(response.Answer!.Benefits, Is.Null);
+        Assert.That(response.SignedBody, Does.Not.Contain("selfPay"));
+    }
+
+    [Test]
+    public async Task Inquiry_PurposeNotAllowedForTheRequestersRole_IsRefusedAndLoggedAgainstTheLookup()
+    {
+        // LTC insurers may not use the childbirth lump-sum purpose.
+        var lookup = await LookupAsync(Purposes.ChildbirthLumpSum);
+
+        var response = await InquireAsync(lookup.Seal!);
+
+        Assert.That(response.Problem!.Code, Is.EqualTo("purpose-not-allowed"));
+        var refusal = _network.Relay.Store.WholeLog().Single(e => e.RelatedEntryId == lookup.LogEntryId);
+        Assert.That(refusal.Outcome, Is.EqualTo(AccessOutcome.Refused));
+        Assert.That(refusal.Code, Is.EqualTo("purpose-not-allowed"));
+        Assert.That(refusal.PersonId, Is.EqualTo(_network.PersonIds["hanako"]), "the person sees the refused attempt");
+    }
+
+    [Test]
+    public async Task Inquiry_SealPresentedByAnotherParty_IsRefusedAsRequesterMismatchAndTheRightfulRequesterCanStillUseIt()
+    {
+        var lookup = await LookupAsync();
+
+        var stolen = await InquireAsync(lookup.Seal!, presenter: "ltc-chuo");
+        var rightful = await InquireAsync(lookup.Seal!);
+
+        Assert.That(stolen.Problem!.Code, Is.EqualTo("seal-requester-mismatch"));
+        Assert.That(rightful.Answer!.Status, Is.EqualTo(EligibilityStatus.Valid), "a thief cannot burn the seal for its owner");
+    }
+
+    [Test]
+    public async Task Inquiry_UnreadableSeal_IsRefusedAndStillLogged()
+    {
+        var lookup = await LookupAsync();
+        var parts = lookup.Seal!.Split('.');
+        parts[3] = "A" + parts[3][1..];
+
+        var response = await InquireAsync(string.Join('.', parts));
+
+        Assert.That(response.Problem!.Code, Is.EqualTo("seal-decrypt-failed"));
+        Assert.That(_network.Relay.Store.WholeLog().Count(e => e.RecordedBy == "kenpo-chukei" && e.Outcome == AccessOutcome.Refused), Is.EqualTo(1));
+        Assert.That(_network.Insurers["kenpo-chukei"].AccessLog.Single().Code, Is.EqualTo("seal-decrypt-failed"));
+    }
+
+    [Test]
+    public async Task Routed_Inquiry_ReturnsTheTargetsOwnSignedAnswerAddressedToTheRequester()
+    {
+        var trace = await _network.RequesterFor("ltc-chiyoda").RunRoutedAsync(new RoutedInquiryRequest
+        {
+            Subject = new SubjectReference { Ltc = new LtcInsured { InsurerNumber = "131011", InsuredNumber = "0000012345" } },
+            TargetKind = InsuranceKind.Medical, Purpose = Purposes.LtcMedicalCombined, Items = [DataItems.Eligibility],
+            ServiceDate = new DateOnly(2026, 7, 31), CorrelationId = "routed-1",
+        });
+
+        Assert.That(trace.Routed!.Answer!.Outcome, Is.EqualTo(LookupOutcome.Found));
+        Assert.That(trace.Inquiry!.Answer!.Status, Is.EqualTo(EligibilityStatus.Valid));
+        var insurerEntry = _network.Relay.Store.WholeLog().Single(e => e.RecordedBy == "kenpo-chukei");
+        Assert.That(insurerEntry.Requester, Is.EqualTo("ltc-chiyoda"), "logged for the original requester, not the relay");
+    }
+}
