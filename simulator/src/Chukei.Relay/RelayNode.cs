@@ -8,6 +8,9 @@ namespace Chukei.Relay;
 /// <summary>The relay's state and collaborators: its identity, store, access log and the client it forwards with.</summary>
 public sealed class RelayNode : IDisposable
 {
+    /// <summary>How long the relay waits for a target in routed mode (RLY-021).</summary>
+    public static readonly TimeSpan TargetTimeout = TimeSpan.FromSeconds(10);
+
     public RelayNode(PartyContext self, IRelayStore store, HttpClient http)
     {
         Self = self;

@@ -3,12 +3,13 @@ namespace Chukei.Contracts.Problems;
 /// <summary>Thrown where a protocol rule is broken; endpoints turn it into problem+json.</summary>
 public sealed class ProtocolException : Exception
 {
-    public ProtocolException(ProblemCode code, string detail, string? field = null)
+    public ProtocolException(ProblemCode code, string detail, string? field = null, string? requirementId = null)
         : base($"{code.Code}: {detail}")
     {
         Code = code;
         Detail = detail;
         Field = field;
+        RequirementId = requirementId ?? code.RequirementId;
     }
 
     public ProtocolException() : this(ProblemCodes.InvalidField, "invalid input") { }
@@ -19,11 +20,15 @@ public sealed class ProtocolException : Exception
     {
         Code = ProblemCodes.InvalidField;
         Detail = message;
+        RequirementId = Code.RequirementId;
     }
 
     public ProblemCode Code { get; }
     public string Detail { get; }
     public string? Field { get; }
 
-    public Problem ToProblem(string? correlationId = null) => Problem.From(Code, Detail, Field, correlationId);
+    /// <summary>The requirement broken; usually the code's own, but a code can enforce more than one rule (e.g. RLY-005 and INS-030).</summary>
+    public string RequirementId { get; }
+
+    public Problem ToProblem(string? correlationId = null) => Problem.From(Code, Detail, Field, correlationId) with { Requirement = RequirementId };
 }

@@ -83,11 +83,20 @@ public sealed class InquiryService(InsurerNode insurer)
             ChangePending = result.PendingSince is not null,
             PendingSince = result.PendingSince,
             Qualification = request.Items.Contains(DataItems.Eligibility) && result.Fact is { } f ? ToRecord(f, insurer.InsurerNumber) : null,
-            Benefits = wantsBenefits ? insurer.Book.BenefitsOf(result.Fact!.PersonKey) : null,
+            Benefits = wantsBenefits ? BenefitPeriod(insurer.Book.BenefitsOf(result.Fact!.PersonKey), serviceDate) : null,
             InsurerLogEntryId = entryId,
             RelayLogEntryId = claims.LogEntryId,
             CorrelationId = request.CorrelationId,
         };
+    }
+
+    /// <summary>ELG-012: the months of the calculation period (1 August – 31 July) that contains the service date.</summary>
+    private static List<BenefitRecord> BenefitPeriod(IReadOnlyList<BenefitRecord> all, DateOnly serviceDate)
+    {
+        var startYear = serviceDate.Month >= 8 ? serviceDate.Year : serviceDate.Year - 1;
+        var from = $"{startYear:D4}-08";
+        var to = $"{startYear + 1:D4}-07";
+        return all.Where(b => string.CompareOrdinal(b.Month, from) >= 0 && string.CompareOrdinal(b.Month, to) <= 0).OrderBy(b => b.Month, StringComparer.Ordinal).ToList();
     }
 
     private static QualificationRecord ToRecord(QualificationFact f, string insurerNumber) => new()

@@ -26,20 +26,20 @@ public static class EligibilityEvaluator
         var pendingSince = pending.Count == 0 ? (DateTimeOffset?)null : pending.Min(f => f.NotifiedAt);
         if (people.Count > 1) return new Result(EligibilityStatus.MultipleMatches, null, asOf, pendingSince);
 
-        // ELG-005: covering record → valid.
+        // ELG-002 (1)(2): one covering record → valid; two → multiple-matches (never pick one).
         var covering = matches.Where(f => f.QualificationDate <= serviceDate && (f.DisqualificationDate is null || serviceDate < f.DisqualificationDate)).ToList();
         if (covering.Count > 1) return new Result(EligibilityStatus.MultipleMatches, null, asOf, pendingSince);
         if (covering.Count == 1) return new Result(EligibilityStatus.Valid, covering[0], asOf, pendingSince);
 
-        // ELG-006 / ELG-007: lost before the service date → invalid, or invalid with a newer qualification.
-        var lost = matches.Where(f => f.DisqualificationDate is { } d && d <= serviceDate).MaxBy(f => f.DisqualificationDate);
-        if (lost is not null)
+        // ELG-002 (3)–(5): the latest record begun by the service date has ended; is there a newer one at this insurer?
+        var ended = matches.Where(f => f.QualificationDate <= serviceDate).MaxBy(f => f.QualificationDate);
+        if (ended is not null)
         {
-            var newer = personFacts.Any(f => f.QualificationId != lost.QualificationId && f.QualificationDate >= lost.DisqualificationDate);
-            return new Result(newer ? EligibilityStatus.InvalidNewerQualification : EligibilityStatus.Invalid, lost, asOf, pendingSince);
+            var newer = personFacts.Any(f => f.QualificationId != ended.QualificationId && f.QualificationDate > ended.QualificationDate);
+            return new Result(newer ? EligibilityStatus.InvalidNewerQualification : EligibilityStatus.Invalid, ended, asOf, pendingSince);
         }
 
-        // ELG-008: the only records start after the service date.
+        // ELG-002 (3): no record had begun by the service date.
         return new Result(EligibilityStatus.NoQualification, null, asOf, pendingSince);
     }
 }

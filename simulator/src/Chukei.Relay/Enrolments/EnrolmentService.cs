@@ -24,6 +24,11 @@ public sealed class EnrolmentService(RelayNode relay)
         EnrolmentOutcome outcome;
         if (people.Count == 0) outcome = EnrolmentOutcome.PersonNotFound;
         else if (people.Count > 1) outcome = EnrolmentOutcome.MultipleMatches;
+        else if (Repeated(people[0], insurerNumber, number, update) is { } original)
+        {
+            // RLY-034: a resent update is acknowledged with its original registration, never registered twice.
+            return new EnrolmentAnswer { Outcome = EnrolmentOutcome.Registered, RegisteredAt = original, CorrelationId = update.CorrelationId };
+        }
         else if (update.Event == EnrolmentEvent.Acquired)
         {
             relay.Store.AddEnrolment(new RelayEnrolment
@@ -47,5 +52,14 @@ public sealed class EnrolmentService(RelayNode relay)
                 : EnrolmentOutcome.NoSuchEnrolment;
         }
         return new EnrolmentAnswer { Outcome = outcome, RegisteredAt = now, CorrelationId = update.CorrelationId };
+    }
+
+    private DateTimeOffset? Repeated(string personId, string insurerNumber, string number, EnrolmentUpdate update)
+    {
+        var same = relay.Store.EnrolmentsOf(personId).Where(e => e.InsurerNumber == insurerNumber && e.Number == number);
+        var match = update.Event == EnrolmentEvent.Acquired
+            ? same.FirstOrDefault(e => e.EffectiveFrom == update.EffectiveDate)
+            : same.FirstOrDefault(e => e.EffectiveTo == update.EffectiveDate);
+        return match?.RegisteredAt;
     }
 }

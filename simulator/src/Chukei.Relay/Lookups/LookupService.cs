@@ -18,7 +18,7 @@ public sealed class LookupService(RelayNode relay)
 
     public LookupAnswer Lookup(PartyDescriptor caller, LookupRequest request)
     {
-        var resolution = Resolve(caller, request.Subject, request.TargetKind);
+        var resolution = ResolveOrLogRefusal(caller, request.Subject, request.TargetKind, request.Purpose, request.CorrelationId, AccessAction.Lookup, LookupItems);
         var entry = relay.Log.Append(Draft(caller, resolution, request.Purpose, request.CorrelationId, AccessAction.Lookup));
         return new LookupAnswer
         {
@@ -29,6 +29,27 @@ public sealed class LookupService(RelayNode relay)
             LogEntryId = entry.EntryId,
             CorrelationId = request.CorrelationId,
         };
+    }
+
+    /// <summary>
+    /// Checks the purpose (RLY-005) and resolves the subject; a refusal is itself an access attempt, so it is logged
+    /// before the problem goes back (LOG-003).
+    /// </summary>
+    public Resolution ResolveOrLogRefusal(PartyDescriptor caller, SubjectReference subject, InsuranceKind targetKind, string purpose,
+        string correlationId, AccessAction action, IReadOnlyList<string> items)
+    {
+        try
+        {
+            if (!Purposes.IsAllowedFor(purpose, caller.Role))
+                throw new ProtocolException(ProblemCodes.PurposeNotAllowed, $"purpose '{purpose}' is not allowed for role {caller.Role}", "/purpose", "RLY-005");
+            return Resolve(caller, subject, targetKind);
+        }
+        catch (ProtocolException ex)
+        {
+            relay.Log.Append(new AccessLogChain.Draft(relay.Self.PartyId, action, caller.Id, null, null, items, purpose,
+                AccessOutcome.Refused, ex.Code.Code, correlationId));
+            throw;
+        }
     }
 
     /// <summary>RLY-004 … RLY-006: the caller names the person by its own number; the relay answers from what it has registered.</summary>
@@ -49,7 +70,8 @@ public sealed class LookupService(RelayNode relay)
             ? kind == InsuranceKind.Medical
             : ownKind == kind && caller.InsurerNumber == insurerNumber;
         if (!owned)
-            throw new ProtocolException(ProblemCodes.SubjectNotOwned, "the subject is not named by one of the caller's own numbers", subject.Ltc is null ? "/subject/medical/insurerNumber" : "/subject/ltc/insurerNumber");
+            throw new ProtocolException(ProblemCodes.SubjectNotOwned, "the subject is not named by one of the caller's own numbers",
+                subject.Ltc is null ? "/subject/medical/insurerNumber" : "/subject/ltc/insurerNumber", subject.Ltc is null == (caller.Role == PartyRole.MedicalInsurer) ? "RLY-004" : "RLY-003");
 
         var matches = relay.Store.FindEnrolmentsByNumber(kind, insurerNumber, number);
         if (subject.Medical is { } m)

@@ -16,7 +16,7 @@ public sealed class RoutedInquiryService(RelayNode relay, LookupService lookups)
 {
     public async Task<RoutedInquiryAnswer> InquireAsync(PartyDescriptor caller, RoutedInquiryRequest request, CancellationToken ct)
     {
-        var r = lookups.Resolve(caller, request.Subject, request.TargetKind);
+        var r = lookups.ResolveOrLogRefusal(caller, request.Subject, request.TargetKind, request.Purpose, request.CorrelationId, AccessAction.RoutedInquiry, request.Items);
         if (r.Outcome != LookupOutcome.Found)
         {
             var missed = relay.Log.Append(lookups.Draft(caller, r, request.Purpose, request.CorrelationId, AccessAction.RoutedInquiry, items: request.Items));
@@ -42,23 +42,24 @@ public sealed class RoutedInquiryService(RelayNode relay, LookupService lookups)
             Refuse(caller, r, request, entry.EntryId, ProblemCodes.TargetUnavailable.Code);
             throw new ProtocolException(ProblemCodes.TargetUnavailable, $"{target.Id} did not answer");
         }
-        if (raw.Status != 200)
+        if (raw.Status != 200 && Contracts.Client.PartyClient.ReadProblem(raw.Body)?.Code is { } code)
         {
-            var code = Contracts.Client.PartyClient.ReadProblem(raw.Body)?.Code ?? $"http-{raw.Status}";
-            Refuse(caller, r, request, entry.EntryId, code);
-            throw new ProtocolException(ProblemCodes.TargetRefused, $"{target.Id} refused the inquiry with '{code}'");
+            // The target logged and reported its own refusal; the relay only passes the code on (RLY-022).
+            throw new ProtocolException(ProblemCodes.TargetRefused, code);
         }
 
-        // RLY-023: the answer must be the target's, for the original requester, answering this very request.
+        // RLY-024: the answer must be the target's, for the original requester, answering this very request;
+        // anything else (including a non-problem error status) counts as no answer (RLY-021).
         var forRequester = new EnvelopeVerifier(caller.Id, relay.Self.Directory, new MemoryReplayCache(relay.Self.Time), relay.Self.Time);
         try
         {
+            if (raw.Status != 200) throw new ProtocolException(ProblemCodes.TargetUnavailable, $"HTTP {raw.Status} without a problem document");
             forRequester.VerifyResponse(raw.Body, target.Id, id);
         }
         catch (ProtocolException ex)
         {
-            Refuse(caller, r, request, entry.EntryId, ex.Code.Code);
-            throw new ProtocolException(ProblemCodes.TargetRefused, $"{target.Id} answered with an envelope that does not verify: {ex.Detail}");
+            Refuse(caller, r, request, entry.EntryId, ProblemCodes.TargetUnavailable.Code);
+            throw new ProtocolException(ProblemCodes.TargetUnavailable, $"{target.Id} answered with something that does not verify: {ex.Detail}");
         }
         return new RoutedInquiryAnswer
         {

@@ -56,7 +56,7 @@ public sealed class SimulatedNetwork : IAsyncDisposable
         var directory = new PartyDirectory(scenario.Relay.Id);
         var relayKeys = PartyKeySet.FromSeed(scenario.Seed, scenario.Relay.Id);
         var store = options.StorePath is null ? SqliteRelayStore.InMemory() : SqliteRelayStore.OpenFile(options.StorePath);
-        var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var http = new HttpClient { Timeout = RelayNode.TargetTimeout };
         var relay = new RelayNode(new PartyContext(scenario.Relay.Id, relayKeys, directory, time), store, http);
         var network = new SimulatedNetwork(scenario, time, directory, relay);
         try

@@ -94,18 +94,47 @@ public sealed class InquiryTests
     }
 
     [Test]
-    public async Task Inquiry_PurposeNotAllowedForTheRequestersRole_IsRefusedAndLoggedAgainstTheLookup()
+    public async Task Lookup_PurposeNotAllowedForTheRequestersRole_IsRefusedByTheRelayAndLogged()
     {
-        // LTC insurers may not use the childbirth lump-sum purpose.
-        var lookup = await LookupAsync(Purposes.ChildbirthLumpSum);
-
-        var response = await InquireAsync(lookup.Seal!);
+        // LTC insurers may not use the childbirth lump-sum purpose (RLY-005; the target checks it again, INS-030).
+        var response = await _network.RequesterFor("ltc-chiyoda").LookupAsync(new LookupRequest
+        {
+            Subject = new SubjectReference { Ltc = new LtcInsured { InsurerNumber = "131011", InsuredNumber = "0000012345" } },
+            TargetKind = InsuranceKind.Medical, Purpose = Purposes.ChildbirthLumpSum, CorrelationId = "corr-2",
+        });
 
         Assert.That(response.Problem!.Code, Is.EqualTo("purpose-not-allowed"));
-        var refusal = _network.Relay.Store.WholeLog().Single(e => e.RelatedEntryId == lookup.LogEntryId);
+        Assert.That(response.Problem.Requirement, Is.EqualTo("RLY-005"));
+        var refusal = _network.Relay.Store.WholeLog().Single(e => e.CorrelationId == "corr-2");
         Assert.That(refusal.Outcome, Is.EqualTo(AccessOutcome.Refused));
         Assert.That(refusal.Code, Is.EqualTo("purpose-not-allowed"));
-        Assert.That(refusal.PersonId, Is.EqualTo(_network.PersonIds["hanako"]), "the person sees the refused attempt");
+    }
+
+    [Test]
+    public async Task Inquiry_SealReplayedAfterAnAnswer_IsRefusedAndLoggedAgainstTheLookup()
+    {
+        var lookup = await LookupAsync();
+        await InquireAsync(lookup.Seal!);
+
+        var replay = await InquireAsync(lookup.Seal!);
+
+        Assert.That(replay.Problem!.Code, Is.EqualTo("seal-replayed"));
+        var entries = _network.Relay.Store.WholeLog().Where(e => e.RelatedEntryId == lookup.LogEntryId).ToList();
+        Assert.That(entries.Select(e => e.Outcome), Is.EqualTo(new[] { AccessOutcome.Answered, AccessOutcome.Refused }));
+        Assert.That(entries[1].PersonId, Is.EqualTo(_network.PersonIds["hanako"]), "the person sees the refused attempt");
+    }
+
+    [Test]
+    public async Task Inquiry_Benefits_AreThoseOfTheCalculationPeriodOfTheServiceDate()
+    {
+        var lookup = await LookupAsync();
+
+        var response = await _network.Insurers["ltc-chiyoda"].Client.PostAsync<InquiryRequest, InquiryAnswer>("kenpo-chukei", "/v1/inquiries", new InquiryRequest
+        {
+            Seal = lookup.Seal!, Items = [DataItems.Eligibility, DataItems.Benefits], ServiceDate = new DateOnly(2026, 8, 1), CorrelationId = "corr-1",
+        });
+
+        Assert.That(response.Answer!.Benefits, Is.Empty, "June 2026 belongs to the 2025-08 … 2026-07 period, not 2026-08 … 2027-07");
     }
 
     [Test]
