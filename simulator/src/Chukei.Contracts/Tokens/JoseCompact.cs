@@ -36,8 +36,9 @@ public static class JoseCompact
         {
             bytes = Jose.Base64Url.Decode(encoded);
         }
-        catch (FormatException)
+        catch (Exception ex) when (ex is FormatException or ArgumentException)
         {
+            // A part of 4k+1 characters is no base64url at all; the library reports it as an argument error.
             return null;
         }
         try
