@@ -171,7 +171,6 @@ public sealed class EnvelopeVerifierTests
     }
 
     [Test]
-    [Ignore("bug: AUTH-001: EnvelopeVerifier throws ArgumentOutOfRangeException (JoseCompact.ParseHeader, header of 4k+1 chars) instead of ProtocolException auth-malformed")]
     public void VerifyRequest_HeaderOfImpossibleBase64UrlLength_AuthMalformed()
     {
         // Arrange: a 4k+1-character part is not base64url at all.
@@ -182,6 +181,18 @@ public sealed class EnvelopeVerifierTests
 
         // Act / Assert
         AssertRefused(() => _verifier.VerifyRequest(string.Join('.', header, parts[1], parts[2]), Post, Path), ProblemCodes.AuthMalformed);
+    }
+
+    [Test]
+    [Ignore("bug: AUTH-001: validly signed claims that are truncated JSON ({\"iss\":) give json-too-deep, not auth-malformed: the reader's " +
+        "\"Expected depth to be zero at the end of the JSON payload\" matches ProtocolJson.Translate's Contains(\"depth\") test")]
+    public void VerifyRequest_SignedClaimsTruncatedJson_AuthMalformed()
+    {
+        // Arrange
+        var token = Craft(Header(), "{\"iss\":", Fixture.Signer(RequesterSigningKid));
+
+        // Act / Assert
+        AssertRefused(() => _verifier.VerifyRequest(token, Post, Path), ProblemCodes.AuthMalformed);
     }
 
     private static EnvelopeSigner Signer(TimeProvider time) => new(RequesterId, Fixture.KeySet(RequesterId), time);
