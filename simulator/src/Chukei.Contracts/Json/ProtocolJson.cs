@@ -101,19 +101,29 @@ public static class ProtocolJson
     {
         var field = ToPointer(ex.Path);
         var where = ex.LineNumber is { } line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : "";
-        var message = ex.Message;
-        if (message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+        // The serializer wraps the reader's own exception; that one means the bytes are not JSON at all.
+        var reader = FindReaderException(ex);
+        var message = (reader ?? ex).Message;
+        if (message.Contains("maximum", StringComparison.OrdinalIgnoreCase) && message.Contains("depth", StringComparison.OrdinalIgnoreCase))
             return new ProtocolException(ProblemCodes.JsonTooDeep, $"{what}: nesting deeper than {ProtocolConstants.MaxJsonDepth}{where}", field);
         if (message.Contains("duplicate", StringComparison.OrdinalIgnoreCase))
             return new ProtocolException(ProblemCodes.InvalidField, $"{what}: member {field ?? "(root)"} appears twice{where}", field);
+        if (reader is not null)
+            return new ProtocolException(ProblemCodes.MalformedJson, $"{what} is not well-formed JSON{where}", field);
         if (message.Contains("missing required properties", StringComparison.OrdinalIgnoreCase))
         {
             var missing = message[(message.IndexOf("including:", StringComparison.Ordinal) + 10)..].Trim().TrimEnd('.').Trim('\'');
             return new ProtocolException(ProblemCodes.InvalidField, $"{what}: required member '{missing}' is missing", (field ?? "") + "/" + missing);
         }
-        // The reader's own exception type means the bytes are not JSON at all; anything else is a type mismatch.
-        if (ex.GetType().Name == "JsonReaderException")
-            return new ProtocolException(ProblemCodes.MalformedJson, $"{what} is not well-formed JSON{where}", field);
         return new ProtocolException(ProblemCodes.InvalidField, $"{what}: member {field ?? "(root)"} has the wrong type{where}", field);
+    }
+
+    private static Exception? FindReaderException(Exception ex)
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            if (e.GetType().Name == "JsonReaderException") return e;
+        }
+        return null;
     }
 }
