@@ -21,6 +21,17 @@ public sealed class InquiryService(InsurerNode insurer)
         var request = call.Request;
         var self = insurer.Self;
         var now = self.Time.GetUtcNow();
+        var entryId = "I-" + EnvelopeSigner.NewId()[..16];
+        try
+        {
+            RequestValidation.Validate(request);
+        }
+        catch (ProtocolException ex)
+        {
+            // LOG-008: an authenticated inquiry is recorded whatever happens next, a malformed one included.
+            await RefuseAsync(entryId, callerId, null, "unknown", request, ex.Code.Code, now, ct);
+            throw;
+        }
         var verdict = SealVerifier.Verify(request.Seal, new SealVerificationContext
         {
             SelfId = self.PartyId,
@@ -31,26 +42,12 @@ public sealed class InquiryService(InsurerNode insurer)
             CallerId = callerId,
             RequestedItems = request.Items,
         });
-        var entryId = "I-" + EnvelopeSigner.NewId()[..16];
-
         if (!verdict.IsValid)
         {
             // Tie the refusal to the relay's lookup only when the relay's signature verified and the seal was for us.
             var signed = verdict.SignedClaims;
             var related = signed is not null && signed.Audience == self.PartyId ? signed.LogEntryId : null;
-            insurer.Record(new InsurerAccessRecord
-            {
-                InsurerEntryId = entryId,
-                RelayLogEntryId = related,
-                Requester = callerId,
-                Purpose = signed?.Purpose ?? "unknown",
-                Items = request.Items,
-                Outcome = AccessOutcome.Refused,
-                Code = verdict.Failure!.Code,
-                At = now,
-                CorrelationId = request.CorrelationId,
-            });
-            await insurer.FlushReportsAsync(ct);
+            await RefuseAsync(entryId, callerId, related, signed?.Purpose ?? "unknown", request, verdict.Failure!.Code, now, ct);
             throw new ProtocolException(verdict.Failure, verdict.Detail!, "/seal");
         }
 
@@ -88,6 +85,24 @@ public sealed class InquiryService(InsurerNode insurer)
             RelayLogEntryId = claims.LogEntryId,
             CorrelationId = request.CorrelationId,
         };
+    }
+
+    private async Task RefuseAsync(string entryId, string callerId, string? relatedEntryId, string purpose, InquiryRequest request, string code, DateTimeOffset now, CancellationToken ct)
+    {
+        insurer.Record(new InsurerAccessRecord
+        {
+            InsurerEntryId = entryId,
+            RelayLogEntryId = relatedEntryId,
+            Requester = callerId,
+            Purpose = purpose,
+            // A malformed request's items are recorded only as far as they are valid report items.
+            Items = request.Items is { Count: <= 8 } items ? items.Where(i => i is { Length: > 0 and <= 32 }).ToList() : [],
+            Outcome = AccessOutcome.Refused,
+            Code = code,
+            At = now,
+            CorrelationId = string.IsNullOrEmpty(request.CorrelationId) || request.CorrelationId.Length > 128 ? "invalid" : request.CorrelationId,
+        });
+        await insurer.FlushReportsAsync(ct);
     }
 
     /// <summary>ELG-012: the months of the calculation period (1 August – 31 July) that contains the service date.</summary>

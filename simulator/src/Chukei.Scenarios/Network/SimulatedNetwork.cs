@@ -54,7 +54,7 @@ public sealed class SimulatedNetwork : IAsyncDisposable
     {
         options ??= new NetworkOptions();
         var directory = new PartyDirectory(scenario.Relay.Id);
-        var relayKeys = PartyKeySet.FromSeed(scenario.Seed, scenario.Relay.Id);
+        var relayKeys = options.Keys?.GetValueOrDefault(scenario.Relay.Id) ?? PartyKeySet.FromSeed(scenario.Seed, scenario.Relay.Id);
         var store = options.StorePath is null ? SqliteRelayStore.InMemory() : SqliteRelayStore.OpenFile(options.StorePath);
         var http = new HttpClient { Timeout = RelayNode.TargetTimeout };
         var relay = new RelayNode(new PartyContext(scenario.Relay.Id, relayKeys, directory, time), store, http);
@@ -80,7 +80,7 @@ public sealed class SimulatedNetwork : IAsyncDisposable
 
         foreach (var spec in Scenario.Insurers.Where(i => i.External is null))
         {
-            var keys = PartyKeySet.FromSeed(Scenario.Seed, spec.Id);
+            var keys = options.Keys?.GetValueOrDefault(spec.Id) ?? PartyKeySet.FromSeed(Scenario.Seed, spec.Id);
             var self = new PartyContext(spec.Id, keys, Directory, Time);
             var client = NewClient(self);
             Insurers[spec.Id] = new InsurerNode(self, spec.Name, spec.Number, RoleOf(spec), client);
@@ -203,4 +203,7 @@ public sealed record NetworkOptions
     public string? InsurerUrl { get; init; }
     public string? StorePath { get; init; }
     public string? ScenarioDirectory { get; init; }
+
+    /// <summary>Keys to use instead of the seed-derived ones, by party id (e.g. the published test-vector keys).</summary>
+    public IReadOnlyDictionary<string, PartyKeySet>? Keys { get; init; }
 }

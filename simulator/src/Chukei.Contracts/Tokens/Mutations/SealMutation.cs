@@ -29,6 +29,14 @@ public sealed record SealMutation(string Name, ProblemCode? ExpectedCode, string
     /// </summary>
     public IReadOnlyList<string> PresentedBefore { get; init; } = [];
 
+    /// <summary>
+    /// The code an insurer gives when the token arrives inside an <c>InquiryRequest</c>, where that differs from step ④'s
+    /// verdict: INS-002 validates the request body (an empty seal, no or unknown items) before the seal is opened.
+    /// </summary>
+    public ProblemCode? HttpExpectedCode { get; init; }
+
+    public ProblemCode? ExpectedCodeOverHttp => HttpExpectedCode ?? ExpectedCode;
+
     public bool ExpectAccepted => ExpectedCode is null;
 
     /// <summary>The verdict as a string: "accept" or the problem code.</summary>

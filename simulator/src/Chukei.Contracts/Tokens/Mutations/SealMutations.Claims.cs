@@ -85,9 +85,9 @@ public static partial class SealMutations
         new("item-not-allowed-for-purpose", P.ItemsNotAllowed, "Purpose eligibility-check, but the inquiry also asks for benefits, which that purpose does not disclose.")
         { Claims = static (_, c) => c with { Purpose = Purposes.EligibilityCheck } },
         new("item-unknown", P.ItemsNotAllowed, "The inquiry asks for an item the protocol does not define.")
-        { Items = [DataItems.Eligibility, "medical-history"] },
+        { Items = [DataItems.Eligibility, "medical-history"], HttpExpectedCode = P.InvalidField },
         new("no-items", P.ItemsNotAllowed, "The inquiry asks for no item at all.")
-        { Items = [] },
+        { Items = [], HttpExpectedCode = P.InvalidField },
     ];
 
     /// <summary>Claims valid from <paramref name="issuedAt"/> (iat = nbf) for <paramref name="lifetime"/> seconds.</summary>

@@ -11,7 +11,7 @@ public static partial class SealMutations
     private static IEnumerable<SealMutation> EnvelopeChecks() =>
     [
         // INS-011: a compact JWE of five base64url parts within the size limit.
-        new("empty-token", P.SealMalformed, "An empty string instead of a seal.") { Token = static (_, _) => "" },
+        new("empty-token", P.SealMalformed, "An empty string instead of a seal.") { Token = static (_, _) => "", HttpExpectedCode = P.InvalidField },
         new("garbage", P.SealMalformed, "Text that is no JOSE serialization at all.") { Token = static (_, _) => "this is not a seal" },
         new("plain-jws-not-encrypted", P.SealMalformed,
             "The relay's valid inner JWS alone, without the JWE around it: three parts, not five (sign-then-encrypt, SEAL-001).") { Token = static (f, c) => f.SignInner(c) },
