@@ -8,7 +8,7 @@ using Chukei.Relay.Store;
 
 namespace Chukei.Relay.Lookups;
 
-/// <summary>Steps ①②: resolve the subject to a person and the person to the target insurer, log, seal (RLY-001 … RLY-012).</summary>
+/// <summary>Steps ①②: resolve the subject to a person and the person to the target insurer, log, seal (RLY-001 … RLY-009).</summary>
 public sealed class LookupService(RelayNode relay)
 {
     /// <summary>The items a lookup discloses: which insurer, and a number only that insurer can read.</summary>

@@ -4,7 +4,7 @@ namespace Chukei.Relay.Store;
 
 /// <summary>
 /// The relay's durable state. Every write is one transaction: a call either lands whole or not at all, and an
-/// acknowledged write survives a restart (RLY-040).
+/// acknowledged write survives a restart, so nothing is ever half-written (ERR-007).
 /// </summary>
 public interface IRelayStore : IDisposable
 {
