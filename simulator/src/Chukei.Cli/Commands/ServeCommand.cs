@@ -39,11 +39,11 @@ internal static class ServeCommand
                 ScenarioDirectory = path.DirectoryName,
             }, ct);
             Console.WriteLine($"{scenario.Title} ({scenario.Id}) — store {storePath}");
-            Console.WriteLine($"relay      {network.Directory.RelayId,-28} {network.RelayUrl}");
+            Console.WriteLine($"{"relay",-16} {network.Directory.RelayId,-28} {network.RelayUrl}");
             Console.WriteLine($"  directory  {network.RelayUrl}/v1/directory   (signed JWS, typ chukei-dir+jwt)");
             Console.WriteLine($"  relay keys {network.RelayUrl}/.well-known/jwks.json");
             foreach (var party in network.Directory.Parties.Where(p => p.Id != network.Directory.RelayId))
-                Console.WriteLine($"{party.Role.ToString().ToLowerInvariant(),-10} {party.Id,-28} {party.BaseUrl ?? "(calls only)"}");
+                Console.WriteLine($"{System.Text.Json.JsonSerializer.Serialize(party.Role, Contracts.Json.ProtocolJson.Options).Trim('"'),-16} {party.Id,-28} {party.BaseUrl ?? "(calls only)"}");
             Console.WriteLine("Serving. Press Ctrl+C to stop.");
             try
             {
