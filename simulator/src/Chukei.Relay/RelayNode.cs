@@ -1,4 +1,8 @@
+using Chukei.Contracts;
 using Chukei.Contracts.Client;
+using Chukei.Contracts.Json;
+using Chukei.Contracts.Problems;
+using Chukei.Contracts.Wire;
 using Chukei.Hosting;
 using Chukei.Relay.AccessLog;
 using Chukei.Relay.Store;
@@ -16,7 +20,7 @@ public sealed class RelayNode : IDisposable
         Self = self;
         Store = store;
         Http = http;
-        Log = new AccessLogChain(store, self.Signer, self.Time);
+        Log = new AccessLogChain(store, self.Signer, self.Time, ReadCheckpoint);
         Client = new PartyClient(http, self.Signer, self.Verifier, self.Directory);
     }
 
@@ -25,6 +29,19 @@ public sealed class RelayNode : IDisposable
     public HttpClient Http { get; }
     public AccessLogChain Log { get; }
     public PartyClient Client { get; }
+
+    private LogCheckpoint? ReadCheckpoint(string token)
+    {
+        try
+        {
+            var payload = Self.Verifier.VerifyPayload(token, ProtocolConstants.CheckpointType, Self.PartyId);
+            return ProtocolJson.Deserialize<LogCheckpoint>(System.Text.Encoding.UTF8.GetBytes(payload), "checkpoint");
+        }
+        catch (ProtocolException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Registers a person (provisioning, as J-LIS would; not a network call) and returns the new person id.</summary>
     public string RegisterPerson(string basicPensionNumber, string? personId = null)

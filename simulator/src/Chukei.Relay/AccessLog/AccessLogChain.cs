@@ -19,10 +19,14 @@ public sealed class AccessLogChain
     private long _seq;
     private string _head;
 
-    public AccessLogChain(IRelayStore store, EnvelopeSigner signer, TimeProvider time)
+    private readonly Func<string, LogCheckpoint?>? _readCheckpoint;
+
+    /// <param name="readCheckpoint">Verifies a stored checkpoint's signature and returns its payload; without it only the chain itself is checked.</param>
+    public AccessLogChain(IRelayStore store, EnvelopeSigner signer, TimeProvider time, Func<string, LogCheckpoint?>? readCheckpoint = null)
     {
         _store = store;
         _signer = signer;
+        _readCheckpoint = readCheckpoint;
         _time = time;
         (_seq, _head) = store.LogHead();
     }
@@ -88,9 +92,13 @@ public sealed class AccessLogChain
         }
     }
 
-    /// <summary>Recomputes every hash (LOG-021); reports the first entry that does not chain.</summary>
+    /// <summary>
+    /// Recomputes every hash (LOG-021) and reports the first entry that does not chain. The latest signed checkpoint
+    /// also catches what a consistent rewrite of the tail would hide: entries removed or re-hashed after it was signed.
+    /// </summary>
     public ChainVerification Verify()
     {
+        var checkpoint = _store.LatestCheckpoint() is { } token ? _readCheckpoint?.Invoke(token) : null;
         var prev = AccessLogHash.Genesis;
         long expectedSeq = 0, count = 0;
         foreach (var e in _store.WholeLog())
@@ -103,8 +111,12 @@ public sealed class AccessLogChain
                 return new ChainVerification { Valid = false, Entries = count, FirstBrokenSeq = e.Seq, Reason = "prevHash does not match the previous entry" };
             if (AccessLogHash.Compute(e) != e.Hash)
                 return new ChainVerification { Valid = false, Entries = count, FirstBrokenSeq = e.Seq, Reason = "the entry's content does not match its hash" };
+            if (checkpoint is not null && e.Seq == checkpoint.Seq && e.Hash != checkpoint.Hash)
+                return new ChainVerification { Valid = false, Entries = count, FirstBrokenSeq = e.Seq, Reason = "the chain was rewritten: the signed checkpoint records another hash here" };
             prev = e.Hash;
         }
+        if (checkpoint is not null && checkpoint.Seq > count)
+            return new ChainVerification { Valid = false, Entries = count, FirstBrokenSeq = count + 1, Reason = $"entries are missing: a signed checkpoint covers {checkpoint.Seq}" };
         return new ChainVerification { Valid = true, Entries = count };
     }
 }

@@ -147,6 +147,19 @@ public sealed class AccessLogTests
     }
 
     [Test]
+    public async Task Chain_TailRemovedAfterACheckpoint_IsDetected()
+    {
+        for (var i = 0; i < ProtocolConstants.CheckpointInterval; i++) await LookupHanakoAsync("c" + i);
+
+        // Removing the newest entry leaves a chain that links perfectly; only the signed checkpoint can tell.
+        ((SqliteRelayStore)_network.Relay.Store).ExecuteRaw($"DELETE FROM access_log WHERE seq = {ProtocolConstants.CheckpointInterval}");
+        var verification = _network.Relay.Log.Verify();
+
+        Assert.That(verification.Valid, Is.False);
+        Assert.That(verification.FirstBrokenSeq, Is.EqualTo(ProtocolConstants.CheckpointInterval));
+    }
+
+    [Test]
     public async Task Checkpoint_AfterEveryHundredEntries_IsSignedByTheRelayAndMatchesTheChain()
     {
         for (var i = 0; i < ProtocolConstants.CheckpointInterval; i++) await LookupHanakoAsync("c" + i);
