@@ -8,7 +8,7 @@ using Chukei.Contracts.Tokens;
 using Chukei.Contracts.Wire;
 using Chukei.Hosting;
 using Chukei.Insurers;
-using Chukei.Insurers.Records;
+using Chukei.Insurers.Inquiries;
 using Chukei.Insurers.Requester;
 using Chukei.Relay;
 using Chukei.Relay.AccessLog;
@@ -43,6 +43,10 @@ public class FlowBenchmarks
     private string _lookupPath = "";
     private string _inquiryPath = "";
     private string _reportPath = "";
+    private InquiryService _inquiries = null!;
+    private Func<AccessLogReport, CancellationToken, Task<bool>> _reportOverHttp = null!;
+    private Func<AccessLogReport, CancellationToken, Task<bool>> _reportInProcess = null!;
+    private readonly Func<AccessLogReport, CancellationToken, Task<bool>> _dropReport = static (_, _) => Task.FromResult(true);
 
     [GlobalSetup]
     public void Setup()
@@ -57,6 +61,8 @@ public class FlowBenchmarks
         _caller = _network.Directory.Find(Figure5Scenario.RequesterId)!;
         _lookups = new LookupService(_relay);
         _accessLog = new AccessLogService(_relay);
+        _inquiries = new InquiryService(_target);
+        _reportOverHttp = _target.Reporter;
         _lookup = new LookupRequest
         {
             Subject = new SubjectReference { Ltc = new LtcInsured { InsurerNumber = Figure5Scenario.RequesterInsurerNumber, InsuredNumber = Figure5Scenario.SubjectInsuredNumber } },
@@ -68,6 +74,13 @@ public class FlowBenchmarks
         _lookupPath = PathOf(_network.Directory.RelayId, "/v1/lookups");
         _inquiryPath = PathOf(Figure5Scenario.TargetId, "/v1/inquiries");
         _reportPath = PathOf(_network.Directory.RelayId, "/v1/access-log/reports");
+
+        // The target's access-log report as one signed call to the relay, without the socket.
+        _reportInProcess = (report, _) =>
+        {
+            Call(_target.Self, _relay.Self, _reportPath, report, InsurerRoles, RequestValidation.Validate, (caller, r) => _accessLog.Report(caller.Sender, r));
+            return Task.FromResult(true);
+        };
 
         // Measure the success path only: each variant must answer "valid" with the three benefit records.
         Expect(FlowHttp().GetAwaiter().GetResult(), nameof(FlowHttp));
@@ -82,6 +95,7 @@ public class FlowBenchmarks
     [Benchmark]
     public async Task<InquiryAnswer> FlowHttp()
     {
+        _target.Reporter = _reportOverHttp;
         var trace = await _requester.RunDirectAsync(_lookup, Items, Figure5Scenario.ServiceDate);
         return trace.Inquiry?.Answer ?? throw Failed(trace.Lookup?.Problem ?? trace.Inquiry?.Problem);
     }
@@ -95,7 +109,11 @@ public class FlowBenchmarks
     {
         var found = _lookups.Lookup(_caller, _lookup);
         var inquiry = new InquiryRequest { Seal = found.Seal!, Items = Items, ServiceDate = Figure5Scenario.ServiceDate, CorrelationId = found.CorrelationId };
-        var answer = Answer(inquiry, _caller.Id, report: false);
+        var envelope = new VerifiedEnvelope(_caller, new EnvelopeClaims
+        {
+            Issuer = _caller.Id, Audience = _target.Self.PartyId, IssuedAt = 0, Expires = 0, Id = EnvelopeSigner.NewId(), Body = default,
+        });
+        var answer = Answer(envelope, inquiry, report: false);
         var requestId = EnvelopeSigner.NewId();
         var signed = _target.Self.Signer.SignResponse(_caller.Id, requestId, answer);
         var verified = _requesterNode.Self.Verifier.VerifyResponse(signed, _target.Self.PartyId, requestId);
@@ -118,72 +136,15 @@ public class FlowBenchmarks
             (caller, request) => _lookups.Lookup(caller.Sender, request));
         var inquiry = new InquiryRequest { Seal = found.Seal!, Items = Items, ServiceDate = Figure5Scenario.ServiceDate, CorrelationId = found.CorrelationId };
         return Call(_requesterNode.Self, _target.Self, _inquiryPath, inquiry, InquiryRoles, RequestValidation.Validate,
-            (caller, request) => Answer(request, caller.Sender.Id, report: true));
+            (caller, request) => Answer(caller, request, report: true));
     }
 
-    /// <summary>Steps ④⑤ at the target, as InquiryService.AnswerAsync runs them; the log report goes in-process.</summary>
-    private InquiryAnswer Answer(InquiryRequest request, string callerId, bool report)
+    /// <summary>Steps ④⑤ at the target: the reference InquiryService itself, its log report delivered in-process (or dropped).</summary>
+    private InquiryAnswer Answer(VerifiedEnvelope envelope, InquiryRequest request, bool report)
     {
-        var self = _target.Self;
-        var now = self.Time.GetUtcNow();
-        var verdict = SealVerifier.Verify(request.Seal, new SealVerificationContext
-        {
-            SelfId = self.PartyId,
-            OwnKeys = self.Keys,
-            Directory = self.Directory,
-            ReplayCache = self.ReplayCache,
-            Time = self.Time,
-            CallerId = callerId,
-            RequestedItems = request.Items,
-        });
-        if (!verdict.IsValid) throw new ProtocolException(verdict.Failure!, verdict.Detail!, "/seal");
-        var claims = verdict.Claims!;
-        var entryId = "I-" + EnvelopeSigner.NewId()[..16];
-        var serviceDate = request.ServiceDate ?? self.Today;
-        var result = EligibilityEvaluator.Evaluate(_target.Book, claims.Insured, serviceDate, now);
-        if (report)
-        {
-            var record = new InsurerAccessRecord
-            {
-                InsurerEntryId = entryId,
-                RelayLogEntryId = claims.LogEntryId,
-                Requester = callerId,
-                Purpose = claims.Purpose,
-                Items = request.Items,
-                Outcome = result.Status == EligibilityStatus.NoQualification ? AccessOutcome.NotFound : AccessOutcome.Answered,
-                At = now,
-                CorrelationId = request.CorrelationId,
-            };
-            Call(self, _relay.Self, _reportPath, new AccessLogReport { Entries = [record] }, InsurerRoles, RequestValidation.Validate,
-                (caller, r) => _accessLog.Report(caller.Sender, r));
-        }
-        var fact = result.Fact;
-        return new InquiryAnswer
-        {
-            Status = result.Status,
-            ServiceDate = serviceDate,
-            AsOf = result.AsOf,
-            ChangePending = result.PendingSince is not null,
-            PendingSince = result.PendingSince,
-            Qualification = request.Items.Contains(DataItems.Eligibility) && fact is not null
-                ? new QualificationRecord
-                {
-                    InsurerNumber = _target.InsurerNumber,
-                    Symbol = fact.Symbol,
-                    Number = fact.Number,
-                    Branch = fact.Branch,
-                    PersonalFamilyClassification = fact.PersonalFamilyClassification,
-                    QualificationDate = fact.QualificationDate,
-                    DisqualificationDate = fact.DisqualificationDate,
-                    ReasonOfLoss = fact.ReasonOfLoss,
-                    CopaymentRatio = fact.CopaymentRatio,
-                }
-                : null,
-            Benefits = request.Items.Contains(DataItems.Benefits) && fact is not null ? _target.Book.BenefitsOf(fact.PersonKey) : null,
-            InsurerLogEntryId = entryId,
-            RelayLogEntryId = claims.LogEntryId,
-            CorrelationId = request.CorrelationId,
-        };
+        _target.Reporter = report ? _reportInProcess : _dropReport;
+        var call = new SignedCall<InquiryRequest>(_target.Self, envelope, request);
+        return _inquiries.AnswerAsync(call, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     /// <summary>One signed call without the socket: what PartyClient.PostAsync and SignedEndpoints.MapSignedPost do around the handler.</summary>

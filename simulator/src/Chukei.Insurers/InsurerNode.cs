@@ -23,7 +23,11 @@ public sealed class InsurerNode
         InsurerNumber = insurerNumber;
         Role = role;
         Client = client;
+        Reporter = ReportOverHttpAsync;
     }
+
+    /// <summary>How reports reach the relay; HTTP by default, replaceable where the relay is in the same process (benchmarks).</summary>
+    public Func<AccessLogReport, CancellationToken, Task<bool>> Reporter { get; set; }
 
     public PartyContext Self { get; }
     public string Name { get; }
@@ -36,6 +40,19 @@ public sealed class InsurerNode
     public IReadOnlyList<InsurerAccessRecord> AccessLog
     {
         get { lock (_gate) return _log.ToList(); }
+    }
+
+    private async Task<bool> ReportOverHttpAsync(AccessLogReport report, CancellationToken ct)
+    {
+        try
+        {
+            var response = await Client.PostAsync<AccessLogReport, AccessLogReportAnswer>(Self.Directory.RelayId, "/v1/access-log/reports", report, ct);
+            return response.IsSuccess;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
     }
 
     public int UnreportedCount
@@ -58,16 +75,7 @@ public sealed class InsurerNode
         InsurerAccessRecord[] batch;
         lock (_gate) batch = _outbox.ToArray();
         if (batch.Length == 0) return;
-        try
-        {
-            var response = await Client.PostAsync<AccessLogReport, AccessLogReportAnswer>(
-                Self.Directory.RelayId, "/v1/access-log/reports", new AccessLogReport { Entries = batch }, ct);
-            if (!response.IsSuccess) return;
-        }
-        catch (HttpRequestException)
-        {
-            return;
-        }
+        if (!await Reporter(new AccessLogReport { Entries = batch }, ct)) return;
         lock (_gate)
         {
             for (var i = 0; i < batch.Length && _outbox.Count > 0; i++) _outbox.Dequeue();
