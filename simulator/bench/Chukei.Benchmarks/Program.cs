@@ -12,7 +12,8 @@ namespace Chukei.Benchmarks;
 
 /// <summary>
 /// Runs every benchmark in one process and one run (so ratios compare like with like), then prints the ratio table.
-/// Arguments: <c>--quick</c> for a very short run; anything else goes to BenchmarkDotNet (<c>--filter *Seal*</c>, …).
+/// Arguments: <c>--quick</c> for a very short run, <c>--paired</c> for the headline ratios measured in alternation;
+/// anything else goes to BenchmarkDotNet (<c>--filter *Seal*</c>, …).
 /// </summary>
 internal static class Program
 {
@@ -20,6 +21,11 @@ internal static class Program
 
     public static int Main(string[] args)
     {
+        if (args.Contains(PairedRatios.Flag, StringComparer.Ordinal))
+        {
+            PairedRatios.Run(Console.Out);
+            return 0;
+        }
         var quick = args.Contains(QuickFlag, StringComparer.Ordinal);
         var passThrough = args.Where(a => a != QuickFlag).ToList();
         // Without a filter BenchmarkSwitcher asks interactively; the default is everything.
