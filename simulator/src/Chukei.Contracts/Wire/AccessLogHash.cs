@@ -35,6 +35,28 @@ public static class AccessLogHash
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(lines)));
     }
 
+    /// <summary>
+    /// Verifies a chain read in seq order (LOG-005, LOG-006, LOG-021): consecutive seqs from 1, each prevHash the
+    /// previous hash, each hash recomputed. Reports the first entry that breaks the chain.
+    /// </summary>
+    public static ChainVerification Verify(IEnumerable<AccessLogEntry> entries)
+    {
+        var prev = Genesis;
+        long count = 0;
+        foreach (var e in entries)
+        {
+            count++;
+            if (e.Seq != count)
+                return new ChainVerification { Valid = false, Entries = count, FirstBrokenSeq = count, Reason = $"entry {count} is missing" };
+            if (e.PrevHash != prev)
+                return new ChainVerification { Valid = false, Entries = count, FirstBrokenSeq = e.Seq, Reason = "prevHash does not match the previous entry" };
+            if (Compute(e) != e.Hash)
+                return new ChainVerification { Valid = false, Entries = count, FirstBrokenSeq = e.Seq, Reason = "the entry's content does not match its hash" };
+            prev = e.Hash;
+        }
+        return new ChainVerification { Valid = true, Entries = count };
+    }
+
     /// <summary>Truncates to the millisecond precision the chain commits to, so the stored time and the hashed time agree.</summary>
     public static DateTimeOffset Normalize(DateTimeOffset at) =>
         new DateTimeOffset(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);

@@ -99,24 +99,17 @@ public sealed class AccessLogChain
     public ChainVerification Verify()
     {
         var checkpoint = _store.LatestCheckpoint() is { } token ? _readCheckpoint?.Invoke(token) : null;
-        var prev = AccessLogHash.Genesis;
-        long expectedSeq = 0, count = 0;
-        foreach (var e in _store.WholeLog())
+        string? hashAtCheckpoint = null;
+        var result = AccessLogHash.Verify(_store.WholeLog().Select(e =>
         {
-            count++;
-            expectedSeq++;
-            if (e.Seq != expectedSeq)
-                return new ChainVerification { Valid = false, Entries = count, FirstBrokenSeq = expectedSeq, Reason = $"entry {expectedSeq} is missing" };
-            if (e.PrevHash != prev)
-                return new ChainVerification { Valid = false, Entries = count, FirstBrokenSeq = e.Seq, Reason = "prevHash does not match the previous entry" };
-            if (AccessLogHash.Compute(e) != e.Hash)
-                return new ChainVerification { Valid = false, Entries = count, FirstBrokenSeq = e.Seq, Reason = "the entry's content does not match its hash" };
-            if (checkpoint is not null && e.Seq == checkpoint.Seq && e.Hash != checkpoint.Hash)
-                return new ChainVerification { Valid = false, Entries = count, FirstBrokenSeq = e.Seq, Reason = "the chain was rewritten: the signed checkpoint records another hash here" };
-            prev = e.Hash;
-        }
-        if (checkpoint is not null && checkpoint.Seq > count)
-            return new ChainVerification { Valid = false, Entries = count, FirstBrokenSeq = count + 1, Reason = $"entries are missing: a signed checkpoint covers {checkpoint.Seq}" };
-        return new ChainVerification { Valid = true, Entries = count };
+            if (e.Seq == checkpoint?.Seq) hashAtCheckpoint = e.Hash;
+            return e;
+        }));
+        if (!result.Valid || checkpoint is null) return result;
+        if (checkpoint.Seq > result.Entries)
+            return result with { Valid = false, FirstBrokenSeq = result.Entries + 1, Reason = $"entries are missing: a signed checkpoint covers {checkpoint.Seq}" };
+        if (checkpoint.Seq > 0 && hashAtCheckpoint != checkpoint.Hash)
+            return result with { Valid = false, FirstBrokenSeq = checkpoint.Seq, Reason = "the chain was rewritten: the signed checkpoint records another hash here" };
+        return result;
     }
 }
