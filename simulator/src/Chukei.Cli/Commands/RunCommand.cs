@@ -9,7 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Chukei.Cli.Commands;
 
 /// <summary><c>chukei run &lt;scenario.yaml&gt;</c>: start the network in-process on a virtual clock, run the steps, check expectations.</summary>
-internal static class RunCommand
+public static class RunCommand
 {
     private static readonly string[] SqliteFiles = ["", "-wal", "-shm"];
 

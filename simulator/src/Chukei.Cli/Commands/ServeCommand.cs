@@ -7,7 +7,7 @@ namespace Chukei.Cli.Commands;
 /// <c>chukei serve &lt;scenario.yaml&gt;</c>: start the relay and the scenario's insurers on loopback, on the real
 /// clock, and keep them running so a vendor's own component can join (as an <c>external</c> insurer).
 /// </summary>
-internal static class ServeCommand
+public static class ServeCommand
 {
     public static Command Create()
     {
