@@ -4,33 +4,18 @@ using System.Text.Json;
 using Chukei.Contracts;
 using Chukei.Contracts.Keys;
 using Chukei.Contracts.Envelopes;
-using Chukei.Scenarios.Network;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Chukei.Relay.Tests.Endpoints;
 
 /// <summary>Bad input gets problem+json naming where and why (ERR-001 … ERR-007), never a 500 or a stack trace.</summary>
-public sealed class BadInputTests
+public sealed class BadInputTests : NetworkTest
 {
-    private SimulatedNetwork _network = null!;
-    private FakeTimeProvider _clock = null!;
-    private HttpClient _http = null!;
+    private readonly HttpClient _http = new();
 
-    [SetUp]
-    public async Task StartAsync()
-    {
-        (_network, _clock) = await TestNetwork.StartAsync();
-        _http = new HttpClient();
-    }
+    [OneTimeTearDown]
+    public void DisposeClient() => _http.Dispose();
 
-    [TearDown]
-    public async Task StopAsync()
-    {
-        _http.Dispose();
-        await _network.DisposeAsync();
-    }
-
-    private string Url(string path) => _network.RelayUrl + path;
+    private string Url(string path) => Network.RelayUrl + path;
 
     private async Task<(int Status, JsonElement Problem, string Raw)> PostAsync(string path, string body, string contentType = ProtocolConstants.JoseMediaType)
     {
@@ -44,7 +29,7 @@ public sealed class BadInputTests
     }
 
     private string Signed(object body, string path = "/v1/lookups", string from = "ltc-chiyoda") =>
-        _network.Insurers[from].Self.Signer.SignRequest("relay.chukei.test", "POST", path, body).Token;
+        Network.Insurers[from].Self.Signer.SignRequest("relay.chukei.test", "POST", path, body).Token;
 
     private static object Lookup(object? targetKind = null, string insurerNumber = "131011", bool withPurpose = true) => withPurpose
         ? new { subject = new { ltc = new { insurerNumber, insuredNumber = "0000012345" } }, targetKind = targetKind ?? "medical", purpose = "ltc-medical-combined", correlationId = "c" }
@@ -111,7 +96,7 @@ public sealed class BadInputTests
     [Test]
     public async Task Post_EnvelopeFromAPartyNotInTheDirectory_IsAuthKeyUnknown()
     {
-        var stranger = new EnvelopeSigner("stranger", PartyKeySet.Generate("stranger"), _clock);
+        var stranger = new EnvelopeSigner("stranger", PartyKeySet.Generate("stranger"), Clock);
         var token = stranger.SignRequest("relay.chukei.test", "POST", "/v1/lookups", Lookup()).Token;
 
         var (status, problem, _) = await PostAsync("/v1/lookups", token);
@@ -132,7 +117,7 @@ public sealed class BadInputTests
     public async Task Post_EnvelopeOlderThanItsLifetimePlusSkew_IsAuthExpired()
     {
         var token = Signed(Lookup());
-        _clock.Advance(ProtocolConstants.MaxEnvelopeLifetime + ProtocolConstants.ClockSkew);
+        Clock.Advance(ProtocolConstants.MaxEnvelopeLifetime + ProtocolConstants.ClockSkew);
 
         var (_, problem, _) = await PostAsync("/v1/lookups", token);
 

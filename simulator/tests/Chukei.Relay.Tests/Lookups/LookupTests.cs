@@ -1,22 +1,11 @@
 using Chukei.Contracts;
 using Chukei.Contracts.Tokens;
 using Chukei.Contracts.Wire;
-using Chukei.Scenarios.Network;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Chukei.Relay.Tests.Lookups;
 
-public sealed class LookupTests
+public sealed class LookupTests : NetworkTest
 {
-    private SimulatedNetwork _network = null!;
-    private FakeTimeProvider _clock = null!;
-
-    [SetUp]
-    public async Task StartAsync() => (_network, _clock) = await TestNetwork.StartAsync();
-
-    [TearDown]
-    public async Task StopAsync() => await _network.DisposeAsync();
-
     private static LookupRequest ByLtc(string number, InsuranceKind target = InsuranceKind.Medical) => new()
     {
         Subject = new SubjectReference { Ltc = new LtcInsured { InsurerNumber = "131011", InsuredNumber = number } },
@@ -29,7 +18,7 @@ public sealed class LookupTests
     public async Task Lookup_OwnNumberWithCurrentMedical_AnswersFoundWithSealOnlyTheTargetCanOpen()
     {
         // Arrange
-        var requester = _network.RequesterFor("ltc-chiyoda");
+        var requester = Network.RequesterFor("ltc-chiyoda");
 
         // Act
         var response = await requester.LookupAsync(ByLtc("0000012345"));
@@ -55,17 +44,17 @@ public sealed class LookupTests
     [Test]
     public async Task Lookup_UnknownNumber_AnswersNotFoundWithoutSealAndLogsIt()
     {
-        var response = await _network.RequesterFor("ltc-chiyoda").LookupAsync(ByLtc("0000099999"));
+        var response = await Network.RequesterFor("ltc-chiyoda").LookupAsync(ByLtc("0000099999"));
 
         Assert.That(response.Answer!.Outcome, Is.EqualTo(LookupOutcome.NotFound));
         Assert.That(response.Answer.Seal, Is.Null);
-        Assert.That(_network.Relay.Store.FindLogEntry(response.Answer.LogEntryId)!.Outcome, Is.EqualTo(AccessOutcome.NotFound));
+        Assert.That(Network.Relay.Store.FindLogEntry(response.Answer.LogEntryId)!.Outcome, Is.EqualTo(AccessOutcome.NotFound));
     }
 
     [Test]
     public async Task Lookup_PersonWhoseMedicalEnded_AnswersNoCurrentCoverage()
     {
-        var response = await _network.RequesterFor("ltc-chiyoda").LookupAsync(ByLtc("0000055555"));
+        var response = await Network.RequesterFor("ltc-chiyoda").LookupAsync(ByLtc("0000055555"));
 
         Assert.That(response.Answer!.Outcome, Is.EqualTo(LookupOutcome.NoCurrentCoverage));
     }
@@ -73,7 +62,7 @@ public sealed class LookupTests
     [Test]
     public async Task Lookup_PersonWithTwoCurrentMedicalEnrolments_AnswersMultipleMatchesAndNeverPicks()
     {
-        var response = await _network.RequesterFor("ltc-chiyoda").LookupAsync(ByLtc("0000077777"));
+        var response = await Network.RequesterFor("ltc-chiyoda").LookupAsync(ByLtc("0000077777"));
 
         Assert.That(response.Answer!.Outcome, Is.EqualTo(LookupOutcome.MultipleMatches));
         Assert.That(response.Answer.Seal, Is.Null);
@@ -83,7 +72,7 @@ public sealed class LookupTests
     public async Task Lookup_NumberTheCallerDoesNotOwn_IsRefusedAsSubjectNotOwned()
     {
         // A medical insurer presents an LTC insurer's number.
-        var response = await _network.RequesterFor("kenpo-chukei").LookupAsync(ByLtc("0000012345"));
+        var response = await Network.RequesterFor("kenpo-chukei").LookupAsync(ByLtc("0000012345"));
 
         Assert.That(response.Status, Is.EqualTo(403));
         Assert.That(response.Problem!.Code, Is.EqualTo("subject-not-owned"));
@@ -94,15 +83,15 @@ public sealed class LookupTests
     public async Task Lookup_AfterLossAndNewAcquisitionRegistered_FollowsTheRelaysRegistration()
     {
         // Arrange: B registers hanako's loss at the relay; another insurer registers her new enrolment.
-        var kenpo = _network.Insurers["kenpo-chukei"].Client;
-        var kyokai = _network.Insurers["kyokai-tokyo"].Client;
+        var kenpo = Network.Insurers["kenpo-chukei"].Client;
+        var kyokai = Network.Insurers["kyokai-tokyo"].Client;
         var lost = await kenpo.PostAsync<EnrolmentUpdate, EnrolmentAnswer>("relay.chukei.test", "/v1/enrolments", new EnrolmentUpdate
         {
             BasicPensionNumber = "1234567890", Event = EnrolmentEvent.Lost, EffectiveDate = new DateOnly(2026, 8, 1),
             Medical = new MedicalInsured { InsurerNumber = "06139992", Symbol = "12", Number = "3456", Branch = "02" }, CorrelationId = "loss",
         });
-        var afterLoss = await _network.RequesterFor("ltc-chiyoda").LookupAsync(ByLtc("0000012345"));
-        _clock.Advance(TimeSpan.FromDays(3));
+        var afterLoss = await Network.RequesterFor("ltc-chiyoda").LookupAsync(ByLtc("0000012345"));
+        Clock.Advance(TimeSpan.FromDays(3));
         var acquired = await kyokai.PostAsync<EnrolmentUpdate, EnrolmentAnswer>("relay.chukei.test", "/v1/enrolments", new EnrolmentUpdate
         {
             BasicPensionNumber = "1234567890", Event = EnrolmentEvent.Acquired, EffectiveDate = new DateOnly(2026, 8, 1),
@@ -110,7 +99,7 @@ public sealed class LookupTests
         });
 
         // Act
-        var afterAcquisition = await _network.RequesterFor("ltc-chiyoda").LookupAsync(ByLtc("0000012345"));
+        var afterAcquisition = await Network.RequesterFor("ltc-chiyoda").LookupAsync(ByLtc("0000012345"));
 
         // Assert
         Assert.Multiple(() =>
@@ -126,7 +115,7 @@ public sealed class LookupTests
     [Test]
     public async Task Enrolment_UnderAnotherInsurersNumber_IsRefused()
     {
-        var kenpo = _network.Insurers["kenpo-chukei"].Client;
+        var kenpo = Network.Insurers["kenpo-chukei"].Client;
 
         var response = await kenpo.PostAsync<EnrolmentUpdate, EnrolmentAnswer>("relay.chukei.test", "/v1/enrolments", new EnrolmentUpdate
         {
@@ -141,10 +130,10 @@ public sealed class LookupTests
         SealVerifier.Verify(seal, new SealVerificationContext
         {
             SelfId = asParty,
-            OwnKeys = _network.Insurers[asParty].Self.Keys,
-            Directory = _network.Directory,
-            ReplayCache = new MemoryReplayCache(_clock),
-            Time = _clock,
+            OwnKeys = Network.Insurers[asParty].Self.Keys,
+            Directory = Network.Directory,
+            ReplayCache = new MemoryReplayCache(Clock),
+            Time = Clock,
             CallerId = caller,
             RequestedItems = [DataItems.Eligibility],
         });
