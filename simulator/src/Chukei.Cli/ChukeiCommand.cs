@@ -11,6 +11,7 @@ public static class ChukeiCommand
         var root = new RootCommand("chukei — reference simulator and conformance kit for the insurer relay network (figure 5)");
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(LintCommand.Create());
         return root;
     }
 

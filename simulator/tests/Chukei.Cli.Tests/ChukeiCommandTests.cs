@@ -78,6 +78,19 @@ public sealed class ChukeiCommandTests
         Assert.That(_err.ToString(), Does.Not.Contain("   at "), "no stack trace");
     }
 
+    [Test]
+    public async Task Lint_ShippedAndBrokenFiles_ExitsTwoAndReportsOnlyTheBrokenOne()
+    {
+        var broken = Path.Combine(_dir, "broken.yaml");
+        File.WriteAllText(broken, File.ReadAllText(Scenario("figure5-routed.yaml")).Replace("action: routed", "action: teleport", StringComparison.Ordinal));
+
+        var exit = await ChukeiCommand.InvokeAsync(["lint", Scenario("figure5-routed.yaml"), broken]);
+
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(_out.ToString(), Does.Contain("figure5-routed.yaml: ok").And.Contain("broken.yaml: 1 problem(s)"));
+        Assert.That(_err.ToString(), Does.Match(@"broken\.yaml:\d+:\d+: /steps/0/action"));
+    }
+
     [TestCase("", TestName = "NoVerb_ExitsTwo")]
     [TestCase("run", TestName = "RunWithoutScenario_ExitsTwo")]
     [TestCase("frobnicate", TestName = "UnknownVerb_ExitsTwo")]
