@@ -63,14 +63,36 @@ public static class ScenarioValidator
             }
         }
 
+        ValidateLag(s.Lag, "lag", Error);
+        foreach (var i in s.Insurers) ValidateLag(i.Lag, $"insurer '{i.Id}': lag", Error);
+        TimelineRules.Validate(s, insurers, people, Error);
+
         var stepIds = new HashSet<string>(StringComparer.Ordinal);
+        var start = ParseInstant(s.Clock.Start);
+        var previous = start;
         foreach (var step in s.Steps)
         {
             if (string.IsNullOrWhiteSpace(step.Id) || !stepIds.Add(step.Id)) Error(step, $"step id '{step.Id}' is missing or used twice");
+            if (step.At is not null)
+            {
+                if (ParseInstant(step.At) is not { } at) Error(step, $"step '{step.Id}': at '{step.At}' is not an ISO 8601 instant");
+                else if (previous is { } p && at < p) Error(step, $"step '{step.Id}': at {step.At} is before the previous step or the clock's start; steps run in time order");
+                else previous = at;
+            }
             ValidateStep(step, insurers, people, Error);
         }
         if (s.Steps.Count == 0) Error(s, "a scenario needs at least one step");
         return d;
+    }
+
+    internal static void ValidateLag(LagSpec? lag, string what, Action<ScenarioNode, string> error)
+    {
+        if (lag is null) return;
+        foreach (var (name, value) in new[] { ("notification", lag.Notification), ("registration", lag.Registration), ("relay", lag.Relay) })
+        {
+            if (value is not null && (ParseDuration(value) is not { } d || d < TimeSpan.Zero))
+                error(lag, $"{what}.{name} '{value}' must be an ISO 8601 duration such as P5D or PT12H");
+        }
     }
 
     private static void ValidateEnrolment(PersonSpec p, EnrolmentSpec e, Dictionary<string, InsurerSpec> insurers, Action<ScenarioNode, string> error)

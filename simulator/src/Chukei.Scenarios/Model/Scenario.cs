@@ -20,6 +20,13 @@ public sealed class Scenario : ScenarioNode
     public RelaySpec Relay { get; set; } = new();
     public List<InsurerSpec> Insurers { get; set; } = [];
     public List<PersonSpec> People { get; set; } = [];
+
+    /// <summary>Default lag for every insurer and event; none means every party knows at once.</summary>
+    public LagSpec? Lag { get; set; }
+
+    /// <summary>Changes after the start, each reaching the insurer and the relay after its lag.</summary>
+    public List<TimelineEventSpec> Timeline { get; set; } = [];
+
     public List<StepSpec> Steps { get; set; } = [];
 }
 
@@ -44,6 +51,9 @@ public sealed class InsurerSpec : ScenarioNode
 
     public string Name { get; set; } = "";
     public string Number { get; set; } = "";
+
+    /// <summary>This insurer's lag, overriding the scenario's.</summary>
+    public LagSpec? Lag { get; set; }
 
     /// <summary>External: the vendor runs this insurer; the kit only lists it in the directory with these keys.</summary>
     public ExternalSpec? External { get; set; }

@@ -10,6 +10,9 @@ public sealed class StepSpec : ScenarioNode
 
     public string? Title { get; set; }
 
+    /// <summary>When the step happens (ISO 8601 instant, JST without an offset); the clock jumps there first, applying what falls due on the way.</summary>
+    public string? At { get; set; }
+
     /// <summary>The requesting party (an insurer id).</summary>
     public string? Requester { get; set; }
 

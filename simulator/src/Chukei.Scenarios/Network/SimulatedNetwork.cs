@@ -126,24 +126,7 @@ public sealed class SimulatedNetwork : IAsyncDisposable
                 var from = ScenarioValidator.ParseDate(e.From)!.Value;
                 var to = ScenarioValidator.ParseDate(e.To);
                 if (Insurers.TryGetValue(e.Insurer, out var node))
-                {
-                    node.Book.Add(new QualificationFact
-                    {
-                        QualificationId = $"{p.Id}/{n}",
-                        PersonKey = p.BasicPensionNumber,
-                        Kind = kind,
-                        Symbol = e.Symbol,
-                        Number = e.Number,
-                        Branch = e.Branch,
-                        PersonalFamilyClassification = e.PersonalFamilyClassification,
-                        QualificationDate = from,
-                        DisqualificationDate = to,
-                        ReasonOfLoss = e.ReasonOfLoss,
-                        CopaymentRatio = e.CopaymentRatio,
-                        NotifiedAt = start,
-                        RegisteredAt = start,
-                    });
-                }
+                    node.Book.Add(Running.Facts.FromEnrolment(Scenario, p, e, n, start));
                 if (e.AtRelay && !relayProvisioned)
                 {
                     Relay.Store.AddEnrolment(new RelayEnrolment

@@ -16,6 +16,7 @@ namespace Chukei.Scenarios.Running;
 public sealed class ScenarioRunner(SimulatedNetwork network, FakeTimeProvider clock, TextWriter output)
 {
     private readonly FlowSteps _flows = new(network);
+    private readonly Timeline _timeline = Timeline.Build(network);
 
     public async Task<ScenarioResult> RunAsync(CancellationToken ct = default)
     {
@@ -24,6 +25,7 @@ public sealed class ScenarioRunner(SimulatedNetwork network, FakeTimeProvider cl
         {
             var r = new StepResult { Id = step.Id, Action = step.Action };
             result.Steps.Add(r);
+            if (step.At is not null) await _timeline.AdvanceToAsync(ScenarioValidator.ParseInstant(step.At)!.Value, clock, r.Lines, ct);
             output.WriteLine($"── {step.Id}: {step.Title ?? step.Action}  [{clock.GetUtcNow().ToOffset(ProtocolConstants.JapanOffset):yyyy-MM-dd HH:mm:ss} JST]");
             try
             {
@@ -70,7 +72,7 @@ public sealed class ScenarioRunner(SimulatedNetwork network, FakeTimeProvider cl
                 break;
             case "advance":
                 var by = ScenarioValidator.ParseDuration(step.By!)!.Value;
-                clock.Advance(by);
+                await _timeline.AdvanceToAsync(clock.GetUtcNow() + by, clock, r.Lines, ct);
                 r.Lines.Add($"clock advanced by {step.By} to {clock.GetUtcNow().ToOffset(ProtocolConstants.JapanOffset):yyyy-MM-dd HH:mm:ss} JST");
                 break;
         }

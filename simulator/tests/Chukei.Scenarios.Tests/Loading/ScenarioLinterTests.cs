@@ -80,6 +80,8 @@ public sealed class ScenarioLinterTests
     [TestCase(typeof(BenefitSpec), "/$defs/benefit")]
     [TestCase(typeof(StepSpec), "/$defs/step")]
     [TestCase(typeof(ExpectSpec), "/$defs/expect")]
+    [TestCase(typeof(LagSpec), "/$defs/lag")]
+    [TestCase(typeof(TimelineEventSpec), "/$defs/timelineEvent")]
     public void Schema_Section_ListsExactlyTheModelsKeys(Type model, string schemaPath)
     {
         var schema = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryFiles.Root, "scenarios", "schema.json")))!;

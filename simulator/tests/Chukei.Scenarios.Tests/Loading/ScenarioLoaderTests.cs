@@ -96,6 +96,31 @@ public sealed class ScenarioLoaderTests
         Assert.That(d.Message, Does.Contain("'chukei: 1' is required"));
     }
 
+    private static string WithTimeline(string timeline, string steps = "  - { id: s1, action: verify-log }") =>
+        Valid.Replace("steps:\n  - { id: s1, action: verify-log }", "timeline:\n" + timeline + "\nsteps:\n" + steps, StringComparison.Ordinal);
+
+    [TestCase("  - { id: e1, at: 2026-09-01, event: lose, person: hanako, insurer: kenpo-chukei }", "holds no open qualification at kenpo-chukei", TestName = "Timeline_LossOfWhatIsNotHeld_IsRefused")]
+    [TestCase("  - { id: e1, at: 2026-09-01, event: lose, person: nobody, insurer: ltc-chiyoda }", "person 'nobody' is not defined", TestName = "Timeline_UnknownPerson_IsRefused")]
+    [TestCase("  - { id: e1, at: 1900-01-01, event: acquire, person: hanako, insurer: kenpo-chukei, number: '1', branch: '00' }", "before hanako was born", TestName = "Timeline_EventBeforeBirth_IsRefused")]
+    [TestCase("  - { id: e1, at: 2026-09-01, event: acquire, person: hanako, insurer: ltc-chiyoda, number: '0000000001' }", "already holds a qualification at ltc-chiyoda", TestName = "Timeline_OverlappingEnrolment_IsRefused")]
+    [TestCase("  - { id: e1, at: 2026-09-01, event: lose, person: hanako, insurer: ltc-chiyoda, lag: { relay: 5 days } }", "must be an ISO 8601 duration", TestName = "Timeline_LagThatIsNoDuration_IsRefused")]
+    [TestCase("  - { id: e1, at: 2026-09-31, event: lose, person: hanako, insurer: ltc-chiyoda }", "must be a date", TestName = "Timeline_ImpossibleDate_IsRefused")]
+    public void Load_BrokenTimeline_SaysWhatIsWrongAtTheEvent(string timeline, string message)
+    {
+        var d = Single(WithTimeline(timeline).Replace("name: 山田 花子", "name: 山田 花子\n    birthDate: 1958-03-10", StringComparison.Ordinal));
+
+        Assert.That(d.Message, Does.Contain(message));
+        Assert.That(d.Line, Is.GreaterThanOrEqualTo(15), "points at the timeline, not the file start");
+    }
+
+    [Test]
+    public void Load_StepsOutOfTimeOrder_AreRefused()
+    {
+        var d = Single(WithTimeline("  []", "  - { id: s1, at: 2026-09-02T00:00:00, action: verify-log }\n  - { id: s2, at: 2026-09-01T00:00:00, action: verify-log }").Replace("timeline:\n  []", "timeline: []", StringComparison.Ordinal));
+
+        Assert.That(d.Message, Does.Contain("step 's2'").And.Contain("time order"));
+    }
+
     [Test]
     public void LoadFile_Missing_SaysFileNotFound()
     {
