@@ -1,3 +1,4 @@
+using Chukei.Contracts;
 using Chukei.Contracts.Directory;
 using Chukei.Contracts.Envelopes;
 using Chukei.Contracts.Keys;
@@ -8,18 +9,22 @@ namespace Chukei.Hosting;
 /// <summary>One party's identity inside a host: its id, keys, view of the directory, clock, signer and verifier.</summary>
 public sealed class PartyContext
 {
-    public PartyContext(string partyId, PartyKeySet keys, PartyDirectory directory, TimeProvider time)
+    public PartyContext(string partyId, PartyKeySet keys, PartyDirectory directory, TimeProvider time, IdSource? ids = null)
     {
+        Ids = ids ?? IdSource.Random;
         PartyId = partyId;
         Keys = keys;
         Directory = directory;
         Time = time;
         ReplayCache = new MemoryReplayCache(time);
-        Signer = new EnvelopeSigner(partyId, keys, time);
+        Signer = new EnvelopeSigner(partyId, keys, time, Ids);
         Verifier = new EnvelopeVerifier(partyId, directory, ReplayCache, time);
     }
 
     public string PartyId { get; }
+
+    /// <summary>Where this party's ids come from (seeded in scenarios, so runs repeat exactly).</summary>
+    public IdSource Ids { get; }
     public PartyKeySet Keys { get; }
     public PartyDirectory Directory { get; }
     public TimeProvider Time { get; }

@@ -37,6 +37,7 @@ public static class ServeCommand
                 InsurerUrl = parse.GetValue(insurerUrl),
                 StorePath = storePath,
                 ScenarioDirectory = path.DirectoryName,
+                DeterministicIds = false,
             }, ct);
             Console.WriteLine($"{scenario.Title} ({scenario.Id}) — store {storePath}");
             Console.WriteLine($"{"relay",-16} {network.Directory.RelayId,-28} {network.RelayUrl}");

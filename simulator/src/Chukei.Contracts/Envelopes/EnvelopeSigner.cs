@@ -7,14 +7,16 @@ using Chukei.Contracts.Tokens;
 namespace Chukei.Contracts.Envelopes;
 
 /// <summary>Signs request and response envelopes as compact JWS (ES256) with the party's current key.</summary>
-public sealed class EnvelopeSigner(string partyId, PartyKeySet keys, TimeProvider time)
+public sealed class EnvelopeSigner(string partyId, PartyKeySet keys, TimeProvider time, IdSource? ids = null)
 {
+    private readonly IdSource _ids = ids ?? IdSource.Random;
+
     public string PartyId => partyId;
 
     /// <summary>Signs a request for <paramref name="audience"/>'s <paramref name="method"/> <paramref name="path"/>; returns the token and its jti.</summary>
     public (string Token, string Id) SignRequest<T>(string audience, string method, string path, T body)
     {
-        var id = NewId();
+        var id = _ids.Next();
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         var claims = new EnvelopeClaims
         {
@@ -39,7 +41,7 @@ public sealed class EnvelopeSigner(string partyId, PartyKeySet keys, TimeProvide
             Audience = audience,
             IssuedAt = now,
             Expires = now + (long)ProtocolConstants.MaxEnvelopeLifetime.TotalSeconds,
-            Id = NewId(),
+            Id = _ids.Next(),
             InResponseTo = inResponseTo,
             Body = JsonSerializer.SerializeToElement(body, ProtocolJson.Options),
         };

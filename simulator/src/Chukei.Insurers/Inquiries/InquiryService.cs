@@ -21,7 +21,7 @@ public sealed class InquiryService(InsurerNode insurer)
         var request = call.Request;
         var self = insurer.Self;
         var now = self.Time.GetUtcNow();
-        var entryId = "I-" + EnvelopeSigner.NewId()[..16];
+        var entryId = "I-" + self.Ids.Next()[..16];
         try
         {
             RequestValidation.Validate(request);

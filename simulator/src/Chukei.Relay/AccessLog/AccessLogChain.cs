@@ -52,7 +52,8 @@ public sealed class AccessLogChain
                 var entry = new AccessLogEntry
                 {
                     Seq = seq,
-                    EntryId = "L" + seq.ToString("D10", System.Globalization.CultureInfo.InvariantCulture) + "-" + EnvelopeSigner.NewId()[..8],
+                    // The seq alone is unique within the chain; nothing random, so seeded runs repeat exactly.
+                    EntryId = "L" + seq.ToString("D10", System.Globalization.CultureInfo.InvariantCulture),
                     At = AccessLogHash.Normalize(d.At ?? _time.GetUtcNow()),
                     RecordedBy = d.RecordedBy,
                     Action = d.Action,

@@ -110,7 +110,7 @@ public sealed class LookupService(RelayNode relay)
             IssuedAt = now,
             NotBefore = now,
             Expires = now + (long)ProtocolConstants.MaxSealLifetime.TotalSeconds,
-            Id = Contracts.Envelopes.EnvelopeSigner.NewId(),
+            Id = relay.Self.Ids.Next(),
             Requester = requesterId,
             Purpose = purpose,
             Routed = routed,

@@ -57,7 +57,7 @@ public sealed class SimulatedNetwork : IAsyncDisposable
         var relayKeys = options.Keys?.GetValueOrDefault(scenario.Relay.Id) ?? PartyKeySet.FromSeed(scenario.Seed, scenario.Relay.Id);
         var store = options.StorePath is null ? SqliteRelayStore.InMemory() : SqliteRelayStore.OpenFile(options.StorePath);
         var http = new HttpClient { Timeout = RelayNode.TargetTimeout };
-        var relay = new RelayNode(new PartyContext(scenario.Relay.Id, relayKeys, directory, time), store, http);
+        var relay = new RelayNode(new PartyContext(scenario.Relay.Id, relayKeys, directory, time, Ids(options, scenario.Seed, scenario.Relay.Id)), store, http);
         var network = new SimulatedNetwork(scenario, time, directory, relay);
         try
         {
@@ -81,7 +81,7 @@ public sealed class SimulatedNetwork : IAsyncDisposable
         foreach (var spec in Scenario.Insurers.Where(i => i.External is null))
         {
             var keys = options.Keys?.GetValueOrDefault(spec.Id) ?? PartyKeySet.FromSeed(Scenario.Seed, spec.Id);
-            var self = new PartyContext(spec.Id, keys, Directory, Time);
+            var self = new PartyContext(spec.Id, keys, Directory, Time, Ids(options, Scenario.Seed, spec.Id));
             var client = NewClient(self);
             Insurers[spec.Id] = new InsurerNode(self, spec.Name, spec.Number, RoleOf(spec), client);
         }
@@ -101,7 +101,7 @@ public sealed class SimulatedNetwork : IAsyncDisposable
             });
         }
         var portalKeys = PartyKeySet.FromSeed(Scenario.Seed, PortalId);
-        Portal = new PartyContext(PortalId, portalKeys, Directory, Time);
+        Portal = new PartyContext(PortalId, portalKeys, Directory, Time, Ids(options, Scenario.Seed, PortalId));
         Directory.Upsert(new PartyDescriptor { Id = PortalId, Role = PartyRole.Portal, Name = "My Page portal (kit)", Keys = portalKeys.PublicKeys() });
         Provision();
     }
@@ -157,6 +157,10 @@ public sealed class SimulatedNetwork : IAsyncDisposable
         return new RequesterClient(node.Client, node.Self.Verifier, Directory.RelayId);
     }
 
+    /// <summary>Seeded ids make a run repeat byte for byte; a long-lived network on the real clock needs random ones.</summary>
+    private static IdSource Ids(NetworkOptions options, string seed, string partyId) =>
+        options.DeterministicIds ? IdSource.Seeded($"{seed}/{partyId}") : IdSource.Random;
+
     public static PartyRole RoleOf(InsurerSpec spec) => spec.Kind == "ltc" ? PartyRole.LtcInsurer : PartyRole.MedicalInsurer;
 
     private static List<PublicJwk> LoadJwks(string pathOrJson, string? baseDirectory)
@@ -186,6 +190,12 @@ public sealed record NetworkOptions
     public string? InsurerUrl { get; init; }
     public string? StorePath { get; init; }
     public string? ScenarioDirectory { get; init; }
+
+    /// <summary>
+    /// Derive jti and entry ids from the seed (the default, for repeatable runs). Turn off for a network that outlives
+    /// one run (<c>serve</c> with a persistent store), where repeated ids would look like replays.
+    /// </summary>
+    public bool DeterministicIds { get; init; } = true;
 
     /// <summary>Keys to use instead of the seed-derived ones, by party id (e.g. the published test-vector keys).</summary>
     public IReadOnlyDictionary<string, PartyKeySet>? Keys { get; init; }

@@ -21,6 +21,24 @@ public sealed class ShippedScenarioTests
         Assert.That(result.Steps.Sum(s => s.Expectations.Count), Is.GreaterThan(0), "a scenario that checks nothing proves nothing");
     }
 
+    private static IEnumerable<TestCaseData> Repeats() =>
+        RepositoryFiles.Scenarios().Select(f => new TestCaseData(f).SetName("RunTwice_" + Path.GetFileNameWithoutExtension(f) + "_GivesIdenticalResults"));
+
+    [TestCaseSource(nameof(Repeats))]
+    public async Task RunTwice_ShippedScenario_GivesIdenticalResults(string file)
+    {
+        var scenario = ScenarioLoader.LoadFile(file);
+
+        var (first, firstOutput) = await RunAsync(scenario);
+        var (second, secondOutput) = await RunAsync(scenario);
+
+        Assert.That(System.Text.Json.JsonSerializer.Serialize(second), Is.EqualTo(System.Text.Json.JsonSerializer.Serialize(first)));
+        Assert.That(Lines(secondOutput), Is.EqualTo(Lines(firstOutput)), "same scenario, same seed: the same run");
+    }
+
+    /// <summary>The printed run without the header line that names the (OS-chosen) ports.</summary>
+    private static IEnumerable<string> Lines(string output) => output.Split('\n').Where(l => !l.StartsWith("relay http", StringComparison.Ordinal));
+
     [Test]
     public async Task Run_Figure5_PrintsEveryStepOfTheFlow()
     {
