@@ -10,7 +10,7 @@ namespace Chukei.Contracts.Tests;
 
 /// <summary>
 /// Reads docs/test-vectors the way an implementer without this code would: keys from keys.json, parties from
-/// directory.json, vectors from vectors.json. Nothing here comes from <see cref="SealFixture"/>.
+/// directory.json, vectors from vectors.json and envelopes.json. Nothing here comes from <see cref="SealFixture"/>.
 /// </summary>
 internal sealed class TestVectorFiles
 {
@@ -21,6 +21,10 @@ internal sealed class TestVectorFiles
         DirectoryJson = Read(TestVectorWriter.DirectoryFile);
         SignedDirectory = Read(TestVectorWriter.SignedDirectoryFile).Trim();
         VectorsJson = Read(TestVectorWriter.VectorsFile);
+        EnvelopesJson = Read(TestVectorWriter.EnvelopesFile);
+        AccessLogChainJson = Read(TestVectorWriter.AccessLogChainFile);
+        IdentifiersJson = Read(TestVectorWriter.IdentifiersFile);
+        Envelopes = [.. JsonNode.Parse(EnvelopesJson)!["vectors"]!.AsArray().Select(v => EnvelopeVectorCase.From(v!))];
         var vectors = JsonNode.Parse(VectorsJson)!;
         Target = (string)vectors["target"]!;
         Vectors = [.. vectors["vectors"]!.AsArray().Select(v => VectorCase.From(v!))];
@@ -38,8 +42,12 @@ internal sealed class TestVectorFiles
     public string DirectoryJson { get; }
     public string SignedDirectory { get; }
     public string VectorsJson { get; }
+    public string EnvelopesJson { get; }
+    public string AccessLogChainJson { get; }
+    public string IdentifiersJson { get; }
     public string Target { get; }
     public IReadOnlyList<VectorCase> Vectors { get; }
+    public IReadOnlyList<EnvelopeVectorCase> Envelopes { get; }
     public PartyDirectory Directory { get; }
     public PartyKeySet TargetKeys { get; }
 

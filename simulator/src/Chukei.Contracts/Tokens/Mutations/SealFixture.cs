@@ -25,6 +25,9 @@ public sealed class SealFixture
     public const string RequesterId = "kaigo-b.chukei.test";
     public const string OtherInsurerId = "kenpo-c.chukei.test";
 
+    /// <summary>An insurer the directory lists as revoked (DIR-006): its key is active, yet nothing it signs is accepted.</summary>
+    public const string RevokedInsurerId = "kenpo-d.chukei.test";
+
     /// <summary>Owner label of keys that belong to no party in the directory.</summary>
     public const string AttackerId = "attacker.example";
 
@@ -39,6 +42,7 @@ public sealed class SealFixture
     public const string RequesterEncryptionKid = RequesterId + "-enc-1";
     public const string OtherSigningKid = OtherInsurerId + "-sig-1";
     public const string OtherEncryptionKid = OtherInsurerId + "-enc-1";
+    public const string RevokedInsurerSigningKid = RevokedInsurerId + "-sig-1";
     public const string AttackerKid = AttackerId + "-sig-1";
 
     /// <summary>2026-04-01 10:00 JST: the instant every vector is verified at.</summary>
@@ -47,6 +51,7 @@ public sealed class SealFixture
     public static string TargetInsurerNumber { get; } = IdentifierRules.WithCheckDigit("0613001");
     public static string RequesterInsurerNumber { get; } = IdentifierRules.WithCheckDigit("13101");
     public static string OtherInsurerNumber { get; } = IdentifierRules.WithCheckDigit("0627001");
+    public static string RevokedInsurerNumber { get; } = IdentifierRules.WithCheckDigit("0627002");
 
     /// <summary>The items a requester asks for by default: all that <see cref="Purposes.LtcMedicalCombined"/> allows.</summary>
     public static IReadOnlyList<string> DefaultItems { get; } = [DataItems.Eligibility, DataItems.Benefits];
@@ -72,6 +77,7 @@ public sealed class SealFixture
             Derive(RequesterId, PublicJwk.UseEncryption, RequesterEncryptionKid, KeyStatus.Active, "the requester's encryption key"),
             Derive(OtherInsurerId, PublicJwk.UseSignature, OtherSigningKid, KeyStatus.Active, "a second insurer's envelope-signing key"),
             Derive(OtherInsurerId, PublicJwk.UseEncryption, OtherEncryptionKid, KeyStatus.Active, "a second insurer's encryption key"),
+            Derive(RevokedInsurerId, PublicJwk.UseSignature, RevokedInsurerSigningKid, KeyStatus.Active, "an active key of a revoked party: envelopes it signs are refused"),
             Derive(AttackerId, PublicJwk.UseSignature, AttackerKid, KeyStatus.Active, "an attacker's key, in no directory"),
         ];
         Parties =
@@ -80,6 +86,7 @@ public sealed class SealFixture
             Party(TargetId, PartyRole.MedicalInsurer, "Test Kenpo A (target)", TargetInsurerNumber),
             Party(RequesterId, PartyRole.LtcInsurer, "Test LTC insurer B (requester)", RequesterInsurerNumber),
             Party(OtherInsurerId, PartyRole.MedicalInsurer, "Test Kenpo C (another insurer)", OtherInsurerNumber),
+            Party(RevokedInsurerId, PartyRole.MedicalInsurer, "Test Kenpo D (revoked)", RevokedInsurerNumber) with { Revoked = true },
         ];
         Directory = new PartyDirectory(RelayId);
         Directory.Replace(Parties);

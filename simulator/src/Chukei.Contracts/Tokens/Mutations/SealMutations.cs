@@ -49,7 +49,7 @@ public static partial class SealMutations
     private static RawJson AttackerJwk(SealFixture f) => JweAssembler.Epk(f.Key(AttackerKid).Parameters, ProtocolConstants.Curve);
 
     /// <summary>Pads a base64url part to a length of 4k+1 characters, which no byte string encodes to.</summary>
-    private static string ImpossibleLength(string part)
+    internal static string ImpossibleLength(string part)
     {
         while (part.Length % 4 != 1) part += "A";
         return part;

@@ -2,12 +2,15 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Chukei.Contracts.Envelopes;
 using Chukei.Contracts.Json;
+using Chukei.Contracts.Problems;
 
 namespace Chukei.Contracts.Tokens.Mutations;
 
 /// <summary>
-/// Renders docs/test-vectors (keys.json, directory.json, vectors.json) from <see cref="SealFixture"/> and
-/// <see cref="SealMutations.All"/>, so implementers can check their step ④ without running this code.
+/// Renders docs/test-vectors from <see cref="SealFixture"/> and the tables: keys.json, directory.json and vectors.json
+/// (<see cref="SealMutations.All"/>), envelopes.json (<see cref="EnvelopeMutations.All"/>), access-log-chain.json
+/// (<see cref="AccessLogChainVectors"/>) and identifiers.json (<see cref="IdentifierVectors"/>), so implementers can
+/// check their parties without running this code.
 /// </summary>
 public static class TestVectorWriter
 {
@@ -15,6 +18,9 @@ public static class TestVectorWriter
     public const string DirectoryFile = "directory.json";
     public const string SignedDirectoryFile = "directory.jws";
     public const string VectorsFile = "vectors.json";
+    public const string EnvelopesFile = "envelopes.json";
+    public const string AccessLogChainFile = "access-log-chain.json";
+    public const string IdentifiersFile = "identifiers.json";
 
     public const string Warning = "TEST KEYS ONLY: these private keys are public. Never trust them outside the Chukei test vectors.";
 
@@ -25,6 +31,9 @@ public static class TestVectorWriter
         [DirectoryFile] = Directory(fixture),
         [SignedDirectoryFile] = SignedDirectory(fixture) + "\n",
         [VectorsFile] = Vectors(fixture, mutations),
+        [EnvelopesFile] = EnvelopeVectorWriter.Vectors(fixture, EnvelopeMutations.All),
+        [AccessLogChainFile] = AccessLogChainVectors.Render(),
+        [IdentifiersFile] = IdentifierVectors.Render(),
     };
 
     public static void Write(string directory, SealFixture fixture, IEnumerable<SealMutation> mutations)
@@ -51,7 +60,7 @@ public static class TestVectorWriter
                 ["jwk"] = jwk,
             });
         }
-        return Render(new JsonObject
+        return ToFileText(new JsonObject
         {
             ["warning"] = Warning,
             ["seed"] = SealFixture.Seed,
@@ -61,7 +70,7 @@ public static class TestVectorWriter
         });
     }
 
-    public static string Directory(SealFixture fixture) => Render(JsonSerializer.SerializeToNode(fixture.DirectoryDocument(), ProtocolJson.Options)!);
+    public static string Directory(SealFixture fixture) => ToFileText(JsonSerializer.SerializeToNode(fixture.DirectoryDocument(), ProtocolJson.Options)!);
 
     /// <summary>The same directory as the relay publishes it: a JWS of type chukei-dir+jwt under its current key (DIR-010).</summary>
     public static string SignedDirectory(SealFixture fixture) =>
@@ -74,13 +83,8 @@ public static class TestVectorWriter
         foreach (var m in mutations)
         {
             var built = m.Build(fixture);
-            var expected = new JsonObject { ["verdict"] = m.ExpectedVerdict };
-            if (m.ExpectedCode is { } code)
-            {
-                expected["requirement"] = code.RequirementId;
-                expected["status"] = code.Status;
-            }
-            else
+            var expected = Expected(m.ExpectedCode);
+            if (m.ExpectedCode is null)
             {
                 expected["innerJws"] = InnerJws(fixture, built.Token);
                 expected["claims"] = JsonSerializer.SerializeToNode(built.Claims, ProtocolJson.Options);
@@ -97,7 +101,7 @@ public static class TestVectorWriter
                 ["expected"] = expected,
             });
         }
-        return Render(new JsonObject
+        return ToFileText(new JsonObject
         {
             ["protocol"] = ProtocolConstants.Version,
             ["target"] = SealFixture.TargetId,
@@ -115,5 +119,10 @@ public static class TestVectorWriter
         return Jose.JWT.Decode(token, fixture.Agreement(kid), Jose.JweAlgorithm.ECDH_ES_A256KW, Jose.JweEncryption.A256GCM, JoseCompact.StrictSettings);
     }
 
-    private static string Render(JsonNode node) => node.ToJsonString(ProtocolJson.Indented) + "\n";
+    /// <summary>The <c>expected</c> object of a vector: "accept", or the problem code with its requirement and HTTP status.</summary>
+    internal static JsonObject Expected(ProblemCode? code) => code is null
+        ? new JsonObject { ["verdict"] = "accept" }
+        : new JsonObject { ["verdict"] = code.Code, ["requirement"] = code.RequirementId, ["status"] = code.Status };
+
+    internal static string ToFileText(JsonNode node) => node.ToJsonString(ProtocolJson.Indented) + "\n";
 }
