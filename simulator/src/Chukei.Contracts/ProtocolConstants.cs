@@ -40,6 +40,12 @@ public static class ProtocolConstants
     /// <summary>Largest seal accepted (INS-011); larger ones are refused before parsing.</summary>
     public const int MaxTokenLength = 16 * 1024;
 
+    /// <summary>
+    /// Largest request envelope (AUTH-001): the body limit itself, since an inquiry must carry a full-size seal and a
+    /// log report up to <see cref="MaxReportEntries"/> records.
+    /// </summary>
+    public const int MaxRequestLength = MaxBodyBytes;
+
     /// <summary>Largest response envelope, directory or checkpoint a party accepts (AUTH-001): answers can list many entries.</summary>
     public const int MaxResponseLength = 1024 * 1024;
 

@@ -59,15 +59,15 @@ public sealed class EnvelopeVectorFileTests
     }
 
     [Test]
-    public void Oversized_Committed_IsLongerThanTheLimitButWithinTheBodyLimit()
+    public void Oversized_Committed_IsLongerThanTheRequestLimit()
     {
-        // Arrange: the vector only tests AUTH-001's size rule if ERR-003 does not refuse the body first.
+        // Arrange
         var token = Files.Envelopes.Single(v => v.Name == "oversized").Token;
 
         // Act
         var length = token.Length;
 
         // Assert
-        Assert.That(length, Is.InRange(ProtocolConstants.MaxTokenLength + 1, ProtocolConstants.MaxBodyBytes));
+        Assert.That(length, Is.GreaterThan(ProtocolConstants.MaxRequestLength));
     }
 }

@@ -78,6 +78,8 @@ public sealed class EnvelopeVerifier(string selfId, PartyDirectory directory, IR
         {
             throw new ProtocolException(ex.Code == P.JsonTooDeep ? P.JsonTooDeep : malformed, ex.Detail, ex.Field);
         }
+        if (claims.Body.ValueKind != System.Text.Json.JsonValueKind.Object)
+            throw new ProtocolException(malformed, $"body must be a JSON object, not {claims.Body.ValueKind}", "body");
         // AUTH-006: the claimed sender owns the key that signed.
         if (claims.Issuer != party.Id)
             throw new ProtocolException(P.AuthIssuerMismatch, $"iss '{claims.Issuer}' but the key belongs to {party.Id}", "iss");
@@ -87,7 +89,7 @@ public sealed class EnvelopeVerifier(string selfId, PartyDirectory directory, IR
     private (PartyDescriptor Party, PublicJwk Key, string[] Parts) CheckHeader(string token, string type)
     {
         // AUTH-001: a compact JWS within the size limit.
-        var limit = type == ProtocolConstants.RequestType ? ProtocolConstants.MaxBodyBytes : ProtocolConstants.MaxResponseLength;
+        var limit = type == ProtocolConstants.RequestType ? ProtocolConstants.MaxRequestLength : ProtocolConstants.MaxResponseLength;
         var parts = JoseCompact.Split(token, 3, limit)
             ?? throw new ProtocolException(P.AuthMalformed, $"not a compact JWS of 3 base64url parts within {limit} characters");
         var header = JoseCompact.ParseHeader(parts[0], out var duplicate);

@@ -45,8 +45,8 @@ public static partial class IdentifierRules
     /// <summary>Insured-card symbol (記号): optional, at most 20 characters from the card alphabet. ID-006.</summary>
     public static string? CardSymbol(string? value)
     {
-        if (string.IsNullOrEmpty(value)) return null;
-        return value.Length <= 20 && CardAlphabet().IsMatch(value) ? null : "must be at most 20 digits, letters, kana, kanji or hyphens";
+        if (value is null) return null;
+        return value.Length is >= 1 and <= 20 && CardAlphabet().IsMatch(value) ? null : "must be 1 to 20 digits, letters, kana, kanji or hyphens when present";
     }
 
     /// <summary>Insured-card number (番号): 1–20 characters from the card alphabet. ID-006.</summary>
@@ -105,9 +105,10 @@ public static partial class IdentifierRules
         return true;
     }
 
-    [GeneratedRegex(@"^[0-9A-Za-z\-\u3040-\u30FF\u4E00-\u9FFF\uFF10-\uFF19]+$")]
+    // \z, not $: in .NET '$' also matches before a final line feed.
+    [GeneratedRegex(@"^[0-9A-Za-z\-\u3040-\u30FF\u4E00-\u9FFF\uFF10-\uFF19]+\z")]
     private static partial Regex CardAlphabet();
 
-    [GeneratedRegex(@"^[a-z0-9][a-z0-9.\-]{2,63}$")]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9.\-]{2,63}\z")]
     private static partial Regex PartyIdPattern();
 }

@@ -75,7 +75,7 @@ internal sealed class Timeline
             var due = _due[_next++];
             if (due.At > clock.GetUtcNow()) clock.SetUtcNow(due.At);
             var result = due.Act is null ? "" : ": " + await due.Act(ct);
-            lines.Add($"⏱ {clock.GetUtcNow().ToOffset(ProtocolConstants.JapanOffset):yyyy-MM-dd HH:mm} {due.Description}{result}");
+            lines.Add($"⏱ {due.At.ToOffset(ProtocolConstants.JapanOffset):yyyy-MM-dd HH:mm} {due.Description}{result}");
         }
         if (target > clock.GetUtcNow()) clock.SetUtcNow(target);
     }

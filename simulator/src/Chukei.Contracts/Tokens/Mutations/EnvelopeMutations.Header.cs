@@ -16,7 +16,7 @@ public static partial class EnvelopeMutations
 
     private static IEnumerable<EnvelopeMutation> FormChecks() =>
     [
-        // AUTH-001: a compact JWS of three base64url parts within 16 384 characters, whose header is a JSON object.
+        // AUTH-001: a compact JWS of three base64url parts within 65 536 characters (the body limit), whose header is a JSON object.
         new("empty-token", P.AuthMalformed, "An empty body instead of an envelope.") { Token = static (_, _) => "" },
         new("garbage", P.AuthMalformed, "Text that is no JOSE serialization at all.") { Token = static (_, _) => "this is not an envelope" },
         new("signature-part-missing", P.AuthMalformed, "The valid envelope without its signature part: two parts, not three.")
@@ -30,8 +30,8 @@ public static partial class EnvelopeMutations
             Token = static (f, c) => SignRequest(f, c).Split('.') is var p ? JsonText.Members(("protected", p[0]), ("payload", p[1]), ("signature", p[2])) : "",
         },
         new("oversized", P.AuthMalformed,
-            "A correctly signed envelope longer than 16 384 characters (its body carries a 16 KiB padding member) but well under the 65 536-byte body limit of ERR-003: refused by size before any parsing.")
-        { Token = static (f, c) => Signed(f, Hdr(), EditClaims(c, n => n["body"]!["padding"] = new string('x', ProtocolConstants.MaxTokenLength))) },
+            "A correctly signed envelope longer than 65 536 characters (its body carries a 64 KiB padding member): refused by size before any parsing. Over HTTP the body limit of ERR-003 refuses it first, with body-too-large.")
+        { Token = static (f, c) => Signed(f, Hdr(), EditClaims(c, n => n["body"]!["padding"] = new string('x', ProtocolConstants.MaxRequestLength))) },
         new("header-not-json", P.AuthMalformed, "Three base64url parts, but the signed protected header decodes to 'not json'.")
         { Token = static (f, c) => Signed(f, "not json", Json(c)) },
         new("header-json-array", P.AuthMalformed, "The signed protected header is a JSON array, not an object.")

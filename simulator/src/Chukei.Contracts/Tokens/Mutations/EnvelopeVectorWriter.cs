@@ -57,7 +57,8 @@ public static class EnvelopeVectorWriter
             ["protocol"] = ProtocolConstants.Version,
             ["clockSkewSeconds"] = (long)ProtocolConstants.ClockSkew.TotalSeconds,
             ["maxLifetimeSeconds"] = (long)ProtocolConstants.MaxEnvelopeLifetime.TotalSeconds,
-            ["maxTokenLength"] = ProtocolConstants.MaxTokenLength,
+            ["maxRequestLength"] = ProtocolConstants.MaxRequestLength,
+            ["maxResponseLength"] = ProtocolConstants.MaxResponseLength,
             ["vectors"] = vectors,
         });
     }
