@@ -34,6 +34,9 @@ public sealed class InsurerNode
     public string InsurerNumber { get; }
     public PartyRole Role { get; }
     public InsurerBook Book { get; } = new();
+
+    /// <summary>Fall-through notices from the relay (municipal NHI insurers receive them).</summary>
+    public Notices.FallThroughInbox FallThroughInbox { get; } = new();
     public PartyClient Client { get; }
 
     /// <summary>Everything this insurer recorded, in order.</summary>

@@ -14,6 +14,9 @@ public enum AccessAction
 
     /// <summary>The relay-routed alternative, recorded by the relay.</summary>
     [JsonStringEnumMemberName("routed-inquiry")] RoutedInquiry,
+
+    /// <summary>The relay told the person's municipal NHI that the person has no medical insurance (RLY-052).</summary>
+    [JsonStringEnumMemberName("fall-through-notice")] FallThroughNotice,
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<AccessOutcome>))]

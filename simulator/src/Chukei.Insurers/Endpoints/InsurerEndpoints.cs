@@ -29,5 +29,13 @@ public static class InsurerEndpoints
         app.MapSignedPost<InquiryRequest, InquiryAnswer>(Prefix + "/v1/inquiries", Self,
             [PartyRole.MedicalInsurer, PartyRole.LtcInsurer, PartyRole.Clinic, PartyRole.Relay], _ => { },
             (call, ct) => services[call.Self.PartyId].AnswerAsync(call, ct));
+
+        // INS-050: only the relay sends fall-through notices; they go to the municipal NHI of the person's residence.
+        app.MapSignedPost<FallThroughNotice, FallThroughNoticeAnswer>(Prefix + "/v1/fall-through-notices", Self, [PartyRole.Relay], _ => { },
+            (call, _) =>
+            {
+                insurers[call.Self.PartyId].FallThroughInbox.Receive(call.Request);
+                return Task.FromResult(new FallThroughNoticeAnswer { NoticeId = call.Request.NoticeId, ReceivedAt = call.Self.Time.GetUtcNow() });
+            });
     }
 }

@@ -46,7 +46,8 @@ public sealed class AccessLogService(RelayNode relay)
             throw new ProtocolException(ProblemCodes.PersonUnknown, "no person with that identifier", "/personId");
         var entries = relay.Store.LogOf(query.PersonId);
         var unreconciled = entries
-            .Where(e => e.RecordedBy == relay.Self.PartyId && e.Outcome == AccessOutcome.Answered && e.Provider is not null
+            .Where(e => e.RecordedBy == relay.Self.PartyId && e.Action is AccessAction.Lookup or AccessAction.RoutedInquiry
+                && e.Outcome == AccessOutcome.Answered && e.Provider is not null
                 && !relay.Store.HasEntryRelatedTo(e.EntryId))
             .Select(e => e.EntryId)
             .ToList();

@@ -32,6 +32,22 @@ public interface IRelayStore : IDisposable
     IEnumerable<AccessLogEntry> WholeLog();
     bool HasEntryRelatedTo(string entryId);
 
+    /// <summary>The municipal NHI party a person's fall-through notices go to (their residence), if known.</summary>
+    void SetResidence(string personId, string nhiPartyId);
+
+    string? ResidenceOf(string personId);
+
+    /// <summary>Everyone whose residence is known, with it.</summary>
+    IReadOnlyList<(string PersonId, string NhiPartyId)> Residents();
+
+    string? BasicPensionNumberOf(string personId);
+
+    /// <summary>Records that a gap was notified; false if it already was (one notice per gap, RLY-051).</summary>
+    bool TryRecordFallThroughNotice(string personId, DateOnly uninsuredSince, DateTimeOffset notifiedAt);
+
+    /// <summary>Forgets a notice that could not be delivered, so the next detection run sends it again.</summary>
+    void ForgetFallThroughNotice(string personId, DateOnly uninsuredSince);
+
     void AddCheckpoint(long seq, string token);
     string? LatestCheckpoint();
 }

@@ -36,6 +36,9 @@ public sealed class SqliteRelayStore : IRelayStore
             CREATE INDEX IF NOT EXISTS access_log_person ON access_log(person_id);
             CREATE INDEX IF NOT EXISTS access_log_related ON access_log(related_entry_id);
             CREATE TABLE IF NOT EXISTS checkpoints (seq INTEGER PRIMARY KEY, token TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS residences (person_id TEXT PRIMARY KEY, nhi_party TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS fall_through_notices (person_id TEXT NOT NULL, uninsured_since TEXT NOT NULL, notified_at TEXT NOT NULL,
+              PRIMARY KEY (person_id, uninsured_since));
             """);
     }
 
@@ -117,6 +120,31 @@ public sealed class SqliteRelayStore : IRelayStore
 
     public bool HasEntryRelatedTo(string entryId) =>
         Query("SELECT 1 FROM access_log WHERE related_entry_id = $e LIMIT 1", r => true, ("$e", entryId)).Count > 0;
+
+    public void SetResidence(string personId, string nhiPartyId) =>
+        Write("INSERT OR REPLACE INTO residences(person_id, nhi_party) VALUES ($p, $n)", ("$p", personId), ("$n", nhiPartyId));
+
+    public string? ResidenceOf(string personId) =>
+        Query("SELECT nhi_party FROM residences WHERE person_id = $p", r => r.GetString(0), ("$p", personId)).FirstOrDefault();
+
+    public IReadOnlyList<(string PersonId, string NhiPartyId)> Residents() =>
+        Query("SELECT person_id, nhi_party FROM residences ORDER BY person_id", r => (r.GetString(0), r.GetString(1)));
+
+    public string? BasicPensionNumberOf(string personId) =>
+        Query("SELECT basic_pension_number FROM people WHERE person_id = $p", r => r.GetString(0), ("$p", personId)).FirstOrDefault();
+
+    public bool TryRecordFallThroughNotice(string personId, DateOnly uninsuredSince, DateTimeOffset notifiedAt)
+    {
+        lock (_gate)
+        {
+            using var cmd = Command("INSERT OR IGNORE INTO fall_through_notices(person_id, uninsured_since, notified_at) VALUES ($p, $s, $n)",
+                ("$p", personId), ("$s", Date(uninsuredSince)), ("$n", Time(notifiedAt)));
+            return cmd.ExecuteNonQuery() == 1;
+        }
+    }
+
+    public void ForgetFallThroughNotice(string personId, DateOnly uninsuredSince) =>
+        Write("DELETE FROM fall_through_notices WHERE person_id = $p AND uninsured_since = $s", ("$p", personId), ("$s", Date(uninsuredSince)));
 
     public void AddCheckpoint(long seq, string token) =>
         Write("INSERT OR REPLACE INTO checkpoints(seq, token) VALUES ($s, $t)", ("$s", seq), ("$t", token));

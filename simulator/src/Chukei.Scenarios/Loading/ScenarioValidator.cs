@@ -12,7 +12,7 @@ namespace Chukei.Scenarios.Loading;
 public static class ScenarioValidator
 {
     public static readonly IReadOnlyList<string> MedicalKinds = ["health-insurance-society", "national-association", "mutual-aid", "nhi", "late-elderly"];
-    public static readonly IReadOnlyList<string> Actions = ["flow", "routed", "lookup", "person-log", "verify-log", "enrolment", "advance"];
+    public static readonly IReadOnlyList<string> Actions = ["flow", "routed", "lookup", "person-log", "verify-log", "enrolment", "advance", "fall-through-notices"];
     public static readonly IReadOnlyList<string> Tampers = ["ciphertext", "tag", "replay"];
     public static readonly IReadOnlyList<string> LookupOutcomes = ["found", "not-found", "no-current-coverage", "multiple-matches"];
     public static readonly IReadOnlyList<string> Statuses = ["valid", "invalid", "invalid-newer-qualification", "no-qualification", "multiple-matches"];
@@ -53,6 +53,8 @@ public static class ScenarioValidator
         {
             if (string.IsNullOrWhiteSpace(p.Id) || !people.TryAdd(p.Id, p)) Error(p, $"person id '{p.Id}' is missing or used twice");
             if (IdentifierRules.BasicPensionNumber(p.BasicPensionNumber) is { } r) Error(p, $"person '{p.Id}': basicPensionNumber {r}");
+            if (p.Residence is not null && !(insurers.TryGetValue(p.Residence, out var home) && home.Kind == "nhi"))
+                Error(p, $"person '{p.Id}': residence '{p.Residence}' must name an nhi insurer of the scenario (the municipality's National Health Insurance)");
             if (p.BirthDate is not null && ParseDate(p.BirthDate) is null) Error(p, $"person '{p.Id}': birthDate '{p.BirthDate}' is not a date (yyyy-MM-dd)");
             foreach (var e in p.Enrolments) ValidateEnrolment(p, e, insurers, Error);
             foreach (var b in p.Benefits)
@@ -64,6 +66,8 @@ public static class ScenarioValidator
         }
 
         ValidateLag(s.Lag, "lag", Error);
+        if (s.FallThrough is { } ft && (ParseDuration(ft.Grace) is not { } grace || grace < TimeSpan.Zero || grace.Ticks % TimeSpan.TicksPerDay != 0))
+            Error(ft, $"fallThrough.grace '{ft.Grace}' must be a duration in whole days, such as P14D");
         foreach (var i in s.Insurers) ValidateLag(i.Lag, $"insurer '{i.Id}': lag", Error);
         TimelineRules.Validate(s, insurers, people, Error);
 
@@ -133,6 +137,8 @@ public static class ScenarioValidator
             if (step.Tamper is not null && !Tampers.Contains(step.Tamper) && !(step.Tamper.StartsWith("present-by:", StringComparison.Ordinal) && insurers.ContainsKey(step.Tamper[11..])))
                 error(step, $"step '{step.Id}': tamper '{step.Tamper}' must be one of {string.Join(", ", Tampers)}, present-by:<insurer id>");
         }
+        if (step.Action == "fall-through-notices" && (step.Insurer is null || !insurers.TryGetValue(step.Insurer, out var nhi) || nhi.Kind != "nhi" || nhi.External is not null))
+            error(step, $"step '{step.Id}': 'insurer' must name a simulated nhi insurer of the scenario");
         if (step.Action == "advance" && (step.By is null || ParseDuration(step.By) is null)) error(step, $"step '{step.Id}': 'by' must be an ISO 8601 duration such as PT10M or P3D");
         if (step.Action == "enrolment")
         {

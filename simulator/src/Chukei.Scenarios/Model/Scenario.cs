@@ -24,10 +24,20 @@ public sealed class Scenario : ScenarioNode
     /// <summary>Default lag for every insurer and event; none means every party knows at once.</summary>
     public LagSpec? Lag { get; set; }
 
+    /// <summary>Turns on the relay's daily fall-through detection (RLY-050) with this grace period.</summary>
+    public FallThroughSpec? FallThrough { get; set; }
+
     /// <summary>Changes after the start, each reaching the insurer and the relay after its lag.</summary>
     public List<TimelineEventSpec> Timeline { get; set; } = [];
 
     public List<StepSpec> Steps { get; set; } = [];
+}
+
+/// <summary>The relay's fall-through detection: run daily at 00:00 JST, flagging gaps longer than <see cref="Grace"/>.</summary>
+public sealed class FallThroughSpec : ScenarioNode
+{
+    /// <summary>ISO 8601 duration in whole days (P14D by default).</summary>
+    public string Grace { get; set; } = "P14D";
 }
 
 public sealed class ClockSpec : ScenarioNode
@@ -75,6 +85,10 @@ public sealed class PersonSpec : ScenarioNode
     public string? Kana { get; set; }
     public string? BirthDate { get; set; }
     public string BasicPensionNumber { get; set; } = "";
+
+    /// <summary>The municipal NHI insurer of the person's residence: where fall-through notices go.</summary>
+    public string? Residence { get; set; }
+
     public List<EnrolmentSpec> Enrolments { get; set; } = [];
     public List<BenefitSpec> Benefits { get; set; } = [];
 }

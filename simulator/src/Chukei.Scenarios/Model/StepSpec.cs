@@ -5,7 +5,7 @@ public sealed class StepSpec : ScenarioNode
 {
     public string Id { get; set; } = "";
 
-    /// <summary>flow, routed, lookup, person-log, verify-log, enrolment, advance.</summary>
+    /// <summary>flow, routed, lookup, person-log, verify-log, enrolment, advance, fall-through-notices.</summary>
     public string Action { get; set; } = "";
 
     public string? Title { get; set; }
@@ -54,6 +54,9 @@ public sealed class ExpectSpec : ScenarioNode
     public int? Unreconciled { get; set; }
     public bool? ChainValid { get; set; }
     public string? Enrolment { get; set; }
+
+    /// <summary>fall-through-notices: how many notices the NHI insurer has received.</summary>
+    public int? Notices { get; set; }
 
     /// <summary>After a flow: the person's access log shows the relay's and the insurer's entries for it (default true).</summary>
     public bool? Logged { get; set; }

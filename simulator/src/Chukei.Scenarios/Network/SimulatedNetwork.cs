@@ -116,7 +116,11 @@ public sealed class SimulatedNetwork : IAsyncDisposable
         {
             var p = Scenario.People[index];
             var personId = Chukei.Relay.PersonIds.FromSeed(Scenario.Seed, index);
-            if (!relayProvisioned) Relay.RegisterPerson(p.BasicPensionNumber, personId);
+            if (!relayProvisioned)
+            {
+                Relay.RegisterPerson(p.BasicPensionNumber, personId);
+                if (p.Residence is not null) Relay.Store.SetResidence(personId, p.Residence);
+            }
             PersonIds[p.Id] = personId;
             for (var n = 0; n < p.Enrolments.Count; n++)
             {

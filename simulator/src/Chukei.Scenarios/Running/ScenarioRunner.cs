@@ -70,6 +70,9 @@ public sealed class ScenarioRunner(SimulatedNetwork network, FakeTimeProvider cl
             case "enrolment":
                 await EnrolmentAsync(step, r, ct);
                 break;
+            case "fall-through-notices":
+                Notices(step, r);
+                break;
             case "advance":
                 var by = ScenarioValidator.ParseDuration(step.By!)!.Value;
                 await _timeline.AdvanceToAsync(clock.GetUtcNow() + by, clock, r.Lines, ct);
@@ -128,6 +131,18 @@ public sealed class ScenarioRunner(SimulatedNetwork network, FakeTimeProvider cl
         r.Lines.Add($"{spec.Id} → relay: enrolment {step.Event} on {step.Date} for {person.Id}: {outcome}");
         if (step.Expect?.Enrolment is { } expected) r.Expectations.Add(new("enrolment", expected, outcome));
         if (step.Expect?.Problem is { } p) r.Expectations.Add(new("problem", p, answer.Problem?.Code ?? "(none)"));
+    }
+
+    private void Notices(StepSpec step, StepResult r)
+    {
+        var notices = network.Insurers[step.Insurer!].FallThroughInbox.Notices;
+        r.Lines.Add($"{step.Insurer} has received {notices.Count} fall-through notice(s) from the relay");
+        foreach (var n in notices)
+        {
+            var who = network.Scenario.People.FirstOrDefault(p => p.BasicPensionNumber == n.BasicPensionNumber)?.Id ?? "(unknown person)";
+            r.Lines.Add($"   {who}: uninsured since {n.UninsuredSince:yyyy-MM-dd}, last insurer {n.LastInsurerNumber}, detected {n.DetectedAt.ToOffset(ProtocolConstants.JapanOffset):yyyy-MM-dd HH:mm}");
+        }
+        if (step.Expect?.Notices is { } expected) r.Expectations.Add(new("notices", expected.ToString(null, null), notices.Count.ToString(null, null)));
     }
 
     internal static string Bool(bool b) => b ? "true" : "false";

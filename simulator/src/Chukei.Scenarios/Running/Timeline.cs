@@ -63,9 +63,31 @@ internal sealed class Timeline
                 timeline._due.Add(new Due(atRelay, order++, $"{insurer.Id} reports it to the relay ({ev.Id})", ct => ReportAsync(network, person, insurer, fact, acquire, date, ev.Id, ct)));
             }
         }
+        timeline.ScheduleFallThroughDetection(order);
         timeline._due.Sort((a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.Order.CompareTo(b.Order));
         return timeline;
     }
+
+    /// <summary>The relay's detection at 00:00 JST every day the scenario covers (RLY-050); silent on days it finds nothing.</summary>
+    private void ScheduleFallThroughDetection(int order)
+    {
+        var scenario = _network.Scenario;
+        if (scenario.FallThrough is null) return;
+        var grace = ScenarioValidator.ParseDuration(scenario.FallThrough.Grace)!.Value;
+        var detector = new Chukei.Relay.FallThrough.FallThroughDetector(_network.Relay, grace);
+        var start = ScenarioValidator.ParseInstant(scenario.Clock.Start)!.Value.ToOffset(ProtocolConstants.JapanOffset);
+        var end = scenario.Steps.Select(s => ScenarioValidator.ParseInstant(s.At)).Append(_due.Count == 0 ? start : _due.Max(d => d.At)).Max() ?? start;
+        for (var day = new DateTimeOffset(start.Date.AddDays(1), ProtocolConstants.JapanOffset); day <= end; day = day.AddDays(1))
+        {
+            _due.Add(new Due(day, order++, "relay fall-through detection", async ct =>
+            {
+                var found = await detector.RunAsync(ct);
+                return string.Join("; ", found.Select(f => $"{HandleOf(f.PersonId)} uninsured since {f.UninsuredSince:yyyy-MM-dd} → {f.NhiPartyId}: {f.Result}"));
+            }));
+        }
+    }
+
+    private string HandleOf(string personId) => _network.PersonIds.FirstOrDefault(p => p.Value == personId).Key ?? personId;
 
     /// <summary>Moves the clock to <paramref name="target"/>, stopping at every instant on the way where something falls due.</summary>
     public async Task AdvanceToAsync(DateTimeOffset target, FakeTimeProvider clock, List<string> lines, CancellationToken ct)
@@ -74,7 +96,9 @@ internal sealed class Timeline
         {
             var due = _due[_next++];
             if (due.At > clock.GetUtcNow()) clock.SetUtcNow(due.At);
-            var result = due.Act is null ? "" : ": " + await due.Act(ct);
+            var result = due.Act is null ? "" : await due.Act(ct);
+            if (due.Act is not null && result.Length == 0) continue; // a routine run that found nothing
+            if (result.Length > 0) result = ": " + result;
             lines.Add($"⏱ {due.At.ToOffset(ProtocolConstants.JapanOffset):yyyy-MM-dd HH:mm} {due.Description}{result}");
         }
         if (target > clock.GetUtcNow()) clock.SetUtcNow(target);

@@ -82,6 +82,7 @@ public sealed class ScenarioLinterTests
     [TestCase(typeof(ExpectSpec), "/$defs/expect")]
     [TestCase(typeof(LagSpec), "/$defs/lag")]
     [TestCase(typeof(TimelineEventSpec), "/$defs/timelineEvent")]
+    [TestCase(typeof(FallThroughSpec), "/properties/fallThrough")]
     public void Schema_Section_ListsExactlyTheModelsKeys(Type model, string schemaPath)
     {
         var schema = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryFiles.Root, "scenarios", "schema.json")))!;
