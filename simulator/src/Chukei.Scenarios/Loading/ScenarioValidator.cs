@@ -69,7 +69,9 @@ public static class ScenarioValidator
         if (s.FallThrough is { } ft && (ParseDuration(ft.Grace) is not { } grace || grace < TimeSpan.Zero || grace.Ticks % TimeSpan.TicksPerDay != 0))
             Error(ft, $"fallThrough.grace '{ft.Grace}' must be a duration in whole days, such as P14D");
         foreach (var i in s.Insurers) ValidateLag(i.Lag, $"insurer '{i.Id}': lag", Error);
-        TimelineRules.Validate(s, insurers, people, Error);
+        var beforeExpansion = d.Count;
+        s.Timeline = LifeEvents.Expand(s, Error);
+        if (d.Count == beforeExpansion) TimelineRules.Validate(s, insurers, people, Error);
 
         var stepIds = new HashSet<string>(StringComparer.Ordinal);
         var start = ParseInstant(s.Clock.Start);

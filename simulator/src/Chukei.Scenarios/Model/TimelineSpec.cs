@@ -12,8 +12,10 @@ public sealed class LagSpec : ScenarioNode
 }
 
 /// <summary>
-/// A change in a person's insurance on a date: <c>acquire</c> (資格取得, covered from <see cref="At"/>) or
-/// <c>lose</c> (資格喪失, <see cref="At"/> is the first day not covered). Each party learns of it after its lag.
+/// A change in a person's insurance on a date. The basic events are <c>acquire</c> (資格取得, covered from
+/// <see cref="At"/>) and <c>lose</c> (資格喪失, <see cref="At"/> is the first day not covered); life events (hire,
+/// job-change, retire, death, birth, turn-65, turn-75) are expanded into those by the rules in
+/// <see cref="Loading.LifeEvents"/>. Each party learns of a change after its lag.
 /// </summary>
 public sealed class TimelineEventSpec : ScenarioNode
 {
@@ -21,7 +23,18 @@ public sealed class TimelineEventSpec : ScenarioNode
     public string At { get; set; } = "";
     public string Event { get; set; } = "";
     public string Person { get; set; } = "";
+
+    /// <summary>acquire/lose: the insurer concerned.</summary>
     public string Insurer { get; set; } = "";
+
+    /// <summary>job-change, retire: the insurer left (default: the person's open medical enrolment).</summary>
+    public string? From { get; set; }
+
+    /// <summary>hire, job-change, retire (optional NHI), turn-65 (LTC), turn-75 (late-elderly): the insurer joined.</summary>
+    public string? To { get; set; }
+
+    /// <summary>birth: the parent whose medical insurance covers the child as a dependant.</summary>
+    public string? Parent { get; set; }
 
     /// <summary>For acquire: the new card (medical) or LTC insured number.</summary>
     public string? Symbol { get; set; }

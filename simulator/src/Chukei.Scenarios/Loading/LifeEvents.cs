@@ -1,0 +1,136 @@
+using Chukei.Contracts.Wire;
+using Chukei.Scenarios.Model;
+
+namespace Chukei.Scenarios.Loading;
+
+/// <summary>
+/// Life events expanded into the enrolment changes the Japanese rules imply, so a scenario author writes "Jiro
+/// retires" rather than the losses and acquisitions it means (docs/scenarios.md "Life events"):
+/// <list type="bullet">
+/// <item>hire: acquire at <c>to</c>.</item>
+/// <item>job-change: lose the old medical insurance (reason 03, other insurance) and acquire <c>to</c> on the same day.</item>
+/// <item>retire: lose the employee insurance (reason 99); with <c>to</c> (the municipality's NHI), acquire it the same day.</item>
+/// <item>death: lose every open qualification, reason 01, from the day after death.</item>
+/// <item>birth: acquire as a dependant (家族) at the parent's medical insurer, under the parent's card number.</item>
+/// <item>turn-65: acquire LTC at <c>to</c> (primary insured, 第1号被保険者) on the 65th birthday.</item>
+/// <item>turn-75: lose the medical insurance and acquire the late-elderly system at <c>to</c> on the 75th birthday.</item>
+/// </list>
+/// Expanded events keep the position of the life event, so every later rule still points at the author's line.
+/// </summary>
+public static class LifeEvents
+{
+    public static readonly IReadOnlyList<string> Kinds = ["acquire", "lose", "hire", "job-change", "retire", "death", "birth", "turn-65", "turn-75"];
+
+    public static List<TimelineEventSpec> Expand(Scenario s, Action<ScenarioNode, string> error)
+    {
+        var insurers = s.Insurers.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var people = s.People.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var expanded = new List<TimelineEventSpec>();
+        // Open medical enrolments as the timeline plays out, to know what a job change or retirement leaves.
+        var openMedical = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var p in s.People)
+        {
+            foreach (var e in p.Enrolments.Where(e => e.To is null && insurers.TryGetValue(e.Insurer, out var i) && i.Kind != "ltc")) openMedical[p.Id] = e.Insurer;
+        }
+        // Birthdays first, so the events can be played in date order.
+        foreach (var ev in s.Timeline.Where(e => e.Event is "turn-65" or "turn-75" && string.IsNullOrEmpty(e.At)))
+        {
+            if (people.TryGetValue(ev.Person, out var p) && ScenarioValidator.ParseDate(p.BirthDate) is { } birth)
+                ev.At = birth.AddYears(ev.Event == "turn-65" ? 65 : 75).ToString("yyyy-MM-dd", null);
+            else error(ev, $"timeline event '{ev.Id}': {ev.Person} needs a birthDate, or give 'at'");
+        }
+        foreach (var ev in s.Timeline.OrderBy(e => e.At, StringComparer.Ordinal))
+        {
+            var where = $"timeline event '{ev.Id}'";
+            if (!Kinds.Contains(ev.Event)) { error(ev, $"{where}: event '{ev.Event}' must be one of {string.Join(", ", Kinds)}"); continue; }
+            if (!people.TryGetValue(ev.Person, out var person)) { error(ev, $"{where}: person '{ev.Person}' is not defined in people"); continue; }
+            var date = ScenarioValidator.ParseDate(ev.At);
+            TimelineEventSpec Derived(string suffix, string kind, string insurer, string? reasonOfLoss = null, string? at = null) => new()
+            {
+                Id = $"{ev.Id}/{suffix}", At = at ?? ev.At, Event = kind, Person = ev.Person, Insurer = insurer, Symbol = ev.Symbol, Number = ev.Number,
+                Branch = ev.Branch, CopaymentRatio = ev.CopaymentRatio, PersonalFamilyClassification = ev.PersonalFamilyClassification,
+                ReasonOfLoss = kind == "lose" ? reasonOfLoss ?? ev.ReasonOfLoss : null, Lag = ev.Lag, Line = ev.Line, Column = ev.Column,
+            };
+            string? Need(string? insurerId, string role)
+            {
+                if (insurerId is null) { error(ev, $"{where}: '{role}' is required for {ev.Event}"); return null; }
+                if (!insurers.ContainsKey(insurerId)) { error(ev, $"{where}: {role} '{insurerId}' is not defined in insurers"); return null; }
+                return insurerId;
+            }
+            switch (ev.Event)
+            {
+                case "acquire" or "lose":
+                    expanded.Add(ev);
+                    if (insurers.TryGetValue(ev.Insurer, out var basic) && basic.Kind != "ltc")
+                    {
+                        if (ev.Event == "acquire") openMedical[ev.Person] = ev.Insurer;
+                        else openMedical.Remove(ev.Person);
+                    }
+                    break;
+                case "hire":
+                    if (Need(ev.To, "to") is { } hired) { expanded.Add(Derived("acquire", "acquire", hired)); openMedical[ev.Person] = hired; }
+                    break;
+                case "job-change" or "retire":
+                    var left = ev.From ?? openMedical.GetValueOrDefault(ev.Person);
+                    if (left is null) { error(ev, $"{where}: {person.Id} has no open medical insurance to leave; give 'from'"); break; }
+                    expanded.Add(Derived("lose", "lose", left, ev.ReasonOfLoss ?? (ev.Event == "job-change" ? LossReasons.OtherInsurance : LossReasons.Other)));
+                    openMedical.Remove(ev.Person);
+                    var joined = ev.Event == "job-change" ? Need(ev.To, "to") : ev.To is null ? null : Need(ev.To, "to");
+                    if (joined is not null) { expanded.Add(Derived("acquire", "acquire", joined)); openMedical[ev.Person] = joined; }
+                    break;
+                case "death":
+                    // Qualifications end the day after death (死亡日の翌日に資格喪失).
+                    var after = date?.AddDays(1).ToString("yyyy-MM-dd", null) ?? ev.At;
+                    foreach (var held in HeldBy(s, expanded, person.Id))
+                        expanded.Add(Derived($"lose-{held}", "lose", held, LossReasons.Death, after));
+                    openMedical.Remove(ev.Person);
+                    break;
+                case "birth":
+                    if (ev.Parent is null || !people.TryGetValue(ev.Parent, out var parent)) { error(ev, $"{where}: 'parent' must name a person of the scenario"); break; }
+                    if (!openMedical.TryGetValue(parent.Id, out var parentInsurer)) { error(ev, $"{where}: the parent {parent.Id} has no open medical insurance to cover the child"); break; }
+                    var card = CardOf(s, expanded, parent.Id, parentInsurer);
+                    var child = Derived("acquire", "acquire", parentInsurer);
+                    child.Symbol = card.Symbol;
+                    child.Number = card.Number;
+                    child.PersonalFamilyClassification = "2";
+                    child.CopaymentRatio = ev.CopaymentRatio == 30 ? 20 : ev.CopaymentRatio; // preschool children pay 20 %
+                    expanded.Add(child);
+                    openMedical[ev.Person] = parentInsurer;
+                    break;
+                case "turn-65":
+                    if (Need(ev.To, "to") is { } ltc) expanded.Add(Derived("acquire", "acquire", ltc));
+                    break;
+                case "turn-75":
+                    if (openMedical.TryGetValue(ev.Person, out var before)) expanded.Add(Derived("lose", "lose", before, ev.ReasonOfLoss ?? LossReasons.Other));
+                    if (Need(ev.To, "to") is { } elderly)
+                    {
+                        var entered = Derived("acquire", "acquire", elderly);
+                        entered.CopaymentRatio = ev.CopaymentRatio == 30 ? 10 : ev.CopaymentRatio; // 1割 unless income says otherwise
+                        expanded.Add(entered);
+                        openMedical[ev.Person] = elderly;
+                    }
+                    break;
+            }
+        }
+        return expanded;
+    }
+
+    private static IEnumerable<string> HeldBy(Scenario s, List<TimelineEventSpec> soFar, string personId)
+    {
+        var held = new HashSet<string>(s.People.First(p => p.Id == personId).Enrolments.Where(e => e.To is null).Select(e => e.Insurer), StringComparer.Ordinal);
+        foreach (var e in soFar.Where(e => e.Person == personId))
+        {
+            if (e.Event == "acquire") held.Add(e.Insurer);
+            else held.Remove(e.Insurer);
+        }
+        return held.Order(StringComparer.Ordinal);
+    }
+
+    private static (string? Symbol, string? Number) CardOf(Scenario s, List<TimelineEventSpec> soFar, string personId, string insurerId)
+    {
+        var acquired = soFar.LastOrDefault(e => e.Person == personId && e.Insurer == insurerId && e.Event == "acquire");
+        if (acquired is not null) return (acquired.Symbol, acquired.Number);
+        var enrolment = s.People.First(p => p.Id == personId).Enrolments.Last(e => e.Insurer == insurerId);
+        return (enrolment.Symbol, enrolment.Number);
+    }
+}
