@@ -67,8 +67,8 @@ public static class ScenarioLinter
                 var where = pointer.Length == 0 ? "the document" : pointer;
                 var text = keyword == "" && detail.EvaluationPath.ToString().EndsWith("additionalProperties", StringComparison.Ordinal)
                     ? $"{where}: unknown key (see scenarios/schema.json)"
-                    : keyword is "enum" or "const" && AllowedValues(detail.SchemaLocation) is { } allowed
-                        ? $"{where}: must be {allowed}"
+                    : Explain(keyword, detail.SchemaLocation) is { } explained
+                        ? $"{where}: {explained}"
                         : $"{where}: {message}";
                 list.Add(new ScenarioDiagnostic(fileName, (int)mark.Line, (int)mark.Column, text));
             }
@@ -76,17 +76,22 @@ public static class ScenarioLinter
         return list.DistinctBy(d => (d.Line, d.Column, d.Message)).OrderBy(d => d.Line).ThenBy(d => d.Column).ToList();
     }
 
-    /// <summary>The values an enum or const in the schema allows, for a message that says what to write instead.</summary>
-    private static string? AllowedValues(Uri schemaLocation)
+    /// <summary>Says what to write instead, from the schema itself: the allowed values, or the pattern and its description.</summary>
+    private static string? Explain(string keyword, Uri schemaLocation)
     {
         JsonNode? node = SchemaNode.Value;
         foreach (var part in schemaLocation.Fragment.TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
             node = node?[Uri.UnescapeDataString(part).Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)];
         }
-        if (node?["enum"] is JsonArray values) return "one of " + string.Join(", ", values.Select(v => v?.ToJsonString()));
-        if (node?["const"] is { } constant) return constant.ToJsonString();
-        return null;
+        return keyword switch
+        {
+            "enum" when node?["enum"] is JsonArray values => "must be one of " + string.Join(", ", values.Select(v => v?.ToJsonString())),
+            "const" when node?["const"] is { } constant => "must be " + constant.ToJsonString(),
+            "pattern" when node?["pattern"] is { } pattern =>
+                $"must match {pattern.GetValue<string>()}" + (node["description"] is { } d ? $" ({d.GetValue<string>()})" : ""),
+            _ => null,
+        };
     }
 
     /// <summary>The position of the pointer, or of its closest ancestor the YAML had (a missing member points at its parent).</summary>
