@@ -59,10 +59,13 @@ public sealed class ChukeiCommandTests
         var file = Path.Combine(_dir, "wrong.yaml");
         File.WriteAllText(file, File.ReadAllText(Scenario("figure5-ltc-to-medical.yaml")).Replace("      copaymentRatio: 30\n      benefits", "      copaymentRatio: 10\n      benefits", StringComparison.Ordinal));
 
-        var exit = await ChukeiCommand.InvokeAsync(["run", file]);
+        var report = Path.Combine(_dir, "report.html");
+
+        var exit = await ChukeiCommand.InvokeAsync(["run", file, "--report", report]);
 
         Assert.That(exit, Is.EqualTo(1));
         Assert.That(_out.ToString(), Does.Contain("✘ copaymentRatio: expected 10, got 30"));
+        Assert.That(File.ReadAllText(report), Does.Contain("FAIL: 1 of 3 steps").And.Contain("Timeline of hanako"));
     }
 
     [Test]

@@ -17,8 +17,9 @@ public static class RunCommand
     {
         var file = new Argument<FileInfo>("scenario") { Description = "The scenario file (YAML)" };
         var results = new Option<FileInfo?>("--results") { Description = "Write the results as JSON to this file" };
+        var report = new Option<FileInfo?>("--report") { Description = "Write an HTML report (every step; a timeline per person involved in a failure) to this file" };
         var store = new Option<FileInfo?>("--store") { Description = "Keep the relay's SQLite store in this file (default: a temporary file, deleted afterwards)" };
-        var command = new Command("run", "Run a scenario and check its expectations (exit 0 all hold, 1 one failed, 2 invalid scenario)") { file, results, store };
+        var command = new Command("run", "Run a scenario and check its expectations (exit 0 all hold, 1 one failed, 2 invalid scenario)") { file, results, report, store };
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
@@ -29,13 +30,16 @@ public static class RunCommand
             var storePath = parse.GetValue(store)?.FullName ?? Path.Combine(Path.GetTempPath(), $"chukei-{Guid.NewGuid():N}.db");
             Console.WriteLine($"{scenario.Title}  ({scenario.Id}, seed {scenario.Seed})");
             ScenarioResult result;
+            IReadOnlyList<TimelineEntry> timeline;
             try
             {
                 await using (var network = await SimulatedNetwork.StartAsync(scenario, clock,
                     new NetworkOptions { StorePath = storePath, ScenarioDirectory = path.DirectoryName }, ct))
                 {
                     Console.WriteLine($"relay {network.RelayUrl}  insurers {network.InsurerHostUrl}  store {(parse.GetValue(store) is null ? "temporary SQLite file" : storePath)}");
-                    result = await new ScenarioRunner(network, clock, Console.Out).RunAsync(ct);
+                    var runner = new ScenarioRunner(network, clock, Console.Out);
+                    result = await runner.RunAsync(ct);
+                    timeline = runner.TimelineEntries;
                 }
             }
             finally
@@ -47,6 +51,8 @@ public static class RunCommand
             }
             if (parse.GetValue(results) is { } output)
                 await File.WriteAllTextAsync(output.FullName, JsonSerializer.Serialize(result, ProtocolJson.Indented), ct);
+            if (parse.GetValue(report) is { } html)
+                await File.WriteAllTextAsync(html.FullName, HtmlReport.Render(scenario, result, timeline), ct);
             return result.Passed ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return command;

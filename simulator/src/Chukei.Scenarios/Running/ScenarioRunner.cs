@@ -18,14 +18,18 @@ public sealed class ScenarioRunner(SimulatedNetwork network, FakeTimeProvider cl
     private readonly FlowSteps _flows = new(network);
     private readonly Timeline _timeline = Timeline.Build(network);
 
+    /// <summary>The scenario's changes and when each party knew of them.</summary>
+    public IReadOnlyList<TimelineEntry> TimelineEntries => _timeline.Entries;
+
     public async Task<ScenarioResult> RunAsync(CancellationToken ct = default)
     {
         var result = new ScenarioResult { ScenarioId = network.Scenario.Id };
         foreach (var step in network.Scenario.Steps)
         {
-            var r = new StepResult { Id = step.Id, Action = step.Action };
+            var r = new StepResult { Id = step.Id, Action = step.Action, Person = step.Person, Title = step.Title };
             result.Steps.Add(r);
             if (step.At is not null) await _timeline.AdvanceToAsync(ScenarioValidator.ParseInstant(step.At)!.Value, clock, r.Lines, ct);
+            r.At = clock.GetUtcNow();
             output.WriteLine($"── {step.Id}: {step.Title ?? step.Action}  [{clock.GetUtcNow().ToOffset(ProtocolConstants.JapanOffset):yyyy-MM-dd HH:mm:ss} JST]");
             try
             {

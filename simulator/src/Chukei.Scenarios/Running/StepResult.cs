@@ -11,6 +11,11 @@ public sealed class StepResult
 {
     public required string Id { get; init; }
     public required string Action { get; init; }
+    public string? Title { get; init; }
+    public string? Person { get; init; }
+
+    /// <summary>The virtual instant the step ran at.</summary>
+    public DateTimeOffset At { get; set; }
     public List<string> Lines { get; } = [];
     public List<ExpectationResult> Expectations { get; } = [];
 

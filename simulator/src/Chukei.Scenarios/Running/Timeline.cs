@@ -19,6 +19,10 @@ internal sealed class Timeline
     private sealed record Due(DateTimeOffset At, int Order, string Description, Func<CancellationToken, Task<string>>? Act);
 
     private readonly List<Due> _due = [];
+    private readonly List<TimelineEntry> _entries = [];
+
+    /// <summary>Each event with the instants each party learned of it, for reports.</summary>
+    public IReadOnlyList<TimelineEntry> Entries => _entries;
     private readonly SimulatedNetwork _network;
     private int _next;
 
@@ -53,6 +57,7 @@ internal sealed class Timeline
                 ? Facts.FromEvent(person, insurer, ev, notified, registered)
                 : held[(person.Id, insurer.Id)] with { DisqualificationDate = date, ReasonOfLoss = ev.ReasonOfLoss ?? LossReasons.Other, NotifiedAt = notified, RegisteredAt = registered };
             held[(person.Id, insurer.Id)] = fact;
+            timeline._entries.Add(new TimelineEntry(person.Id, ev.Id, insurer.Id, acquire, date, happened, notified, registered, atRelay));
             var what = $"{insurer.Id}: {person.Id} {(acquire ? "acquires" : "loses")} the qualification {(acquire ? "from" : "on")} {ev.At} ({ev.Id})";
             timeline._due.Add(new Due(happened, order++, $"event — {what}", null));
             if (network.Insurers.TryGetValue(insurer.Id, out var node))
@@ -125,3 +130,7 @@ internal sealed class Timeline
         return text is null ? TimeSpan.Zero : ScenarioValidator.ParseDuration(text)!.Value;
     }
 }
+
+/// <summary>One change and when each party knew of it: it happened, the insurer was notified, registered it, the relay registered it.</summary>
+public sealed record TimelineEntry(string PersonId, string EventId, string InsurerId, bool Acquire, DateOnly Date,
+    DateTimeOffset Happened, DateTimeOffset Notified, DateTimeOffset Registered, DateTimeOffset AtRelay);

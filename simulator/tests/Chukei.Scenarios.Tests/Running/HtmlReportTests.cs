@@ -1,0 +1,37 @@
+using Chukei.Scenarios.Loading;
+using Chukei.Scenarios.Network;
+using Chukei.Scenarios.Running;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Chukei.Scenarios.Tests.Running;
+
+public sealed class HtmlReportTests
+{
+    [Test]
+    public async Task Render_FailedStep_ShowsTheStepAndTheTimelineOfItsPerson()
+    {
+        // Arrange: the job-change scenario with one expectation made wrong.
+        var yaml = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "scenarios", "lag", "job-change-with-notification-lag.yaml"))
+            .Replace("expect: { lookup: found, status: valid, changePending: true }", "expect: { lookup: found, status: valid, changePending: false }", StringComparison.Ordinal);
+        var scenario = ScenarioLoader.Load(yaml, "wrong.yaml");
+        var clock = new FakeTimeProvider(ScenarioValidator.ParseInstant(scenario.Clock.Start)!.Value);
+        await using var network = await SimulatedNetwork.StartAsync(scenario, clock);
+        var runner = new ScenarioRunner(network, clock, TextWriter.Null);
+        var result = await runner.RunAsync();
+
+        // Act
+        var html = HtmlReport.Render(scenario, result, runner.TimelineEntries);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Passed, Is.False);
+            Assert.That(html, Does.Contain("FAIL: 1 of 6 steps"));
+            Assert.That(html, Does.Contain("Timeline of hanako"));
+            Assert.That(html, Does.Contain("<svg"));
+            Assert.That(html, Does.Contain("kenpo-chukei loss 2026-09-01").And.Contain("kyokai-tokyo acquire 2026-09-01"));
+            Assert.That(html, Does.Contain("✘ notified-not-registered"));
+            Assert.That(html, Does.Contain("<td>changePending</td><td>false</td><td>true</td>"));
+        });
+    }
+}
