@@ -39,6 +39,9 @@ public sealed class InsurerNode
     public Notices.FallThroughInbox FallThroughInbox { get; } = new();
     public PartyClient Client { get; }
 
+    /// <summary>For mutation testing only: the defects of a deliberately broken mutant; <see cref="InsurerDefects.None"/> otherwise.</summary>
+    public InsurerDefects Defects { get; init; } = InsurerDefects.None;
+
     /// <summary>Everything this insurer recorded, in order.</summary>
     public IReadOnlyList<InsurerAccessRecord> AccessLog
     {

@@ -18,4 +18,16 @@ public sealed record SealVerificationContext
     public required string CallerId { get; init; }
 
     public required IReadOnlyList<string> RequestedItems { get; init; }
+
+    /// <summary>
+    /// For mutation testing only: requirement ids (e.g. INS-024) whose check <see cref="SealVerifier"/> skips, so the
+    /// conformance kit can prove its suite catches an insurer that forgets that check. Empty, and never set, in the
+    /// reference simulator.
+    /// </summary>
+    public IReadOnlySet<string> SkippedChecks { get; init; } = EmptyChecks;
+
+    private static readonly IReadOnlySet<string> EmptyChecks = new HashSet<string>();
+
+    /// <summary>Whether the check of <paramref name="requirementId"/> runs (always, outside mutation testing).</summary>
+    public bool Enforces(string requirementId) => !SkippedChecks.Contains(requirementId);
 }

@@ -103,13 +103,13 @@ public static class SealVerifier
         // INS-023 / INS-024: issued by the relay, for us.
         if (claims.Issuer != ctx.Directory.RelayId)
             return SealVerification.Fail(P.SealIssuer, $"iss '{claims.Issuer}' is not the relay", claims);
-        if (claims.Audience != ctx.SelfId)
+        if (claims.Audience != ctx.SelfId && ctx.Enforces("INS-024"))
             return SealVerification.Fail(P.SealAudience, $"aud '{claims.Audience}' is not {ctx.SelfId}", claims);
 
         // INS-025 … INS-027: inside its validity window, allowing the stated clock skew.
         var now = ctx.Time.GetUtcNow().ToUnixTimeSeconds();
         var skew = (long)ProtocolConstants.ClockSkew.TotalSeconds;
-        if (now >= claims.Expires + skew)
+        if (now >= claims.Expires + skew && ctx.Enforces("INS-025"))
             return SealVerification.Fail(P.SealExpired, $"expired at {claims.Expires}, now {now}, skew {skew}s", claims);
         if (now < claims.NotBefore - skew || now < claims.IssuedAt - skew)
             return SealVerification.Fail(P.SealNotYetValid, $"valid from {Math.Max(claims.NotBefore, claims.IssuedAt)}, now {now}, skew {skew}s", claims);
@@ -118,12 +118,12 @@ public static class SealVerifier
 
         // INS-028: not seen before. The id is recorded only once every check passes, so a thief presenting a
         // stolen seal first cannot burn it for its rightful requester.
-        if (ctx.ReplayCache.Contains(claims.Id))
+        if (ctx.ReplayCache.Contains(claims.Id) && ctx.Enforces("INS-028"))
             return SealVerification.Fail(P.SealReplayed, $"jti '{claims.Id}' was already presented", claims);
 
         // INS-029: the caller is the requester sealed for (or the relay, forwarding a routed seal).
         var viaRelay = claims.Routed && ctx.CallerId == ctx.Directory.RelayId;
-        if (claims.Requester != ctx.CallerId && !viaRelay)
+        if (claims.Requester != ctx.CallerId && !viaRelay && ctx.Enforces("INS-029"))
             return SealVerification.Fail(P.SealRequesterMismatch, $"sealed for '{claims.Requester}', presented by '{ctx.CallerId}'", claims);
 
         // INS-030: the purpose is allowed for the requester's role.
@@ -137,7 +137,7 @@ public static class SealVerifier
         if (ctx.RequestedItems.Count == 0 || extra is not null)
             return SealVerification.Fail(P.ItemsNotAllowed, ctx.RequestedItems.Count == 0 ? "no items asked for" : $"item '{extra}' is not allowed for purpose '{claims.Purpose}'", claims);
 
-        if (!ctx.ReplayCache.TryAdd(claims.Id, DateTimeOffset.FromUnixTimeSeconds(claims.Expires)))
+        if (!ctx.ReplayCache.TryAdd(claims.Id, DateTimeOffset.FromUnixTimeSeconds(claims.Expires)) && ctx.Enforces("INS-028"))
             return SealVerification.Fail(P.SealReplayed, $"jti '{claims.Id}' was already presented", claims);
         return new SealVerification { Claims = claims };
     }

@@ -41,6 +41,7 @@ public sealed class InquiryService(InsurerNode insurer)
             Time = self.Time,
             CallerId = callerId,
             RequestedItems = request.Items,
+            SkippedChecks = insurer.Defects.SkippedSealChecks,
         });
         if (!verdict.IsValid)
         {
@@ -71,7 +72,7 @@ public sealed class InquiryService(InsurerNode insurer)
         // Nothing is answered without a log entry the relay holds too (LOG-010).
         await insurer.FlushReportsAsync(ct);
 
-        var wantsBenefits = request.Items.Contains(DataItems.Benefits) && result.Fact is not null;
+        var wantsBenefits = (request.Items.Contains(DataItems.Benefits) || insurer.Defects.AnswersUnaskedBenefits) && result.Fact is not null;
         return new InquiryAnswer
         {
             Status = result.Status,
@@ -89,6 +90,7 @@ public sealed class InquiryService(InsurerNode insurer)
 
     private async Task RefuseAsync(string entryId, string callerId, string? relatedEntryId, string purpose, InquiryRequest request, string code, DateTimeOffset now, CancellationToken ct)
     {
+        if (insurer.Defects.OmitsRefusalRecords) return;
         insurer.Record(new InsurerAccessRecord
         {
             InsurerEntryId = entryId,

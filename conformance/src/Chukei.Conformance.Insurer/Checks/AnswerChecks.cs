@@ -1,0 +1,50 @@
+using Chukei.Conformance.Insurer.Kit;
+using Chukei.Conformance.Outcomes;
+using Chukei.Contracts;
+
+namespace Chukei.Conformance.Insurer.Checks;
+
+/// <summary>What a successful inquiry's answer holds (docs/protocol.md §7.4): INS-042 and INS-043.</summary>
+public static class AnswerChecks
+{
+    /// <summary>INS-042: a valid seal asking for <paramref name="asked"/> only; the answer holds nothing that was not asked for.</summary>
+    public static async Task OnlyAskedItemsAsync(InsurerSession session, CheckContext check, string caseName, string asked)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        // Arrange + Act: the purpose allows both items; only one is asked for.
+        var (response, _) = await SealChecks.PresentValidAsync(session, check, caseName, [asked]);
+
+        // Assert
+        if (response.Status != 200)
+            throw check.Unreachable($"a valid seal asking for {asked} only was answered {response.Summary} (INS-040 covers that)");
+        var answer = response.ReadAnswer(session.World, response.CallerId);
+        if (asked == DataItems.Eligibility)
+            check.Must(answer.Benefits is null, $"only eligibility was asked for, but the answer carries benefits ({answer.Benefits?.Count} records)");
+        else
+            check.Must(answer.Qualification is null, $"only {asked} was asked for, but the answer carries a qualification");
+    }
+
+    /// <summary>INS-043: relayLogEntryId is the seal's txn, correlationId the request's, insurerLogEntryId the id of the record the target reported.</summary>
+    public static async Task LogIdsAsync(InsurerSession session, CheckContext check)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(check);
+        // Arrange + Act
+        var (response, claims) = await SealChecks.PresentValidAsync(session, check, "log-ids", [DataItems.Eligibility]);
+
+        // Assert
+        if (response.Status != 200)
+            throw check.Unreachable($"the valid seal was answered {response.Summary} (INS-040 covers that)");
+        var answer = response.ReadAnswer(session.World, response.CallerId);
+        check.Must(answer.RelayLogEntryId == claims.LogEntryId, $"relayLogEntryId is '{answer.RelayLogEntryId}', the seal's txn is '{claims.LogEntryId}'");
+        check.Must(answer.CorrelationId == response.Request.CorrelationId, $"correlationId is '{answer.CorrelationId}', the request's is '{response.Request.CorrelationId}'");
+        check.Must(!string.IsNullOrEmpty(answer.InsurerLogEntryId), "insurerLogEntryId is empty");
+        var reported = await session.Relay.Journal.WaitForAsync(response.Request.CorrelationId, session.Target.ReportWait);
+        if (reported is not null)
+        {
+            check.Evidence.RecordInbound(reported.Exchange);
+            check.Must(reported.Record.InsurerEntryId == answer.InsurerLogEntryId,
+                $"insurerLogEntryId is '{answer.InsurerLogEntryId}', but the record the target reported for this inquiry has insurerEntryId '{reported.Record.InsurerEntryId}'");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using Chukei.Contracts.Problems;
+using Chukei.Contracts.Tokens.Mutations;
+using Chukei.Contracts;
+using static Chukei.Contracts.Tokens.Mutations.SealFixture;
+
+namespace Chukei.Conformance.Insurer.Checks;
+
+/// <summary>
+/// Every case of the insurer suite, grouped by requirement. The NUnit tests draw their cases from here
+/// (<see cref="For"/>), and the kit's self-tests run the same bodies against the reference and its mutants.
+/// </summary>
+public static class InsurerCases
+{
+    public static IReadOnlyList<InsurerCase> All { get; } =
+    [
+        .. SealMutations.All.Select(m => new InsurerCase(SealCaseGroups.RequirementOf(m), m.Name, (s, c) => SealChecks.PresentMutationAsync(s, c, m.Name))),
+        new("INS-042", "eligibility-only", (s, c) => AnswerChecks.OnlyAskedItemsAsync(s, c, "eligibility-only", DataItems.Eligibility)),
+        new("INS-042", "benefits-only", (s, c) => AnswerChecks.OnlyAskedItemsAsync(s, c, "benefits-only", DataItems.Benefits)),
+        new("INS-043", "valid", AnswerChecks.LogIdsAsync),
+        new("LOG-008", "answered", (s, c) => AccessLogChecks.RecordedAsync(s, c, SealMutations.Valid.Name)),
+        new("LOG-008", "refused-unreadable-seal", (s, c) => AccessLogChecks.RecordedAsync(s, c, "garbage")),
+        new("LOG-008", "refused-wrong-audience", (s, c) => AccessLogChecks.RecordedAsync(s, c, "aud-other-insurer")),
+        new("LOG-008", "refused-expired", (s, c) => AccessLogChecks.RecordedAsync(s, c, "expired-at-skew-limit")),
+        new("LOG-010", "answered", (s, c) => AccessLogChecks.ReportedFieldsAsync(s, c, RequesterId, null)),
+        new("LOG-010", "refused", (s, c) => AccessLogChecks.ReportedFieldsAsync(s, c, OtherInsurerId, ProblemCodes.SealRequesterMismatch)),
+    ];
+
+    /// <summary>The requirements that have cases, in catalogue order of their ids.</summary>
+    public static IReadOnlyList<string> Requirements { get; } = All.Select(c => c.RequirementId).Distinct().Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The case names of one requirement, as NUnit test cases (the argument of the test method).</summary>
+    public static IEnumerable<TestCaseData> For(string requirementId) =>
+        All.Where(c => c.RequirementId == requirementId).Select(c => new TestCaseData(c.Name));
+
+    public static InsurerCase Find(string requirementId, string name) =>
+        All.Single(c => c.RequirementId == requirementId && c.Name == name);
+}

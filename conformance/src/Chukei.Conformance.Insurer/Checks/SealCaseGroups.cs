@@ -1,0 +1,35 @@
+using Chukei.Contracts.Tokens.Mutations;
+
+namespace Chukei.Conformance.Insurer.Checks;
+
+/// <summary>
+/// Which requirement each row of <see cref="SealMutations.All"/> exercises: a refusal belongs to the check whose code
+/// step ④ gives (its <see cref="Contracts.Problems.ProblemCode.RequirementId"/>); a seal that must be accepted belongs
+/// to the check whose boundary or allowance it probes, listed here. A new accepted row must be placed here, or the
+/// suite's self-test fails.
+/// </summary>
+public static class SealCaseGroups
+{
+    private static readonly Dictionary<string, string> Accepted = new(StringComparer.Ordinal)
+    {
+        ["valid"] = "INS-040",
+        ["valid-hand-assembled"] = "INS-040",
+        ["jwe-kid-retired-target-key"] = "INS-014",
+        ["retired-relay-key"] = "INS-020",
+        ["expired-within-skew"] = "INS-025",
+        ["iat-future-at-skew-limit"] = "INS-026",
+        ["relay-presents-routed-seal"] = "INS-029",
+    };
+
+    /// <summary>The time-window checks, whose boundary cases are sent at the start of a second (see <see cref="SealChecks"/>).</summary>
+    public static IReadOnlySet<string> TimeWindow { get; } = new HashSet<string>(StringComparer.Ordinal) { "INS-025", "INS-026", "INS-027" };
+
+    public static string RequirementOf(SealMutation mutation)
+    {
+        ArgumentNullException.ThrowIfNull(mutation);
+        if (mutation.ExpectedCode is { } code) return code.RequirementId;
+        return Accepted.TryGetValue(mutation.Name, out var id)
+            ? id
+            : throw new InvalidOperationException($"the accepted seal mutation '{mutation.Name}' is not placed under a requirement in {nameof(SealCaseGroups)}");
+    }
+}

@@ -1,0 +1,71 @@
+using Chukei.Conformance.Insurer.Kit;
+using Chukei.Conformance.Outcomes;
+using Chukei.Contracts.Envelopes;
+using Chukei.Contracts.Tokens;
+using Chukei.Contracts.Tokens.Mutations;
+
+namespace Chukei.Conformance.Insurer.Checks;
+
+/// <summary>
+/// Step ④ over HTTP: one row of the seal attack table presented by the party the row names. A row that must be
+/// refused must get exactly its code and status; a row that must be accepted must be answered 200 with a valid,
+/// verifiable answer addressed to the right party.
+/// </summary>
+public static class SealChecks
+{
+    public static async Task PresentMutationAsync(InsurerSession session, CheckContext check, string mutationName)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(check);
+        // Arrange: a fresh jti and correlation id; time-window rows are built at the start of a second, so the
+        // one-second boundaries hold even though the target reads its own clock a few milliseconds later.
+        var mutation = SealMutations.Find(mutationName);
+        if (SealCaseGroups.TimeWindow.Contains(check.RequirementId)) await StartOfSecondAsync(session.Target.Time);
+        var built = mutation.Build(session.World.NewFixture(), EnvelopeSigner.NewId());
+        var correlation = InquiryCaller.NewCorrelationId(mutation.Name);
+        var caller = new InquiryCaller(session.World, check.Evidence);
+        foreach (var first in mutation.PresentedBefore)
+        {
+            var before = await caller.PresentAsync(first, built.Token, mutation.Items, correlation + "-first");
+            if (before.Status != 200)
+                throw check.Unreachable($"the first presentation of the seal, which must be accepted, was answered {before.Summary}; the replay cannot be tried");
+        }
+
+        // Act
+        var response = await caller.PresentAsync(mutation.Caller, built.Token, mutation.Items, correlation);
+
+        // Assert
+        if (mutation.ExpectAccepted)
+        {
+            check.Must(response.Status == 200,
+                $"the seal '{mutation.Name}' must be accepted, but the target answered {response.Summary}. The seal: {mutation.Description}");
+            var audience = built.Claims.Routed && mutation.Caller == SealFixture.RelayId ? built.Claims.Requester : mutation.Caller;
+            var answer = response.ReadAnswer(session.World, audience);
+            check.Must(answer.CorrelationId == correlation, $"the answer's correlationId is '{answer.CorrelationId}', the request's '{correlation}'");
+            return;
+        }
+        var expected = mutation.ExpectedCodeOverHttp!;
+        check.Must(response.Status == expected.Status && response.Problem?.Code == expected.Code,
+            $"the seal '{mutation.Name}' must be refused with {expected.Code} ({expected.Status}), but the target answered {response.Summary}. The seal: {mutation.Description}");
+    }
+
+    /// <summary>An inquiry with a valid seal of fresh claims, changed by <paramref name="edit"/>, asking for <paramref name="items"/>.</summary>
+    public static async Task<(InquiryExchange Response, SealClaims Claims)> PresentValidAsync(InsurerSession session, CheckContext check,
+        string caseName, IReadOnlyList<string> items, Func<SealClaims, SealClaims>? edit = null, string caller = SealFixture.RequesterId)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(check);
+        var fixture = session.World.NewFixture();
+        var claims = fixture.ValidClaims(EnvelopeSigner.NewId());
+        if (edit is not null) claims = edit(claims);
+        var response = await new InquiryCaller(session.World, check.Evidence)
+            .PresentAsync(caller, fixture.Seal(claims), items, InquiryCaller.NewCorrelationId(caseName));
+        return (response, claims);
+    }
+
+    private static async Task StartOfSecondAsync(TimeProvider time)
+    {
+        var millisecond = time.GetUtcNow().Millisecond;
+        if (millisecond > 500) await Task.Delay(TimeSpan.FromMilliseconds(1005 - millisecond), TimeProvider.System);
+    }
+}

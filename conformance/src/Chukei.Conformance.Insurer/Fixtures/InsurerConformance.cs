@@ -1,0 +1,91 @@
+using Chukei.Conformance.Insurer.Checks;
+
+namespace Chukei.Conformance.Insurer.Fixtures;
+
+/// <summary>
+/// The insurer suite: one test per requirement of docs/protocol.md §6.4, §7.4 and §8.3 that a black box can check,
+/// each case drawn from <see cref="InsurerCases"/>. Subclass it and implement <see cref="InsurerConformanceFixture.CreateTargetAsync"/>,
+/// or run <see cref="Configured.ConfiguredInsurerConformance"/> with settings.
+/// </summary>
+public abstract class InsurerConformance : InsurerConformanceFixture
+{
+    private const string Cases = nameof(InsurerCases.For);
+
+    [Requirement("INS-011"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-011" })]
+    public Task Insurer_refuses_a_seal_that_is_not_a_compact_JWE(string seal) => CheckAsync("INS-011", seal);
+
+    [Requirement("INS-012"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-012" })]
+    public Task Insurer_refuses_a_seal_with_a_forbidden_or_duplicated_header(string seal) => CheckAsync("INS-012", seal);
+
+    [Requirement("INS-013"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-013" })]
+    public Task Insurer_refuses_a_seal_encrypted_with_another_algorithm(string seal) => CheckAsync("INS-013", seal);
+
+    [Requirement("INS-014"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-014" })]
+    public Task Insurer_opens_only_seals_to_its_own_current_or_retired_key(string seal) => CheckAsync("INS-014", seal);
+
+    [Requirement("INS-015"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-015" })]
+    public Task Insurer_refuses_a_seal_that_does_not_decrypt(string seal) => CheckAsync("INS-015", seal);
+
+    [Requirement("INS-016"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-016" })]
+    public Task Insurer_refuses_a_seal_whose_plaintext_is_not_a_signed_JWT(string seal) => CheckAsync("INS-016", seal);
+
+    [Requirement("INS-017"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-017" })]
+    public Task Insurer_refuses_a_seal_not_signed_with_ES256(string seal) => CheckAsync("INS-017", seal);
+
+    [Requirement("INS-018"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-018" })]
+    public Task Insurer_refuses_a_seal_not_typed_as_a_seal(string seal) => CheckAsync("INS-018", seal);
+
+    [Requirement("INS-019"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-019" })]
+    public Task Insurer_refuses_a_seal_signed_under_an_unknown_kid(string seal) => CheckAsync("INS-019", seal);
+
+    [Requirement("INS-020"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-020" })]
+    public Task Insurer_refuses_a_seal_signed_by_a_revoked_relay_key(string seal) => CheckAsync("INS-020", seal);
+
+    [Requirement("INS-021"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-021" })]
+    public Task Insurer_refuses_a_seal_whose_signature_does_not_verify(string seal) => CheckAsync("INS-021", seal);
+
+    [Requirement("INS-022"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-022" })]
+    public Task Insurer_refuses_a_seal_with_malformed_claims(string seal) => CheckAsync("INS-022", seal);
+
+    [Requirement("INS-023"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-023" })]
+    public Task Insurer_refuses_a_seal_not_issued_by_the_relay(string seal) => CheckAsync("INS-023", seal);
+
+    [Requirement("INS-024"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-024" })]
+    public Task Insurer_refuses_a_seal_addressed_to_another_party(string seal) => CheckAsync("INS-024", seal);
+
+    [Requirement("INS-025"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-025" })]
+    public Task Insurer_refuses_an_expired_seal_beyond_the_skew(string seal) => CheckAsync("INS-025", seal);
+
+    [Requirement("INS-026"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-026" })]
+    public Task Insurer_refuses_a_seal_not_yet_valid_beyond_the_skew(string seal) => CheckAsync("INS-026", seal);
+
+    [Requirement("INS-027"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-027" })]
+    public Task Insurer_refuses_a_seal_whose_lifetime_is_too_long(string seal) => CheckAsync("INS-027", seal);
+
+    [Requirement("INS-028"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-028" })]
+    public Task Insurer_refuses_a_replayed_seal(string seal) => CheckAsync("INS-028", seal);
+
+    [Requirement("INS-029"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-029" })]
+    public Task Insurer_answers_only_the_requester_the_seal_names(string seal) => CheckAsync("INS-029", seal);
+
+    [Requirement("INS-030"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-030" })]
+    public Task Insurer_refuses_a_purpose_not_allowed_for_the_requester(string seal) => CheckAsync("INS-030", seal);
+
+    [Requirement("INS-031"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-031" })]
+    public Task Insurer_refuses_items_not_allowed_for_the_purpose(string seal) => CheckAsync("INS-031", seal);
+
+    [Requirement("INS-040"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-040" })]
+    public Task Insurer_answers_a_valid_seal_with_a_signed_answer_for_the_caller(string seal) => CheckAsync("INS-040", seal);
+
+    [Requirement("INS-042"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-042" })]
+    public Task Insurer_answers_only_the_items_asked_for(string inquiry) => CheckAsync("INS-042", inquiry);
+
+    [Requirement("INS-043"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-043" })]
+    public Task Insurer_answer_names_the_relay_entry_its_own_entry_and_the_correlation_id(string inquiry) => CheckAsync("INS-043", inquiry);
+
+    [Requirement("LOG-008"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "LOG-008" })]
+    public Task Insurer_records_every_inquiry_answered_or_refused(string inquiry) => CheckAsync("LOG-008", inquiry);
+
+    [Requirement("LOG-010"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "LOG-010" })]
+    public Task Insurer_reports_each_record_to_the_relay_with_requester_purpose_items_and_correlation_id(string inquiry) => CheckAsync("LOG-010", inquiry);
+}

@@ -1,0 +1,24 @@
+using Chukei.Conformance.Targets;
+using Chukei.Contracts.Tokens.Mutations;
+
+namespace Chukei.Conformance.Insurer;
+
+/// <summary>
+/// The insurer under test: where it listens, its party id (the published test keys are those of
+/// <see cref="SealFixture.TargetId"/>), the clock the kit builds seals with, and how long the kit waits for a report
+/// the target owes the relay. <see cref="Owner"/>, when set, is disposed after the fixture (a target the fixture started).
+/// </summary>
+public sealed record InsurerTarget(ConformanceTarget Target)
+{
+    public static readonly TimeSpan DefaultReportWait = TimeSpan.FromSeconds(5);
+
+    /// <summary>The kit's clock; the target's must agree within the protocol's 60 s skew (boundary cases to the second).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>How long the kit waits for an access-log report (LOG-010 allows 5 minutes; a CI run cannot wait that long).</summary>
+    public TimeSpan ReportWait { get; init; } = DefaultReportWait;
+
+    public IAsyncDisposable? Owner { get; init; }
+
+    public string PartyId => Target.PartyId;
+}

@@ -1,0 +1,64 @@
+using Chukei.Conformance.Evidence;
+using Chukei.Conformance.Targets;
+using Chukei.Contracts.Client;
+using Chukei.Contracts.Directory;
+using Chukei.Contracts.Envelopes;
+using Chukei.Contracts.Keys;
+using Chukei.Contracts.Tokens;
+using Chukei.Contracts.Tokens.Mutations;
+using static Chukei.Contracts.Tokens.Mutations.SealFixture;
+
+namespace Chukei.Conformance.Insurer.Kit;
+
+/// <summary>
+/// The parties the kit plays, all with the published test-vector keys (docs/test-vectors/): the relay (it seals and
+/// receives reports) and the requesting insurers kaigo-b and kenpo-c. Its directory is the published one with two
+/// base URLs filled in: the target's and the relay stand-in's.
+/// </summary>
+public sealed class KitWorld : IDisposable
+{
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly Dictionary<string, PartyKeySet> _keys;
+
+    public KitWorld(InsurerTarget target, Uri relayUrl)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (target.PartyId != TargetId)
+            throw new TargetConfigurationException($"the kit's published test keys are those of {TargetId}; the target is configured as '{target.PartyId}'");
+        Target = target;
+        var fixture = NewFixture();
+        Directory = new PartyDirectory(RelayId);
+        Directory.Replace(fixture.Parties.Select(p => p.Id switch
+        {
+            TargetId => p with { BaseUrl = target.Target.BaseUrl.ToString().TrimEnd('/') },
+            RelayId => p with { BaseUrl = relayUrl.ToString().TrimEnd('/') },
+            _ => p,
+        }));
+        _keys = new[] { RelayId, RequesterId, OtherInsurerId }.ToDictionary(id => id, fixture.KeySet, StringComparer.Ordinal);
+    }
+
+    public InsurerTarget Target { get; }
+
+    /// <summary>The kit's view of the directory (the published one, with the target's and the relay's base URLs).</summary>
+    public PartyDirectory Directory { get; }
+
+    public Uri InquiryUrl => Target.Target.Endpoint("v1/inquiries");
+
+    /// <summary>A seal fixture whose "now" is the kit's clock now, so time-window cases are relative to the present.</summary>
+    public SealFixture NewFixture() => new(Target.Time.GetUtcNow());
+
+    public PartyKeySet KeysOf(string partyId) => _keys[partyId];
+
+    /// <summary>A client for a party the kit plays whose every exchange lands in <paramref name="evidence"/>.</summary>
+    public PartyClient ClientFor(string partyId, EvidenceRecorder evidence)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        var signer = new EnvelopeSigner(partyId, _keys[partyId], Target.Time);
+        return new PartyClient(_http, signer, VerifierFor(partyId), Directory) { Exchanges = evidence.Record };
+    }
+
+    /// <summary>Verifies what the target sends to <paramref name="partyId"/> (answers are addressed to it).</summary>
+    public EnvelopeVerifier VerifierFor(string partyId) => new(partyId, Directory, new MemoryReplayCache(Target.Time), Target.Time);
+
+    public void Dispose() => _http.Dispose();
+}

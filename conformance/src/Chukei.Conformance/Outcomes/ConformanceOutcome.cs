@@ -1,0 +1,42 @@
+namespace Chukei.Conformance.Outcomes;
+
+/// <summary>
+/// Runs a check body inside an NUnit test and maps its verdict: a MUST violated → Failed (the evidence printed),
+/// a SHOULD not followed → Warning, a precondition not reachable or the target unreachable → Inconclusive. The
+/// evidence is attached to the result in every case.
+/// </summary>
+public static class ConformanceOutcome
+{
+    public static async Task RunAsync(CheckContext check, Func<Task> body)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        ArgumentNullException.ThrowIfNull(body);
+        string? failure = null;
+        string? inconclusive = null;
+        try
+        {
+            await body();
+        }
+        catch (RequirementViolationException violation)
+        {
+            failure = violation.Message;
+        }
+        catch (PreconditionUnreachableException unreachable)
+        {
+            inconclusive = unreachable.Message;
+        }
+        catch (HttpRequestException ex)
+        {
+            inconclusive = $"{check.RequirementId}: not checked: the target is unreachable ({ex.Message})";
+        }
+        var evidence = check.Evidence.Attach();
+        foreach (var warning in check.Warnings) Assert.Warn(warning);
+        if (failure is not null)
+        {
+            await TestContext.Out.WriteLineAsync("Exchanges" + (evidence is null ? "" : $" (also in {evidence})") + ":");
+            await TestContext.Out.WriteLineAsync(check.Evidence.Format());
+            Assert.Fail(failure);
+        }
+        if (inconclusive is not null) Assert.Inconclusive(inconclusive);
+    }
+}

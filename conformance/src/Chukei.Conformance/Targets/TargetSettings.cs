@@ -1,0 +1,31 @@
+namespace Chukei.Conformance.Targets;
+
+/// <summary>
+/// Reads the kit's settings: an NUnit test parameter (<c>dotnet test -- TestRunParameters.Parameter(name="targetUrl",
+/// value="…")</c> or a .runsettings file) wins over the environment variable of the same setting.
+/// </summary>
+public static class TargetSettings
+{
+    /// <summary>The target's base URL: its endpoints are relative to it (<c>{baseUrl}/v1/inquiries</c>).</summary>
+    public static readonly TargetSetting TargetUrl = new("targetUrl", "CHUKEI_TARGET_URL");
+
+    /// <summary>The target's party id in the kit's directory.</summary>
+    public static readonly TargetSetting TargetParty = new("targetParty", "CHUKEI_TARGET_PARTY");
+
+    /// <summary>Where the kit's stand-in for the relay listens (the relay base URL the target is configured with).</summary>
+    public static readonly TargetSetting RelayUrl = new("relayUrl", "CHUKEI_RELAY_URL");
+
+    /// <summary>How long the kit waits for a report the target owes the relay, in seconds.</summary>
+    public static readonly TargetSetting ReportWaitSeconds = new("reportWaitSeconds", "CHUKEI_REPORT_WAIT_SECONDS");
+
+    public static IReadOnlyList<TargetSetting> All { get; } = [TargetUrl, TargetParty, RelayUrl, ReportWaitSeconds];
+
+    /// <summary>The setting's value, or null when neither the test parameter nor the environment variable is set.</summary>
+    public static string? Read(TargetSetting setting)
+    {
+        var parameter = TestContext.Parameters.Get(setting.Parameter);
+        if (!string.IsNullOrWhiteSpace(parameter)) return parameter.Trim();
+        var environment = Environment.GetEnvironmentVariable(setting.EnvironmentVariable);
+        return string.IsNullOrWhiteSpace(environment) ? null : environment.Trim();
+    }
+}

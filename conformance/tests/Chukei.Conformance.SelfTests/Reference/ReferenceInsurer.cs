@@ -1,0 +1,60 @@
+using System.Globalization;
+using Chukei.Conformance.Insurer;
+using Chukei.Conformance.Targets;
+using Chukei.Contracts;
+using Chukei.Contracts.Client;
+using Chukei.Contracts.Directory;
+using Chukei.Contracts.Tokens.Mutations;
+using Chukei.Contracts.Wire;
+using Chukei.Hosting;
+using Chukei.Insurers;
+using Chukei.Insurers.Records;
+using static Chukei.Contracts.Tokens.Mutations.SealFixture;
+
+namespace Chukei.Conformance.SelfTests.Reference;
+
+/// <summary>
+/// The reference insurer configured as a vendor configures theirs for the suite: party kenpo-a.chukei.test with the
+/// published test keys, the published directory with the relay's baseUrl pointing at the kit's relay stand-in, and
+/// the person the kit's seals name (symbol 12, number 3456, branch 01) in its book, with one benefit record.
+/// </summary>
+internal static class ReferenceInsurer
+{
+    /// <summary>The reference reports before it answers, so a short wait is ample and keeps mutant runs fast.</summary>
+    public static readonly TimeSpan ReportWait = TimeSpan.FromSeconds(1);
+
+    public static async Task<InsurerTarget> StartAsync(Uri relayUrl, InsurerDefects defects)
+    {
+        var time = TimeProvider.System;
+        var fixture = new SealFixture(time.GetUtcNow());
+        var directory = new PartyDirectory(RelayId);
+        directory.Replace(fixture.Parties.Select(p => p.Id == RelayId ? p with { BaseUrl = relayUrl.ToString().TrimEnd('/') } : p));
+        var self = new PartyContext(TargetId, fixture.KeySet(TargetId), directory, time);
+        var http = new HttpClient();
+        var node = new InsurerNode(self, "Test Kenpo A (target)", TargetInsurerNumber, PartyRole.MedicalInsurer,
+            new PartyClient(http, self.Signer, self.Verifier, directory)) { Defects = defects };
+        AddPerson(node.Book, time.GetUtcNow());
+        var app = await InsurerHost.StartAsync(new Dictionary<string, InsurerNode>(StringComparer.Ordinal) { [TargetId] = node });
+        var url = new Uri(InsurerHost.BaseUrlOf(app.BoundUrl(), TargetId));
+        return new InsurerTarget(new ConformanceTarget(url, TargetId)) { Time = time, ReportWait = ReportWait, Owner = new ReferenceHost(app, http) };
+    }
+
+    private static void AddPerson(InsurerBook book, DateTimeOffset now)
+    {
+        var registered = now.AddDays(-30);
+        book.Add(new QualificationFact
+        {
+            QualificationId = "q-3456-01",
+            PersonKey = "p-3456",
+            Kind = InsuranceKind.Medical,
+            Symbol = "12",
+            Number = "3456",
+            Branch = "01",
+            QualificationDate = new DateOnly(2018, 4, 1),
+            NotifiedAt = registered,
+            RegisteredAt = registered,
+        });
+        var month = now.ToOffset(ProtocolConstants.JapanOffset).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        book.AddBenefit("p-3456", new BenefitRecord { Month = month, Kind = "medical", SelfPay = 42_000, Reimbursed = 0 });
+    }
+}

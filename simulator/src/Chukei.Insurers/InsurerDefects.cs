@@ -1,0 +1,20 @@
+namespace Chukei.Insurers;
+
+/// <summary>
+/// For mutation testing only: deliberate defects a mutant of the reference insurer carries, so the conformance kit
+/// can prove each of its tests fails against an implementation that breaks its requirement
+/// (docs/conformance-mutants.md). The reference insurer always runs with <see cref="None"/>.
+/// </summary>
+public sealed record InsurerDefects
+{
+    public static InsurerDefects None { get; } = new();
+
+    /// <summary>Requirement ids of step ④ whose check is skipped (see <c>SealVerificationContext.SkippedChecks</c>).</summary>
+    public IReadOnlySet<string> SkippedSealChecks { get; init; } = new HashSet<string>();
+
+    /// <summary>Refused inquiries leave no access record and so are never reported (breaks LOG-008).</summary>
+    public bool OmitsRefusalRecords { get; init; }
+
+    /// <summary>Benefits are answered whether or not they were asked for (breaks INS-042).</summary>
+    public bool AnswersUnaskedBenefits { get; init; }
+}
