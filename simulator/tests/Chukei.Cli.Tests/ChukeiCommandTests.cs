@@ -32,12 +32,7 @@ public sealed class ChukeiCommandTests
         Directory.Delete(_dir, recursive: true);
     }
 
-    private static string Scenario(string name)
-    {
-        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Conformance.sln"))) dir = dir.Parent;
-        return Path.Combine(dir!.FullName, "scenarios", name);
-    }
+    private static string Scenario(string name) => Path.Combine(Chukei.Scenarios.Tests.RepositoryFiles.Root, "scenarios", name);
 
     [Test]
     public async Task Run_Figure5_ExitsZeroAndWritesTheResults()

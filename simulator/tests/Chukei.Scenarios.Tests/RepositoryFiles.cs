@@ -7,9 +7,18 @@ internal static class RepositoryFiles
     {
         get
         {
-            var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Conformance.sln"))) dir = dir.Parent;
-            return dir?.FullName ?? throw new InvalidOperationException("Conformance.sln not found above the test directory");
+            // The test directory is inside the repo in a normal build; with --artifacts-path elsewhere, the project's
+            // source directory (recorded at build time) is.
+            var source = typeof(RepositoryFiles).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+                .Cast<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "ChukeiSourceDirectory")?.Value;
+            foreach (var start in new[] { TestContext.CurrentContext.TestDirectory, source })
+            {
+                for (var dir = start is null ? null : new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                {
+                    if (File.Exists(Path.Combine(dir.FullName, "Conformance.sln"))) return dir.FullName;
+                }
+            }
+            throw new InvalidOperationException("Conformance.sln not found above the test or source directory");
         }
     }
 
