@@ -12,6 +12,7 @@ public static class ChukeiCommand
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(LintCommand.Create());
+        root.Subcommands.Add(ConformanceCommand.Create());
         return root;
     }
 

@@ -1,0 +1,20 @@
+using Chukei.Conformance.Evidence;
+
+namespace Chukei.Conformance.Runs;
+
+/// <summary>
+/// The verdict on one case of a suite in a command-line run: the requirement it checks (and that requirement's
+/// level), the case name, the outcome, why, and every exchange with the target.
+/// </summary>
+public sealed record CaseResult(string RequirementId, string Level, string CaseName, CaseOutcome Outcome, string? Reason,
+    IReadOnlyList<EvidenceItem> Exchanges, TimeSpan Duration)
+{
+    /// <summary>"INS-024 aud-other-insurer": unique within a suite, what <c>--filter</c> and the expected-failures file accept.</summary>
+    public string FullName => $"{RequirementId} {CaseName}";
+
+    /// <summary>True when the case could not run because the target did not answer at all (connection refused, reset, timed out).</summary>
+    public bool TargetUnreachable { get; init; }
+
+    /// <summary>Whether this outcome fails the run: a MUST violated that is not expected, or an expected failure that now passes.</summary>
+    public bool FailsRun => Outcome is CaseOutcome.Failed or CaseOutcome.UnexpectedPass;
+}

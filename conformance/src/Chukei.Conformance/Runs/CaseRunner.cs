@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using Chukei.Conformance.Evidence;
+using Chukei.Conformance.Outcomes;
+using Chukei.Conformance.Requirements;
+
+namespace Chukei.Conformance.Runs;
+
+/// <summary>
+/// Runs one case body outside NUnit and maps its verdict as <see cref="ConformanceOutcome"/> does inside NUnit:
+/// a MUST violated → Failed, a SHOULD not followed → Warning, a precondition not reachable or the target not
+/// answering → Inconclusive.
+/// </summary>
+public static class CaseRunner
+{
+    public static async Task<CaseResult> RunAsync(string requirementId, string caseName, Func<CheckContext, Task> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var check = new CheckContext(requirementId, new EvidenceRecorder());
+        var level = RequirementCatalogue.Contains(requirementId) ? RequirementCatalogue.Get(requirementId).Level : "?";
+        var watch = Stopwatch.StartNew();
+        var outcome = CaseOutcome.Passed;
+        string? reason = null;
+        var unreachable = false;
+        try
+        {
+            await body(check);
+            if (check.Warnings.Count > 0)
+            {
+                outcome = CaseOutcome.Warning;
+                reason = string.Join(Environment.NewLine, check.Warnings);
+            }
+        }
+        catch (RequirementViolationException violation)
+        {
+            (outcome, reason) = (CaseOutcome.Failed, violation.Message);
+        }
+        catch (PreconditionUnreachableException precondition)
+        {
+            (outcome, reason) = (CaseOutcome.Inconclusive, precondition.Message);
+        }
+        catch (HttpRequestException ex)
+        {
+            (outcome, reason, unreachable) = (CaseOutcome.Inconclusive, $"{requirementId}: not checked: the target is unreachable ({ex.Message})", true);
+        }
+        catch (TaskCanceledException ex) when (ex.InnerException is TimeoutException)
+        {
+            (outcome, reason, unreachable) = (CaseOutcome.Inconclusive, $"{requirementId}: not checked: the target did not answer in time ({ex.Message})", true);
+        }
+        return new CaseResult(requirementId, level, caseName, outcome, reason, check.Evidence.Items, watch.Elapsed) { TargetUnreachable = unreachable };
+    }
+}
