@@ -118,12 +118,26 @@ public sealed class ConformanceCommandTests
     [TestCase("--target", "ftp://127.0.0.1/")]
     [TestCase("--relay-url", "127.0.0.1:5380")]
     [TestCase("--filter", "INS-999")]
+    [TestCase("--report-wait", "0")]
     public async Task Insurer_BadOption_ExitsTwo(string option, string value)
     {
         string[] args = ["conformance", "insurer", "--target", "http://127.0.0.1:9/", "--out", _dir];
         var exit = await ChukeiCommand.InvokeAsync([.. args.Where((_, i) => option != "--target" || i is not (2 or 3)), option, value]);
 
         Assert.That(exit, Is.EqualTo(2), Output);
+    }
+
+    [Test]
+    public async Task Insurer_RelayPortTaken_ExitsThree()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var relay = $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}";
+
+        var exit = await ChukeiCommand.InvokeAsync(["conformance", "insurer", "--target", FreeLocalUrl(), "--relay-url", relay, "--out", _dir]);
+
+        Assert.That(exit, Is.EqualTo(3), Output);
+        Assert.That(_err.ToString(), Does.Contain("relay stand-in could not start"));
     }
 
     [TestCase("INS-024 aud-other-insurer\n", "has no comment")]

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Chukei.Conformance.Insurer;
 using Chukei.Contracts.Tokens.Mutations;
 
 namespace Chukei.Cli.Commands;
@@ -22,13 +23,18 @@ public static class ConformanceInsurerCommand
                 "(an entry without a comment, or naming no case, is a configuration error, exit 2). A listed case that fails does not fail the run; " +
                 "a listed case that passes fails it, so the list stays honest.",
         };
+        var reportWait = new Option<double>("--report-wait")
+        {
+            Description = "Seconds the kit waits for an access-log report the insurer owes the relay (LOG-010 allows 5 minutes; raise it for a batch reporter)",
+            DefaultValueFactory = _ => InsurerTarget.DefaultReportWait.TotalSeconds,
+        };
         var command = new Command("insurer", "Run the insurer suite against --target. " + ConformanceCommand.ExitCodeHelp)
         {
-            target, party, relayUrl, output, filter, expected,
+            target, party, relayUrl, output, filter, expected, reportWait,
         };
         command.SetAction(async (parse, ct) => await new ConformanceInsurerRun(new ConformanceInsurerOptions(
             parse.GetValue(target)!, parse.GetValue(party)!, parse.GetValue(relayUrl)!, parse.GetValue(output)!,
-            parse.GetValue(filter), parse.GetValue(expected))).RunAsync(ct));
+            parse.GetValue(filter), parse.GetValue(expected)) { ReportWaitSeconds = parse.GetValue(reportWait) }).RunAsync(ct));
         return command;
     }
 }

@@ -1,4 +1,8 @@
 namespace Chukei.Cli.Commands;
 
 /// <summary>The options of <c>chukei conformance insurer</c>, as given.</summary>
-public sealed record ConformanceInsurerOptions(string Target, string Party, string RelayUrl, DirectoryInfo Out, string? Filter, FileInfo? ExpectedFailures);
+public sealed record ConformanceInsurerOptions(string Target, string Party, string RelayUrl, DirectoryInfo Out, string? Filter, FileInfo? ExpectedFailures)
+{
+    /// <summary>How long the kit waits for an access-log report, in seconds (0, 300].</summary>
+    public double ReportWaitSeconds { get; init; } = 5;
+}

@@ -22,6 +22,7 @@ public sealed class ConformanceInsurerRun(ConformanceInsurerOptions options)
     {
         if (!TryHttpUrl(options.Target, out var targetUrl)) return Usage($"--target '{options.Target}' is not an absolute http(s) URL");
         if (!TryHttpUrl(options.RelayUrl, out _)) return Usage($"--relay-url '{options.RelayUrl}' is not an absolute http(s) URL");
+        if (options.ReportWaitSeconds is not (> 0 and <= 300)) return Usage($"--report-wait {options.ReportWaitSeconds} is not a number of seconds in (0, 300]");
         var cases = InsurerSuiteRunner.Select(options.Filter);
         if (cases.Count == 0) return Usage($"--filter '{options.Filter}' matches no case (give a requirement id such as INS-024, a case name, or 'INS-024 aud-other-insurer')");
         ExpectedFailures expected;
@@ -43,7 +44,7 @@ public sealed class ConformanceInsurerRun(ConformanceInsurerOptions options)
         try
         {
             var session = await InsurerSession.StartAsync(options.RelayUrl,
-                _ => ValueTask.FromResult<InsurerTarget?>(new InsurerTarget(new ConformanceTarget(targetUrl, options.Party))));
+                _ => ValueTask.FromResult<InsurerTarget?>(new InsurerTarget(new ConformanceTarget(targetUrl, options.Party)) { ReportWait = TimeSpan.FromSeconds(options.ReportWaitSeconds) }));
             await using (session!)
             {
                 results = await InsurerSuiteRunner.RunAsync(session!, cases, r => Print(expected.Apply(r)), ct);
