@@ -12,39 +12,13 @@ namespace Chukei.Cli.Tests;
 /// conformance self-tests start it, reporting to the relay stand-in the command starts) and a mutant of it, the exit
 /// code, the console lines and the three reports.
 /// </summary>
-[NonParallelizable]
-public sealed class ConformanceCommandTests
+public sealed class ConformanceCommandTests : ConsoleTest
 {
     private const string AudienceCase = "INS-024 aud-other-insurer";
     private static readonly InsurerDefects SkipsAudienceCheck = new() { SkippedSealChecks = new HashSet<string> { "INS-024" } };
 
-    private StringWriter _out = null!;
-    private StringWriter _err = null!;
-    private TextWriter _consoleOut = null!;
-    private TextWriter _consoleErr = null!;
-    private string _dir = null!;
 
-    [SetUp]
-    public void CaptureConsole()
-    {
-        (_consoleOut, _consoleErr) = (Console.Out, Console.Error);
-        (_out, _err) = (new StringWriter(), new StringWriter());
-        Console.SetOut(_out);
-        Console.SetError(_err);
-        _dir = Directory.CreateTempSubdirectory("chukei-conformance-").FullName;
-    }
-
-    [TearDown]
-    public void RestoreConsole()
-    {
-        Console.SetOut(_consoleOut);
-        Console.SetError(_consoleErr);
-        _out.Dispose();
-        _err.Dispose();
-        Directory.Delete(_dir, recursive: true);
-    }
-
-    private string Output => _out.ToString() + _err;
+    private string Output => Out.ToString() + Err;
 
     private static string FreeLocalUrl()
     {
@@ -60,7 +34,7 @@ public sealed class ConformanceCommandTests
         var target = await ReferenceInsurer.StartAsync(new Uri(relay), defects);
         try
         {
-            return await ChukeiCommand.InvokeAsync(["conformance", "insurer", "--target", target.Target.BaseUrl.ToString(), "--relay-url", relay, "--out", _dir, .. extra]);
+            return await ChukeiCommand.InvokeAsync(["conformance", "insurer", "--target", target.Target.BaseUrl.ToString(), "--relay-url", relay, "--out", Dir, .. extra]);
         }
         finally
         {
@@ -74,20 +48,20 @@ public sealed class ConformanceCommandTests
         var exit = await RunAgainstReferenceAsync(InsurerDefects.None);
 
         Assert.That(exit, Is.EqualTo(0), Output);
-        await TestContext.Out.WriteLineAsync(_out.ToString().Split('\n').First(l => l.Contains(" cases in ", StringComparison.Ordinal)));
-        Assert.That(_out.ToString(), Does.Contain("✔ INS-024 aud-other-insurer").And.Contain("conformant: every MUST held"));
-        var junit = XDocument.Load(Path.Combine(_dir, "junit.xml"));
+        await TestContext.Out.WriteLineAsync(Out.ToString().Split('\n').First(l => l.Contains(" cases in ", StringComparison.Ordinal)));
+        Assert.That(Out.ToString(), Does.Contain("✔ INS-024 aud-other-insurer").And.Contain("conformant: every MUST held"));
+        var junit = XDocument.Load(Path.Combine(Dir, "junit.xml"));
         var cases = junit.Descendants("testcase").ToList();
         Assert.That(cases, Has.Count.EqualTo(Conformance.Insurer.Checks.InsurerCases.All.Count));
         Assert.That(cases.Select(c => (string)c.Attribute("name")!), Does.Contain(AudienceCase));
         Assert.That(junit.Descendants("failure"), Is.Empty);
-        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_dir, "results.json")));
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Dir, "results.json")));
         Assert.That(json.RootElement.GetProperty("conformant").GetBoolean(), Is.True);
         var first = json.RootElement.GetProperty("cases")[0];
         Assert.That(first.GetProperty("outcome").GetString(), Is.EqualTo("passed"));
         Assert.That(first.GetProperty("level").GetString(), Is.EqualTo("MUST"));
         Assert.That(first.GetProperty("exchanges").GetArrayLength(), Is.GreaterThan(0));
-        Assert.That(await File.ReadAllTextAsync(Path.Combine(_dir, "report.html")), Does.Contain("conformant").And.Contain("INS-024"));
+        Assert.That(await File.ReadAllTextAsync(Path.Combine(Dir, "report.html")), Does.Contain("conformant").And.Contain("INS-024"));
     }
 
     [Test]
@@ -96,11 +70,11 @@ public sealed class ConformanceCommandTests
         var exit = await RunAgainstReferenceAsync(SkipsAudienceCheck);
 
         Assert.That(exit, Is.EqualTo(1), Output);
-        Assert.That(_out.ToString(), Does.Contain("✘ INS-024 aud-other-insurer — INS-024 (MUST) violated"));
-        var html = await File.ReadAllTextAsync(Path.Combine(_dir, "report.html"));
+        Assert.That(Out.ToString(), Does.Contain("✘ INS-024 aud-other-insurer — INS-024 (MUST) violated"));
+        var html = await File.ReadAllTextAsync(Path.Combine(Dir, "report.html"));
         Assert.That(html, Does.Contain("NOT conformant").And.Contain("INS-024 (MUST, protocol §"));
         Assert.That(html, Does.Contain("chukei conformance insurer --target http://127.0.0.1:").And.Contain("--filter &quot;INS-024 aud-other-insurer&quot;"));
-        var junit = XDocument.Load(Path.Combine(_dir, "junit.xml"));
+        var junit = XDocument.Load(Path.Combine(Dir, "junit.xml"));
         var failure = junit.Descendants("testcase").Single(c => (string)c.Attribute("name")! == AudienceCase).Element("failure");
         Assert.That((string?)failure?.Attribute("message"), Does.StartWith("INS-024 (MUST)"));
     }
@@ -108,10 +82,10 @@ public sealed class ConformanceCommandTests
     [Test]
     public async Task Insurer_ClosedPort_ExitsThree()
     {
-        var exit = await ChukeiCommand.InvokeAsync(["conformance", "insurer", "--target", FreeLocalUrl(), "--relay-url", FreeLocalUrl(), "--out", _dir]);
+        var exit = await ChukeiCommand.InvokeAsync(["conformance", "insurer", "--target", FreeLocalUrl(), "--relay-url", FreeLocalUrl(), "--out", Dir]);
 
         Assert.That(exit, Is.EqualTo(3), Output);
-        Assert.That(_err.ToString(), Does.Contain("did not answer"));
+        Assert.That(Err.ToString(), Does.Contain("did not answer"));
     }
 
     [TestCase("--target", "not a url")]
@@ -121,7 +95,7 @@ public sealed class ConformanceCommandTests
     [TestCase("--report-wait", "0")]
     public async Task Insurer_BadOption_ExitsTwo(string option, string value)
     {
-        string[] args = ["conformance", "insurer", "--target", "http://127.0.0.1:9/", "--out", _dir];
+        string[] args = ["conformance", "insurer", "--target", "http://127.0.0.1:9/", "--out", Dir];
         var exit = await ChukeiCommand.InvokeAsync([.. args.Where((_, i) => option != "--target" || i is not (2 or 3)), option, value]);
 
         Assert.That(exit, Is.EqualTo(2), Output);
@@ -134,29 +108,29 @@ public sealed class ConformanceCommandTests
         taken.Start();
         var relay = $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}";
 
-        var exit = await ChukeiCommand.InvokeAsync(["conformance", "insurer", "--target", FreeLocalUrl(), "--relay-url", relay, "--out", _dir]);
+        var exit = await ChukeiCommand.InvokeAsync(["conformance", "insurer", "--target", FreeLocalUrl(), "--relay-url", relay, "--out", Dir]);
 
         Assert.That(exit, Is.EqualTo(3), Output);
-        Assert.That(_err.ToString(), Does.Contain("relay stand-in could not start"));
+        Assert.That(Err.ToString(), Does.Contain("relay stand-in could not start"));
     }
 
     [TestCase("INS-024 aud-other-insurer\n", "has no comment")]
     [TestCase("INS-024 no-such-case # why\n", "names no case")]
     public async Task Insurer_BadExpectedFailuresFile_ExitsTwo(string content, string message)
     {
-        var list = Path.Combine(_dir, "expected.txt");
+        var list = Path.Combine(Dir, "expected.txt");
         await File.WriteAllTextAsync(list, content);
 
         var exit = await ChukeiCommand.InvokeAsync(["conformance", "insurer", "--target", "http://127.0.0.1:9/", "--expected-failures", list]);
 
         Assert.That(exit, Is.EqualTo(2), Output);
-        Assert.That(_err.ToString(), Does.Contain(message));
+        Assert.That(Err.ToString(), Does.Contain(message));
     }
 
     [Test]
     public async Task Insurer_UnreadableExpectedFailuresFile_ExitsTwo()
     {
-        var exit = await ChukeiCommand.InvokeAsync(["conformance", "insurer", "--target", "http://127.0.0.1:9/", "--expected-failures", Path.Combine(_dir, "missing.txt")]);
+        var exit = await ChukeiCommand.InvokeAsync(["conformance", "insurer", "--target", "http://127.0.0.1:9/", "--expected-failures", Path.Combine(Dir, "missing.txt")]);
 
         Assert.That(exit, Is.EqualTo(2), Output);
     }
@@ -164,25 +138,25 @@ public sealed class ConformanceCommandTests
     [Test]
     public async Task Insurer_ListedFailure_DoesNotFailTheRun()
     {
-        var list = Path.Combine(_dir, "expected.txt");
+        var list = Path.Combine(Dir, "expected.txt");
         await File.WriteAllTextAsync(list, "# audience check arrives in 2.1\nINS-024 aud-other-insurer\n");
 
         var exit = await RunAgainstReferenceAsync(SkipsAudienceCheck, "--filter", "INS-024", "--expected-failures", list);
 
         Assert.That(exit, Is.EqualTo(0), Output);
-        Assert.That(_out.ToString(), Does.Contain("✘ (expected) INS-024 aud-other-insurer").And.Contain("1 expected failure"));
+        Assert.That(Out.ToString(), Does.Contain("✘ (expected) INS-024 aud-other-insurer").And.Contain("1 expected failure"));
     }
 
     [Test]
     public async Task Insurer_ListedCaseThatPasses_FailsTheRunSoTheListStaysHonest()
     {
-        var list = Path.Combine(_dir, "expected.txt");
+        var list = Path.Combine(Dir, "expected.txt");
         await File.WriteAllTextAsync(list, "INS-024 aud-other-insurer  # audience check arrives in 2.1\n");
 
         var exit = await RunAgainstReferenceAsync(InsurerDefects.None, "--filter", AudienceCase, "--expected-failures", list);
 
         Assert.That(exit, Is.EqualTo(1), Output);
-        Assert.That(_out.ToString(), Does.Contain("expected failure now passes — remove it from the list"));
+        Assert.That(Out.ToString(), Does.Contain("expected failure now passes — remove it from the list"));
     }
 
     [Test]
@@ -191,6 +165,6 @@ public sealed class ConformanceCommandTests
         var exit = await ChukeiCommand.InvokeAsync(["conformance", "--help"]);
 
         Assert.That(exit, Is.EqualTo(0), Output);
-        Assert.That(_out.ToString(), Does.Contain("3 target unreachable"));
+        Assert.That(Out.ToString(), Does.Contain("3 target unreachable"));
     }
 }
