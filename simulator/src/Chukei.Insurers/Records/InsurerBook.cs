@@ -30,7 +30,8 @@ public sealed class InsurerBook
         {
             return _facts.Where(f => f.RegisteredAt <= now)
                 .GroupBy(f => f.QualificationId)
-                .Select(g => g.MaxBy(f => f.RegisteredAt)!)
+                // Versions registered at the same instant: the one added last is the newer (a stable sort keeps insertion order).
+                .Select(g => g.OrderBy(f => f.RegisteredAt).Last())
                 .ToList();
         }
     }

@@ -110,15 +110,10 @@ public sealed class ScenarioRunner(SimulatedNetwork network, FakeTimeProvider cl
         {
             // The insurer registers the loss in its own database first, then tells the relay.
             var index = person.Enrolments.IndexOf(enrolment);
-            node.Book.Add(new QualificationFact
+            node.Book.Add(Facts.FromEnrolment(network.Scenario, person, enrolment, index, now) with
             {
-                QualificationId = $"{person.Id}/{index}", PersonKey = person.BasicPensionNumber,
-                Kind = spec.Kind == "ltc" ? InsuranceKind.Ltc : InsuranceKind.Medical,
-                Symbol = enrolment.Symbol, Number = enrolment.Number, Branch = enrolment.Branch,
-                PersonalFamilyClassification = enrolment.PersonalFamilyClassification,
-                QualificationDate = ScenarioValidator.ParseDate(enrolment.From)!.Value, DisqualificationDate = date,
-                ReasonOfLoss = enrolment.ReasonOfLoss ?? LossReasons.Other, CopaymentRatio = enrolment.CopaymentRatio,
-                NotifiedAt = now, RegisteredAt = now,
+                DisqualificationDate = date,
+                ReasonOfLoss = enrolment.ReasonOfLoss ?? LossReasons.Other,
             });
         }
         var update = new EnrolmentUpdate
