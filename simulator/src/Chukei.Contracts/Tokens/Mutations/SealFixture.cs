@@ -28,6 +28,12 @@ public sealed class SealFixture
     /// <summary>An insurer the directory lists as revoked (DIR-006): its key is active, yet nothing it signs is accepted.</summary>
     public const string RevokedInsurerId = "kenpo-d.chukei.test";
 
+    /// <summary>The portal: the only party that may read a person's access log (LOG-015).</summary>
+    public const string PortalId = "portal.chukei.test";
+
+    /// <summary>A clinic: names a person by the medical card presented to it and asks through the relay (RLY-020).</summary>
+    public const string ClinicId = "clinic.chukei.test";
+
     /// <summary>Owner label of keys that belong to no party in the directory.</summary>
     public const string AttackerId = "attacker.example";
 
@@ -43,6 +49,10 @@ public sealed class SealFixture
     public const string OtherSigningKid = OtherInsurerId + "-sig-1";
     public const string OtherEncryptionKid = OtherInsurerId + "-enc-1";
     public const string RevokedInsurerSigningKid = RevokedInsurerId + "-sig-1";
+    public const string PortalSigningKid = PortalId + "-sig-1";
+    public const string PortalEncryptionKid = PortalId + "-enc-1";
+    public const string ClinicSigningKid = ClinicId + "-sig-1";
+    public const string ClinicEncryptionKid = ClinicId + "-enc-1";
     public const string AttackerKid = AttackerId + "-sig-1";
 
     /// <summary>2026-04-01 10:00 JST: the instant every vector is verified at.</summary>
@@ -78,6 +88,10 @@ public sealed class SealFixture
             Derive(OtherInsurerId, PublicJwk.UseSignature, OtherSigningKid, KeyStatus.Active, "a second insurer's envelope-signing key"),
             Derive(OtherInsurerId, PublicJwk.UseEncryption, OtherEncryptionKid, KeyStatus.Active, "a second insurer's encryption key"),
             Derive(RevokedInsurerId, PublicJwk.UseSignature, RevokedInsurerSigningKid, KeyStatus.Active, "an active key of a revoked party: envelopes it signs are refused"),
+            Derive(PortalId, PublicJwk.UseSignature, PortalSigningKid, KeyStatus.Active, "the portal's envelope-signing key"),
+            Derive(PortalId, PublicJwk.UseEncryption, PortalEncryptionKid, KeyStatus.Active, "the portal's encryption key"),
+            Derive(ClinicId, PublicJwk.UseSignature, ClinicSigningKid, KeyStatus.Active, "the clinic's envelope-signing key"),
+            Derive(ClinicId, PublicJwk.UseEncryption, ClinicEncryptionKid, KeyStatus.Active, "the clinic's encryption key"),
             Derive(AttackerId, PublicJwk.UseSignature, AttackerKid, KeyStatus.Active, "an attacker's key, in no directory"),
         ];
         Parties =
@@ -87,6 +101,8 @@ public sealed class SealFixture
             Party(RequesterId, PartyRole.LtcInsurer, "Test LTC insurer B (requester)", RequesterInsurerNumber),
             Party(OtherInsurerId, PartyRole.MedicalInsurer, "Test Kenpo C (another insurer)", OtherInsurerNumber),
             Party(RevokedInsurerId, PartyRole.MedicalInsurer, "Test Kenpo D (revoked)", RevokedInsurerNumber) with { Revoked = true },
+            Party(PortalId, PartyRole.Portal, "Chukei test portal", null),
+            Party(ClinicId, PartyRole.Clinic, "Test clinic", null),
         ];
         Directory = new PartyDirectory(RelayId);
         Directory.Replace(Parties);
@@ -181,7 +197,8 @@ public sealed class SealFixture
         Role = role,
         Name = name,
         InsurerNumber = insurerNumber,
-        BaseUrl = "https://" + id,
+        // Only the relay and insurers serve endpoints (DIR-001).
+        BaseUrl = role is PartyRole.Portal or PartyRole.Clinic ? null : "https://" + id,
         Keys = [.. Keys.Where(k => k.Owner == id).Select(k => k.PublicJwk)],
     };
 }
