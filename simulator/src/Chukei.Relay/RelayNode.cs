@@ -30,6 +30,9 @@ public sealed class RelayNode : IDisposable
     public AccessLogChain Log { get; }
     public PartyClient Client { get; }
 
+    /// <summary>Deliberate defects, for the conformance kit's mutants only; the reference relay has none.</summary>
+    public RelayDefects Defects { get; init; } = RelayDefects.None;
+
     private LogCheckpoint? ReadCheckpoint(string token)
     {
         try

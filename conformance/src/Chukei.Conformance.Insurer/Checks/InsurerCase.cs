@@ -1,13 +1,12 @@
 using Chukei.Conformance.Insurer.Kit;
 using Chukei.Conformance.Outcomes;
+using Chukei.Conformance.Runs;
 
 namespace Chukei.Conformance.Insurer.Checks;
 
-/// <summary>
-/// One case of the insurer suite: the requirement it checks, its name (the NUnit test-case argument) and its body.
-/// The body is a plain async method given a session, so the kit's self-tests run it against mutants without NUnit.
-/// </summary>
+/// <summary>One case of the insurer suite, run with the suite's <see cref="InsurerSession"/>.</summary>
 public sealed record InsurerCase(string RequirementId, string Name, Func<InsurerSession, CheckContext, Task> Body)
+    : ConformanceCase<InsurerSession>(RequirementId, Name, Body)
 {
-    public override string ToString() => $"{RequirementId} {Name}";
+    public override string ToString() => base.ToString();
 }

@@ -20,6 +20,9 @@ public sealed class ConfiguredInsurerConformance : InsurerConformance
 
     protected override ValueTask<InsurerTarget> CreateTargetAsync()
     {
+        var role = TargetSettings.Read(TargetSettings.TargetRole);
+        if (role is not null && role != "insurer")
+            Assert.Ignore($"the configured target is a {role}, not an insurer ({TargetSettings.TargetRole.EnvironmentVariable})");
         var target = ConformanceTarget.FromSettings(SealFixture.TargetId);
         if (target is null)
             Assert.Ignore($"no target configured: set {TargetSettings.TargetUrl.EnvironmentVariable} (or the NUnit parameter {TargetSettings.TargetUrl.Parameter}); see conformance/README.md");

@@ -1,6 +1,9 @@
 using System.Reflection;
 using Chukei.Conformance.Insurer.Checks;
 using Chukei.Conformance.Insurer.Fixtures;
+using Chukei.Conformance.Relay.Checks;
+using Chukei.Conformance.Relay.Fixtures;
+using Chukei.Conformance.Relay.Kit;
 using Chukei.Conformance.Requirements;
 using Chukei.Contracts.Tokens.Mutations;
 
@@ -55,5 +58,74 @@ public sealed class SuiteCatalogueTests
         // Assert
         Assert.That(attribute.Properties.Get("Requirement"), Is.EqualTo("LOG-010"));
         Assert.That(attribute.Properties.Get("Category"), Is.EqualTo("MUST"));
+    }
+}
+
+/// <summary>The relay suite's tests, its cases, the catalogue and the published people agree.</summary>
+public sealed class RelaySuiteCatalogueTests
+{
+    private static readonly IReadOnlyList<RequirementAttribute> TestRequirements = typeof(RelayConformance)
+        .GetMethods(BindingFlags.Public | BindingFlags.Instance)
+        .Select(m => m.GetCustomAttribute<RequirementAttribute>())
+        .OfType<RequirementAttribute>()
+        .ToList();
+
+    [Test]
+    public void RelaySuite_HasOneTestPerRequirementWithCases()
+    {
+        // Act
+        var tested = TestRequirements.Select(r => r.Id).Order(StringComparer.Ordinal).ToList();
+
+        // Assert
+        Assert.That(tested, Is.EqualTo(RelayCases.Requirements), "each requirement with cases has exactly one test method, and no test method lacks cases");
+    }
+
+    [Test]
+    public void RelaySuite_RequirementsAreRelayOrAnyPartyRequirementsOfTheCatalogue()
+    {
+        // Act
+        var actors = TestRequirements.Select(r => RequirementCatalogue.Get(r.Id).Actor).Distinct().ToList();
+
+        // Assert
+        Assert.That(actors, Is.SubsetOf(new[] { "relay", "any" }));
+    }
+
+    [Test]
+    public void RelaySuite_CaseNamesAreUniquePerRequirement()
+    {
+        // Act
+        var names = RelayCases.All.Select(c => c.ToString()).ToList();
+
+        // Assert
+        Assert.That(names, Is.Unique);
+    }
+
+    [Test]
+    public void RelaySuite_TakesNoMoreProvisionedPeopleThanPublished()
+    {
+        // Assert: a case takes at most two people (LOG-016), so twice the cases must fit.
+        Assert.That(RelayCases.All.Count * 2, Is.LessThanOrEqualTo(ProvisionedPeople.Count));
+    }
+
+    [Test]
+    public async Task ProvisionedPeopleDocument_IsCurrent()
+    {
+        // Arrange
+        var path = Path.Combine(RepositoryRoot.Path, ProvisionedPeople.DocumentPath);
+        if (Environment.GetEnvironmentVariable("CHUKEI_UPDATE_DOCS") == "1") await File.WriteAllTextAsync(path, ProvisionedPeople.Render());
+
+        // Act
+        var actual = File.Exists(path) ? await File.ReadAllTextAsync(path) : "";
+
+        // Assert
+        Assert.That(actual, Is.EqualTo(ProvisionedPeople.Render()), $"{ProvisionedPeople.DocumentPath} is stale; regenerate it with CHUKEI_UPDATE_DOCS=1");
+    }
+
+    [Test]
+    public void ProvisionedPeople_HaveValidDistinctIdentifiers()
+    {
+        // Assert
+        Assert.That(ProvisionedPeople.All.Select(p => p.PersonId), Is.Unique.And.All.Match("^P[A-Z2-7]{20}$"));
+        Assert.That(ProvisionedPeople.All.Select(p => p.BasicPensionNumber), Is.Unique.And.All.Match("^[0-9]{10}$"));
     }
 }

@@ -1,3 +1,4 @@
+using Chukei.Conformance.Insurer.Checks;
 using Chukei.Insurers;
 
 namespace Chukei.Conformance.SelfTests.Mutants;
@@ -10,6 +11,8 @@ namespace Chukei.Conformance.SelfTests.Mutants;
 [TestFixture]
 public sealed class MutantKillTests
 {
+    private static readonly KillMatrixSuite Suite = new("docs/conformance-mutants.md", "insurer", nameof(InsurerDefects), nameof(MutantKillTests), InsurerCases.Requirements);
+
     private SuiteVerdict _reference = null!;
     private readonly List<(Mutant Mutant, SuiteVerdict Verdict)> _mutants = [];
 
@@ -45,14 +48,14 @@ public sealed class MutantKillTests
     public async Task Mutant_KillMatrixDocument_IsCurrent()
     {
         // Arrange
-        var expected = KillMatrix.Render(_reference, _mutants);
-        var path = Path.Combine(RepositoryRoot.Path, KillMatrix.DocumentPath);
+        var expected = KillMatrix.Render(Suite, _reference, _mutants);
+        var path = Path.Combine(RepositoryRoot.Path, Suite.DocumentPath);
         if (Environment.GetEnvironmentVariable("CHUKEI_UPDATE_DOCS") == "1") await File.WriteAllTextAsync(path, expected);
 
         // Act
         var actual = File.Exists(path) ? await File.ReadAllTextAsync(path) : "";
 
         // Assert
-        Assert.That(actual, Is.EqualTo(expected), $"{KillMatrix.DocumentPath} is stale; regenerate it with CHUKEI_UPDATE_DOCS=1 (see the file's header)");
+        Assert.That(actual, Is.EqualTo(expected), $"{Suite.DocumentPath} is stale; regenerate it with CHUKEI_UPDATE_DOCS=1 (see the file's header)");
     }
 }

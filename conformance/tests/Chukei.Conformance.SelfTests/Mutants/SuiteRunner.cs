@@ -3,12 +3,16 @@ using Chukei.Conformance.Insurer.Kit;
 using Chukei.Conformance.Insurer.Running;
 using Chukei.Conformance.Runs;
 using Chukei.Conformance.SelfTests.Reference;
+using Chukei.Conformance.Relay.Checks;
+using Chukei.Conformance.Relay.Kit;
+using Chukei.Conformance.Relay.Running;
 using Chukei.Insurers;
+using Chukei.Relay;
 
 namespace Chukei.Conformance.SelfTests.Mutants;
 
 /// <summary>
-/// Runs every case of the insurer suite as a plain async method (no NUnit run inside a run; the same
+/// Runs every case of a suite as a plain async method (no NUnit run inside a run; the same
 /// <see cref="InsurerSuiteRunner"/> <c>chukei conformance insurer</c> uses) against the reference insurer carrying
 /// <paramref name="defects"/>, and collects which cases failed.
 /// </summary>
@@ -23,6 +27,24 @@ internal static class SuiteRunner
         {
             results = await InsurerSuiteRunner.RunAsync(session, InsurerCases.All);
         }
+        return Verdict(targetName, results);
+    }
+
+    /// <summary>The relay suite against the reference relay carrying <paramref name="defects"/>.</summary>
+    public static async Task<SuiteVerdict> RunRelayAsync(string targetName, RelayDefects defects)
+    {
+        var session = await RelaySession.StartAsync("http://127.0.0.1:0", async url => await ReferenceRelay.StartAsync(url, defects))
+            ?? throw new InvalidOperationException("the reference relay did not start");
+        IReadOnlyList<CaseResult> results;
+        await using (session)
+        {
+            results = await RelaySuiteRunner.RunAsync(session, RelayCases.All);
+        }
+        return Verdict(targetName, results);
+    }
+
+    private static SuiteVerdict Verdict(string targetName, IReadOnlyList<CaseResult> results)
+    {
         var failures = results.Where(r => r.Outcome == CaseOutcome.Failed).Select(r => new CaseFailure(r.RequirementId, r.CaseName, r.Reason ?? "")).ToList();
         var inconclusive = results.Where(r => r.Outcome == CaseOutcome.Inconclusive).Select(r => r.Reason ?? "").ToList();
         return new SuiteVerdict(targetName, failures, inconclusive);

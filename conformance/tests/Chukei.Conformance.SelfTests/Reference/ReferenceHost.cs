@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Builder;
 
 namespace Chukei.Conformance.SelfTests.Reference;
 
-/// <summary>Stops a reference insurer host the self-test started, and its outbound HTTP client.</summary>
-internal sealed class ReferenceHost(WebApplication app, HttpClient http) : IAsyncDisposable
+/// <summary>Stops a reference host the self-test started, its outbound HTTP client and, for a relay, its node.</summary>
+internal sealed class ReferenceHost(WebApplication app, HttpClient http, IDisposable? node = null) : IAsyncDisposable
 {
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();
         await app.DisposeAsync();
         http.Dispose();
+        node?.Dispose();
     }
 }

@@ -27,9 +27,9 @@ public sealed class AccessLogService(RelayNode relay)
             if (e.RelayLogEntryId is { } relatedId)
             {
                 var related = relay.Store.FindLogEntry(relatedId);
-                if (related is null || related.Provider != caller.Id)
+                if ((related is null || related.Provider != caller.Id) && !relay.Defects.AcceptsUnknownLogEntries)
                     throw new ProtocolException(ProblemCodes.LogEntryUnknown, $"entry {i} names a relay entry that is not a lookup for {caller.Id}", $"/entries/{i}/relayLogEntryId");
-                personId = related.PersonId;
+                personId = related?.PersonId;
             }
             drafts.Add(new AccessLogChain.Draft(caller.Id, AccessAction.Inquiry, e.Requester, caller.Id, personId, e.Items, e.Purpose,
                 e.Outcome, e.Code, e.CorrelationId, e.RelayLogEntryId, e.At, sourceKey));

@@ -19,14 +19,16 @@ public sealed class LookupService(RelayNode relay)
     public LookupAnswer Lookup(PartyDescriptor caller, LookupRequest request)
     {
         var resolution = ResolveOrLogRefusal(caller, request.Subject, request.TargetKind, request.Purpose, request.CorrelationId, AccessAction.Lookup, LookupItems);
-        var entry = relay.Log.Append(Draft(caller, resolution, request.Purpose, request.CorrelationId, AccessAction.Lookup));
+        var entryId = relay.Defects.OmitsLookupEntries
+            ? "L-unwritten-" + relay.Self.Ids.Next()[..12]
+            : relay.Log.Append(Draft(caller, resolution, request.Purpose, request.CorrelationId, AccessAction.Lookup)).EntryId;
         return new LookupAnswer
         {
             Outcome = resolution.Outcome,
             Target = Target(resolution),
-            Seal = resolution.Outcome == LookupOutcome.Found ? Seal(caller.Id, resolution, request.Purpose, entry.EntryId, routed: false) : null,
+            Seal = resolution.Outcome == LookupOutcome.Found ? Seal(caller.Id, resolution, request.Purpose, entryId, routed: false) : null,
             AsOf = resolution.Target?.RegisteredAt,
-            LogEntryId = entry.EntryId,
+            LogEntryId = entryId,
             CorrelationId = request.CorrelationId,
         };
     }
@@ -40,7 +42,7 @@ public sealed class LookupService(RelayNode relay)
     {
         try
         {
-            if (!Purposes.IsAllowedFor(purpose, caller.Role))
+            if (!Purposes.IsAllowedFor(purpose, caller.Role) && !relay.Defects.SkipsPurposeCheck)
                 throw new ProtocolException(ProblemCodes.PurposeNotAllowed, $"purpose '{purpose}' is not allowed for role {caller.Role}", "/purpose", "RLY-005");
             return Resolve(caller, subject, targetKind);
         }
@@ -69,7 +71,7 @@ public sealed class LookupService(RelayNode relay)
         var owned = caller.Role == PartyRole.Clinic
             ? kind == InsuranceKind.Medical
             : ownKind == kind && caller.InsurerNumber == insurerNumber;
-        if (!owned)
+        if (!owned && !relay.Defects.IgnoresSubjectOwnership)
             throw new ProtocolException(ProblemCodes.SubjectNotOwned, "the subject is not named by one of the caller's own numbers",
                 subject.Ltc is null ? "/subject/medical/insurerNumber" : "/subject/ltc/insurerNumber", subject.Ltc is null == (caller.Role == PartyRole.MedicalInsurer) ? "RLY-004" : "RLY-003");
 
@@ -99,7 +101,7 @@ public sealed class LookupService(RelayNode relay)
     public string Seal(string requesterId, Resolution r, string purpose, string logEntryId, bool routed)
     {
         var target = r.TargetParty!;
-        var recipient = relay.Self.Directory.EncryptionKeyOf(target.Id)
+        var recipient = relay.Self.Directory.EncryptionKeyOf(relay.Defects.SealsToRequester ? requesterId : target.Id)
             ?? throw new ProtocolException(ProblemCodes.TargetUnavailable, $"{target.Id} publishes no active encryption key");
         var now = relay.Self.Time.GetUtcNow().ToUnixTimeSeconds();
         var e = r.Target!;
@@ -109,7 +111,7 @@ public sealed class LookupService(RelayNode relay)
             Audience = target.Id,
             IssuedAt = now,
             NotBefore = now,
-            Expires = now + (long)ProtocolConstants.MaxSealLifetime.TotalSeconds,
+            Expires = now + (long)ProtocolConstants.MaxSealLifetime.TotalSeconds * (relay.Defects.IssuesLongLivedSeals ? 2 : 1),
             Id = relay.Self.Ids.Next(),
             Requester = requesterId,
             Purpose = purpose,

@@ -51,10 +51,11 @@ public sealed class RoutedInquiryService(RelayNode relay, LookupService lookups)
         // RLY-024: the answer must be the target's, for the original requester, answering this very request;
         // anything else (including a non-problem error status) counts as no answer (RLY-021).
         var forRequester = new EnvelopeVerifier(caller.Id, relay.Self.Directory, new MemoryReplayCache(relay.Self.Time), relay.Self.Time);
+        VerifiedEnvelope answer;
         try
         {
             if (raw.Status != 200) throw new ProtocolException(ProblemCodes.TargetUnavailable, $"HTTP {raw.Status} without a problem document");
-            forRequester.VerifyResponse(raw.Body, target.Id, id);
+            answer = forRequester.VerifyResponse(raw.Body, target.Id, id);
         }
         catch (ProtocolException ex)
         {
@@ -66,7 +67,7 @@ public sealed class RoutedInquiryService(RelayNode relay, LookupService lookups)
             Outcome = LookupOutcome.Found,
             Target = LookupService.Target(r),
             AsOf = r.Target!.RegisteredAt,
-            TargetAnswer = raw.Body,
+            TargetAnswer = relay.Defects.ResignsRoutedAnswers ? relay.Self.Signer.SignResponse(caller.Id, id, answer.Claims.Body) : raw.Body,
             LogEntryId = entry.EntryId,
             CorrelationId = request.CorrelationId,
         };

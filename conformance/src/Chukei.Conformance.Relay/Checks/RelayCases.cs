@@ -1,0 +1,83 @@
+namespace Chukei.Conformance.Relay.Checks;
+
+/// <summary>
+/// Every case of the relay suite, grouped by requirement. The NUnit tests draw their cases from here
+/// (<see cref="For"/>), and the kit's self-tests and <c>chukei conformance relay</c> run the same bodies.
+/// </summary>
+public static class RelayCases
+{
+    public static IReadOnlyList<RelayCase> All { get; } =
+    [
+        new("DIR-010", "signed-directory", SurfaceChecks.DirectoryAsync),
+        new("DIR-012", "relay-jwks", SurfaceChecks.JwksAsync),
+        new("AUTH-001", "json-body", SurfaceChecks.MediaTypeAsync),
+        .. new[] { "portal-looks-up", "insurer-reads-a-persons-log", "clinic-registers-an-enrolment" }
+            .Select(n => new RelayCase("AUTH-011", n, (s, c) => SurfaceChecks.RoleNotAllowedAsync(s, c, n))),
+        new("ERR-001", "problem-form", SurfaceChecks.ProblemFormAsync),
+        new("ERR-003", "body-too-large", SurfaceChecks.BodyTooLargeAsync),
+        new("ERR-006", "unknown-path", SurfaceChecks.UnknownPathAsync),
+        new("ERR-010", "no-personal-data", SurfaceChecks.NoPersonalDataAsync),
+
+        new("RLY-001", "found", LookupChecks.FoundAsync),
+        .. LookupChecks.InvalidFieldCases.Select(n => new RelayCase("RLY-002", n, (s, c) => LookupChecks.InvalidFieldAsync(s, c, n))),
+        new("RLY-003", "medical-subject-from-ltc-insurer", (s, c) => LookupChecks.SubjectNotOwnedAsync(s, c, "medical-subject-from-ltc-insurer")),
+        new("RLY-004", "another-insurers-number", (s, c) => LookupChecks.SubjectNotOwnedAsync(s, c, "another-insurers-number")),
+        new("RLY-005", "childbirth-lump-sum-from-ltc-insurer", LookupChecks.PurposeNotAllowedAsync),
+        new("RLY-006", "not-found", LookupChecks.NotFoundAsync),
+        new("RLY-006", "no-current-coverage", LookupChecks.NoCurrentCoverageAsync),
+        new("RLY-007", "found-members", LookupChecks.FoundMembersAsync),
+        new("RLY-007", "other-outcome-members", LookupChecks.OtherMembersAsync),
+        new("RLY-008", "two-current-medical-enrolments", LookupChecks.MultipleMatchesAsync),
+        new("RLY-009", "nothing-in-clear", LookupChecks.NothingInClearAsync),
+        new("RLY-033", "registration-takes-effect-when-registered", LookupChecks.RegistrationTakesEffectAsync),
+        new("RLY-033", "acquisition-effective-tomorrow", LookupChecks.FutureAcquisitionAsync),
+
+        new("SEAL-001", "opens-at-the-target", SealIssueChecks.OpensAtTargetAsync),
+        new("SEAL-004", "insured-is-the-registered-number", SealIssueChecks.InsuredAsync),
+        new("SEAL-005", "aud-is-the-target", SealIssueChecks.AudienceAsync),
+        new("SEAL-006", "requester-and-purpose", SealIssueChecks.RequesterAndPurposeAsync),
+        new("SEAL-007", "lifetime", SealIssueChecks.LifetimeAsync),
+        new("SEAL-008", "txn-is-the-lookup-entry", SealIssueChecks.TransactionAsync),
+        new("SEAL-009", "as-of-is-registration-time", SealIssueChecks.AsOfAsync),
+        new("SEAL-010", "fresh-jti", SealIssueChecks.FreshJtiAsync),
+        new("SEAL-011", "encrypted-to-the-target", SealIssueChecks.EncryptedToTargetAsync),
+
+        new("RLY-020", "forwards-a-routed-seal", RoutedChecks.ForwardsAsync),
+        .. RoutedChecks.Unavailable.Select(b => new RelayCase("RLY-021", RoutedChecks.CaseName(b), (s, c) => RoutedChecks.TargetUnavailableAsync(s, c, b))),
+        new("RLY-022", "target-refuses", RoutedChecks.TargetRefusesAsync),
+        new("RLY-023", "answer-byte-for-byte", RoutedChecks.ForwardsAnswerUntouchedAsync),
+        .. RoutedChecks.Unverifiable.Select(b => new RelayCase("RLY-024", RoutedChecks.CaseName(b), (s, c) => RoutedChecks.TargetUnavailableAsync(s, c, b))),
+
+        new("RLY-030", "medical-and-ltc-in-one-update", EnrolmentChecks.BothRecordsAsync),
+        new("RLY-031", "another-insurers-number", (s, c) => EnrolmentChecks.NotOwnedAsync(s, c, "another-insurers-number")),
+        new("RLY-031", "record-of-the-other-kind", (s, c) => EnrolmentChecks.NotOwnedAsync(s, c, "record-of-the-other-kind")),
+        new("RLY-032", "registered", EnrolmentChecks.RegisteredAsync),
+        new("RLY-032", "person-not-found", EnrolmentChecks.PersonNotFoundAsync),
+        new("RLY-032", "no-such-enrolment", EnrolmentChecks.NoSuchEnrolmentAsync),
+        new("RLY-034", "repeated-update", EnrolmentChecks.RepeatedAsync),
+
+        new("LOG-003", "found-lookup", RelayLogChecks.LookupLoggedAsync),
+        new("LOG-003", "no-current-coverage-lookup", RelayLogChecks.UnansweredLookupLoggedAsync),
+        new("LOG-004", "routed-inquiry", RoutedChecks.LoggedAsync),
+        new("LOG-005", "hashes-recompute", RelayLogChecks.HashesRecomputeAsync),
+        new("LOG-006", "sequence", RelayLogChecks.SequenceAsync),
+        new("LOG-011", "no-such-entry", (s, c) => RelayLogChecks.UnknownEntryRefusedAsync(s, c, "no-such-entry")),
+        new("LOG-011", "entry-of-another-provider", (s, c) => RelayLogChecks.UnknownEntryRefusedAsync(s, c, "entry-of-another-provider")),
+        new("LOG-012", "reported-record-appended", RelayLogChecks.ReportReconcilesAsync),
+        new("LOG-014", "repeated-report", RelayLogChecks.RepeatedReportAsync),
+        new("LOG-015", "unknown-person", RelayLogChecks.UnknownPersonAsync),
+        new("LOG-016", "only-own-entries", RelayLogChecks.OnlyOwnEntriesAsync),
+        new("LOG-020", "latest-checkpoint", RelayLogChecks.CheckpointAsync),
+        new("LOG-021", "chain-verifies", RelayLogChecks.VerificationAsync),
+    ];
+
+    /// <summary>The requirements that have cases, in catalogue order of their ids.</summary>
+    public static IReadOnlyList<string> Requirements { get; } = All.Select(c => c.RequirementId).Distinct().Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The case names of one requirement, as NUnit test cases (the argument of the test method).</summary>
+    public static IEnumerable<TestCaseData> For(string requirementId) =>
+        All.Where(c => c.RequirementId == requirementId).Select(c => new TestCaseData(c.Name));
+
+    public static RelayCase Find(string requirementId, string name) =>
+        All.Single(c => c.RequirementId == requirementId && c.Name == name);
+}

@@ -1,0 +1,200 @@
+using Chukei.Conformance.Outcomes;
+using Chukei.Conformance.Relay.Kit;
+using Chukei.Contracts;
+using Chukei.Contracts.Json;
+using Chukei.Contracts.Problems;
+using Chukei.Contracts.Wire;
+using static Chukei.Contracts.Tokens.Mutations.SealFixture;
+
+namespace Chukei.Conformance.Relay.Checks;
+
+/// <summary>
+/// The relay's access log (docs/protocol.md §8): entries for lookups, insurers' reports, the person's view, the hash
+/// chain and its signed checkpoints, all read through the protocol as the portal and the insurers read them.
+/// </summary>
+public static class RelayLogChecks
+{
+    /// <summary>LOG-003: a found lookup leaves one entry, written by the relay, with every member right.</summary>
+    public static async Task LookupLoggedAsync(RelaySession session, CheckContext check)
+    {
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        var (_, request, _, answer) = await Calls.FoundAsync(session, check, person, "lookup-logged");
+
+        var log = await Calls.PersonLogAsync(session, check, person.Person.PersonId);
+        var entry = log.Entries.FirstOrDefault(e => e.CorrelationId == request.CorrelationId);
+        check.Must(entry is not null, $"the person's log has no entry with the lookup's correlationId '{request.CorrelationId}' ({log.Entries.Count} entries in all)");
+        check.Must(entry.EntryId == answer.LogEntryId, $"the entry's id is '{entry.EntryId}', the answer's logEntryId '{answer.LogEntryId}'");
+        check.Must(entry.RecordedBy == RelayId && entry.Action == AccessAction.Lookup, $"the entry is recordedBy {entry.RecordedBy}, action {entry.Action}");
+        check.Must(entry.Requester == RequesterId && entry.Provider == TargetId, $"the entry names requester {entry.Requester}, provider {entry.Provider}");
+        check.Must(entry.Purpose == request.Purpose && entry.Outcome == AccessOutcome.Answered, $"the entry says purpose {entry.Purpose}, outcome {entry.Outcome}");
+        check.Must(entry.Items.SequenceEqual(["insurer-affiliation"]), $"the entry's items are [{string.Join(", ", entry.Items)}], a lookup discloses [insurer-affiliation]");
+    }
+
+    /// <summary>LOG-003: a multiple-matches lookup is logged for the person with outcome not-found.</summary>
+    public static async Task UnansweredLookupLoggedAsync(RelaySession session, CheckContext check)
+    {
+        await using var person = await EnrolledPerson.CreateAsync(session, check, medical: false);
+        var request = Calls.Lookup(person.Subject, "no-coverage-logged");
+        var exchange = await Calls.LookupAsync(session, check, request);
+        if (exchange.Status != 200) throw check.Unreachable($"the lookup was answered {exchange.Summary}");
+
+        var log = await Calls.PersonLogAsync(session, check, person.Person.PersonId);
+        var entry = log.Entries.FirstOrDefault(e => e.CorrelationId == request.CorrelationId);
+        check.Must(entry is not null, $"the person's log has no entry for the no-current-coverage lookup '{request.CorrelationId}'");
+        check.Must(entry.Outcome == AccessOutcome.NotFound, $"a no-current-coverage lookup is logged with outcome not-found, not {entry.Outcome}");
+    }
+
+    /// <summary>LOG-005: each entry's hash is the SHA-256 of its fifteen lines.</summary>
+    public static async Task HashesRecomputeAsync(RelaySession session, CheckContext check)
+    {
+        var log = await LoggedPersonAsync(session, check, "hashes");
+        foreach (var e in log.Entries)
+        {
+            var expected = AccessLogHash.Compute(e);
+            check.Must(e.Hash == expected, $"entry {e.Seq} ({e.EntryId}) has hash {e.Hash}; its members hash to {expected}");
+        }
+    }
+
+    /// <summary>LOG-006 / LOG-016: the person's entries come in increasing seq order, at in UTC milliseconds.</summary>
+    public static async Task SequenceAsync(RelaySession session, CheckContext check)
+    {
+        var log = await LoggedPersonAsync(session, check, "sequence");
+        for (var i = 1; i < log.Entries.Count; i++)
+            check.Must(log.Entries[i].Seq > log.Entries[i - 1].Seq, $"entry {log.Entries[i].EntryId} has seq {log.Entries[i].Seq} after seq {log.Entries[i - 1].Seq}");
+        foreach (var e in log.Entries)
+        {
+            check.Must(e.Seq >= 1, $"entry {e.EntryId} has seq {e.Seq}; seq starts at 1");
+            check.Must(e.At.Offset == TimeSpan.Zero && AccessLogHash.Normalize(e.At) == e.At, $"entry {e.Seq}'s at is {e.At:O}: it must be UTC truncated to milliseconds");
+            check.Must(e.PrevHash.Length == 64, $"entry {e.Seq}'s prevHash is not 64 hex characters");
+        }
+    }
+
+    /// <summary>LOG-016: a person's view holds their entries and nobody else's.</summary>
+    public static async Task OnlyOwnEntriesAsync(RelaySession session, CheckContext check)
+    {
+        await using var first = await EnrolledPerson.CreateAsync(session, check);
+        await using var second = await EnrolledPerson.CreateAsync(session, check);
+        var (_, mine, _, _) = await Calls.FoundAsync(session, check, first, "own-entries");
+        var (_, theirs, _, _) = await Calls.FoundAsync(session, check, second, "other-entries");
+
+        var log = await Calls.PersonLogAsync(session, check, first.Person.PersonId);
+        check.Must(log.PersonId == first.Person.PersonId, $"the answer is for '{log.PersonId}'");
+        check.Must(log.Entries.Any(e => e.CorrelationId == mine.CorrelationId), "the person's own lookup is missing from their log");
+        check.Must(log.Entries.All(e => e.CorrelationId != theirs.CorrelationId), "another person's lookup appears in this person's log");
+        check.Must(log.Entries.All(e => e.PersonId == first.Person.PersonId), "the log holds entries whose personId is someone else's or absent");
+    }
+
+    /// <summary>LOG-015: a well-formed person id naming nobody is person-unknown.</summary>
+    public static async Task UnknownPersonAsync(RelaySession session, CheckContext check)
+    {
+        var exchange = await session.World.CallerFor(PortalId, check.Evidence).PostAsync(Calls.PersonQueryPath, new PersonAccessLogQuery { PersonId = "PAAAAAAAAAAAAAAAAAAAA" });
+        check.Must(exchange.IsRefusal(ProblemCodes.PersonUnknown), $"a query for a person id nobody has must be refused with person-unknown (404), not {exchange.Summary}");
+    }
+
+    /// <summary>LOG-011: a report naming a relay entry that does not exist, or is another insurer's, is refused whole.</summary>
+    public static async Task UnknownEntryRefusedAsync(RelaySession session, CheckContext check, string caseName)
+    {
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        var (_, request, _, answer) = await Calls.FoundAsync(session, check, person, caseName);
+        if ((await Calls.PersonLogAsync(session, check, person.Person.PersonId)).Entries.All(e => e.EntryId != answer.LogEntryId))
+            throw check.Unreachable($"the lookup's entry '{answer.LogEntryId}' is not in the person's log, so a report naming it cannot be the good part of the report (LOG-003 covers that)");
+        var now = session.Target.Time.GetUtcNow();
+        var good = Calls.Record(answer.LogEntryId, request.CorrelationId, now);
+        var (reporter, records, position) = caseName switch
+        {
+            "no-such-entry" => (TargetId, new[] { good, Calls.Record("L-no-such-entry-" + answer.LogEntryId, request.CorrelationId, now) }, 1),
+            "entry-of-another-provider" => (OtherInsurerId, [good with { InsurerEntryId = "kenpo-c-" + good.InsurerEntryId }], 0),
+            _ => throw new ArgumentOutOfRangeException(nameof(caseName), caseName, "no such case"),
+        };
+
+        var exchange = await Calls.ReportAsync(session, check, reporter, records);
+        check.Must(exchange.IsRefusal(ProblemCodes.LogEntryUnknown), $"the report ({caseName}) must be refused with log-entry-unknown (400), but the relay answered {exchange.Summary}");
+        check.Must(exchange.Problem?.Field == $"/entries/{position}/relayLogEntryId", $"the problem's field is '{exchange.Problem?.Field}', not /entries/{position}/relayLogEntryId");
+        var log = await Calls.PersonLogAsync(session, check, person.Person.PersonId);
+        check.Must(log.Entries.All(e => e.Action != AccessAction.Inquiry), "part of the refused report was appended: the person's log holds an inquiry entry");
+    }
+
+    /// <summary>LOG-012 / LOG-013: a reported record is appended for the person and reconciles the lookup.</summary>
+    public static async Task ReportReconcilesAsync(RelaySession session, CheckContext check)
+    {
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        var (_, request, _, answer) = await Calls.FoundAsync(session, check, person, "reconciles");
+        var before = await Calls.PersonLogAsync(session, check, person.Person.PersonId);
+        check.Must(before.Unreconciled.Contains(answer.LogEntryId), $"before kenpo-a reports, the lookup '{answer.LogEntryId}' must be listed as unreconciled (LOG-013)");
+
+        var record = Calls.Record(answer.LogEntryId, request.CorrelationId, session.Target.Time.GetUtcNow());
+        var reported = await Calls.ReportAsync(session, check, TargetId, record);
+        if (reported.Status != 200) throw check.Unreachable($"the report was answered {reported.Summary}");
+        var ids = reported.Read<AccessLogReportAnswer>(session.World).EntryIds;
+        check.Must(ids.Count == 1, $"one record was reported, {ids.Count} entry ids came back");
+
+        var after = await Calls.PersonLogAsync(session, check, person.Person.PersonId);
+        var entry = after.Entries.FirstOrDefault(e => e.EntryId == ids[0]);
+        check.Must(entry is not null, $"the reported record (entry '{ids[0]}') is not in the person's log");
+        check.Must(entry.RecordedBy == TargetId && entry.Action == AccessAction.Inquiry && entry.Provider == TargetId,
+            $"the appended entry says recordedBy {entry.RecordedBy}, action {entry.Action}, provider {entry.Provider}");
+        check.Must(entry.RelatedEntryId == answer.LogEntryId, $"relatedEntryId is '{entry.RelatedEntryId}', the record named '{answer.LogEntryId}'");
+        check.Must(entry.Requester == record.Requester && entry.CorrelationId == record.CorrelationId && entry.Items.SequenceEqual(record.Items),
+            "the appended entry does not carry the record's requester, correlationId and items");
+        check.Must(!after.Unreconciled.Contains(answer.LogEntryId), $"after kenpo-a reported, the lookup '{answer.LogEntryId}' is still listed as unreconciled (LOG-013)");
+    }
+
+    /// <summary>LOG-014 (SHOULD): the same record reported twice gets the same entry id.</summary>
+    public static async Task RepeatedReportAsync(RelaySession session, CheckContext check)
+    {
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        var (_, request, _, answer) = await Calls.FoundAsync(session, check, person, "repeated-report");
+        var record = Calls.Record(answer.LogEntryId, request.CorrelationId, session.Target.Time.GetUtcNow());
+
+        var first = await Calls.ReportAsync(session, check, TargetId, record);
+        var second = await Calls.ReportAsync(session, check, TargetId, record);
+        if (first.Status != 200) throw check.Unreachable($"the report was answered {first.Summary}");
+        CheckContext.Must("LOG-011", second.Status == 200, $"a repeated, well-formed report was refused: {second.Summary}");
+        var ids = (first.Read<AccessLogReportAnswer>(session.World).EntryIds[0], second.Read<AccessLogReportAnswer>(session.World).EntryIds[0]);
+        check.Should("LOG-014", ids.Item1 == ids.Item2, $"the same record reported twice got two entries, '{ids.Item1}' and '{ids.Item2}'");
+    }
+
+    /// <summary>LOG-020: the latest checkpoint is a relay-signed JWS covering at least the entries just written.</summary>
+    public static async Task CheckpointAsync(RelaySession session, CheckContext check)
+    {
+        var log = await LoggedPersonAsync(session, check, "checkpoint");
+        var (status, mediaType, body) = await session.World.GetAsync("v1/access-log/checkpoints/latest", check.Evidence);
+
+        check.Must(status == 200 && mediaType == ProtocolConstants.JoseMediaType, $"GET checkpoints/latest answered {status} {mediaType}, not 200 application/jose");
+        LogCheckpoint checkpoint;
+        try
+        {
+            var payload = session.World.VerifierFor(RequesterId).VerifyPayload(body.Trim(), ProtocolConstants.CheckpointType, RelayId);
+            checkpoint = ProtocolJson.Deserialize<LogCheckpoint>(System.Text.Encoding.UTF8.GetBytes(payload), "checkpoint");
+        }
+        catch (ProtocolException ex)
+        {
+            throw new RequirementViolationException(check.RequirementId, CheckContext.Message(check.RequirementId, "violated",
+                $"the checkpoint is not a {ProtocolConstants.CheckpointType} JWS signed by a relay key: {ex.Code.Code}: {ex.Detail}"), ex);
+        }
+        var last = log.Entries[^1];
+        check.Must(checkpoint.Seq >= last.Seq, $"the latest checkpoint is at seq {checkpoint.Seq}, but entry {last.Seq} was written before it was asked for");
+        if (checkpoint.Seq == last.Seq) check.Must(checkpoint.Hash == last.Hash, $"the checkpoint at seq {last.Seq} has hash {checkpoint.Hash}, the entry {last.Hash}");
+    }
+
+    /// <summary>LOG-021: the relay's own verification of its chain says valid and covers the entries written.</summary>
+    public static async Task VerificationAsync(RelaySession session, CheckContext check)
+    {
+        var log = await LoggedPersonAsync(session, check, "verification");
+        var exchange = await session.World.CallerFor(RequesterId, check.Evidence).PostAsync(Calls.VerificationPath, new { });
+
+        var verification = exchange.Read<ChainVerification>(session.World);
+        check.Must(verification.Valid, $"the relay reports its own chain invalid: {verification.Reason} (first broken seq {verification.FirstBrokenSeq})");
+        check.Must(verification.Entries >= log.Entries[^1].Seq, $"the verification covers {verification.Entries} entries, but entry {log.Entries[^1].Seq} exists");
+    }
+
+    /// <summary>A person with one found lookup and its log; most log checks start here.</summary>
+    private static async Task<PersonAccessLogAnswer> LoggedPersonAsync(RelaySession session, CheckContext check, string caseName)
+    {
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        await Calls.FoundAsync(session, check, person, caseName);
+        var log = await Calls.PersonLogAsync(session, check, person.Person.PersonId);
+        if (log.Entries.Count == 0) throw check.Unreachable("the person's log is empty after a lookup (LOG-003 covers that)");
+        return log;
+    }
+}

@@ -1,0 +1,125 @@
+using System.Text;
+using System.Text.Json;
+using Chukei.Conformance.Outcomes;
+using Chukei.Conformance.Relay.Kit;
+using Chukei.Contracts;
+using Chukei.Contracts.Json;
+using Chukei.Contracts.Tokens;
+using Chukei.Contracts.Wire;
+using static Chukei.Contracts.Tokens.Mutations.SealFixture;
+
+namespace Chukei.Conformance.Relay.Checks;
+
+/// <summary>
+/// What the relay seals (docs/protocol.md §6.1–§6.3, SEAL-001 … SEAL-011): the kit, playing the target kenpo-a with
+/// its published keys, opens the seal of a found lookup and checks what it holds.
+/// </summary>
+public static class SealIssueChecks
+{
+    /// <summary>SEAL-001 / SEAL-003: the seal passes every check of step ④ at the target it names.</summary>
+    public static async Task OpensAtTargetAsync(RelaySession session, CheckContext check)
+    {
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        var (_, _, _, answer) = await Calls.FoundAsync(session, check, person, "opens-at-target");
+
+        var verdict = Calls.OpenAtTarget(session, answer.Seal!);
+        check.Must(verdict.IsValid, $"{TargetId}'s step ④ refuses the seal with {verdict.Failure?.Code}: {verdict.Detail}");
+    }
+
+    /// <summary>SEAL-011: encrypted to the target's first active encryption key, which nobody else holds.</summary>
+    public static async Task EncryptedToTargetAsync(RelaySession session, CheckContext check)
+    {
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        var (_, _, _, answer) = await Calls.FoundAsync(session, check, person, "encrypted-to-target");
+
+        var kid = JweKid(answer.Seal!);
+        check.Must(kid == TargetEncryptionKid, $"the seal's JWE kid is '{kid}', not {TargetEncryptionKid}, {TargetId}'s first active encryption key");
+        var asRequester = Calls.OpenAtTarget(session, answer.Seal!, self: RequesterId);
+        check.Must(asRequester.Failure is not null && asRequester.SignedClaims is null && asRequester.Claims is null,
+            $"{RequesterId} can decrypt the seal with its own key: the requester reads the target's number");
+    }
+
+    /// <summary>SEAL-004: insured is exactly the person's registered number at the target.</summary>
+    public static Task InsuredAsync(RelaySession session, CheckContext check) => WithClaimsAsync(session, check, "insured", (person, _, claims) =>
+    {
+        var insured = claims.Insured;
+        var m = person.Medical;
+        check.Must(insured.Kind == InsuranceKind.Medical, $"insured.kind is {insured.Kind}, the target is a medical insurer");
+        check.Must(insured.InsurerNumber == m.InsurerNumber && insured.Symbol == m.Symbol && insured.Number == m.Number && insured.Branch == m.Branch,
+            $"insured is {insured.InsurerNumber}/{insured.Symbol}/{insured.Number}/{insured.Branch}, the registered enrolment is {m.InsurerNumber}/{m.Symbol}/{m.Number}/{m.Branch}");
+    });
+
+    /// <summary>SEAL-005: aud is the target.</summary>
+    public static Task AudienceAsync(RelaySession session, CheckContext check) => WithClaimsAsync(session, check, "audience", (_, _, claims) =>
+        check.Must(claims.Audience == TargetId, $"aud is '{claims.Audience}', the target is {TargetId}"));
+
+    /// <summary>SEAL-006: requester and purpose are the lookup's.</summary>
+    public static Task RequesterAndPurposeAsync(RelaySession session, CheckContext check) => WithClaimsAsync(session, check, "requester-purpose", (_, request, claims) =>
+    {
+        check.Must(claims.Requester == RequesterId, $"requester is '{claims.Requester}', the caller was {RequesterId}");
+        check.Must(claims.Purpose == request.Purpose, $"purpose is '{claims.Purpose}', the lookup's was '{request.Purpose}'");
+    });
+
+    /// <summary>SEAL-007: iat = nbf = the time of issue, exp at most 300 s later.</summary>
+    public static Task LifetimeAsync(RelaySession session, CheckContext check) => WithClaimsAsync(session, check, "lifetime", (_, _, claims) =>
+    {
+        var now = session.Target.Time.GetUtcNow().ToUnixTimeSeconds();
+        check.Must(claims.NotBefore == claims.IssuedAt, $"nbf is {claims.NotBefore}, iat {claims.IssuedAt}: both are the time of issue");
+        check.Must(Math.Abs(claims.IssuedAt - now) <= 60, $"iat is {claims.IssuedAt - now} s from the kit's clock (skew allowance 60 s)");
+        check.Must(claims.Expires - claims.IssuedAt is > 0 and <= 300, $"exp − iat is {claims.Expires - claims.IssuedAt} s; a seal lives at most 300 s");
+    });
+
+    /// <summary>SEAL-008: txn is the lookup's log entry, and that entry is in the chain.</summary>
+    public static Task TransactionAsync(RelaySession session, CheckContext check) => WithClaimsAsync(session, check, "txn", async (person, _, claims, answer) =>
+    {
+        check.Must(claims.LogEntryId == answer.LogEntryId, $"txn is '{claims.LogEntryId}', the answer's logEntryId is '{answer.LogEntryId}'");
+        var log = await Calls.PersonLogAsync(session, check, person.Person.PersonId);
+        check.Must(log.Entries.Any(e => e.EntryId == claims.LogEntryId), $"the person's log has no entry '{claims.LogEntryId}' (the seal's txn)");
+    });
+
+    /// <summary>SEAL-009: asOf is when the relay registered the enrolment, the same instant as the answer's asOf.</summary>
+    public static Task AsOfAsync(RelaySession session, CheckContext check) => WithClaimsAsync(session, check, "as-of", (person, _, claims, answer) =>
+    {
+        check.Must(claims.AsOf == answer.AsOf?.ToUnixTimeSeconds(), $"the seal's asOf is {claims.AsOf}, the answer's {answer.AsOf?.ToUnixTimeSeconds()}");
+        check.Must(claims.AsOf == person.MedicalRegisteredAt?.ToUnixTimeSeconds(),
+            $"the seal's asOf is {claims.AsOf}, the enrolment was registered at {person.MedicalRegisteredAt?.ToUnixTimeSeconds()}");
+        return Task.CompletedTask;
+    });
+
+    /// <summary>SEAL-010: every seal has its own jti.</summary>
+    public static Task FreshJtiAsync(RelaySession session, CheckContext check) => WithClaimsAsync(session, check, "jti", async (person, _, claims, _) =>
+    {
+        var (_, _, _, second) = await Calls.FoundAsync(session, check, person, "jti-second");
+        var again = Calls.OpenAtTarget(session, second.Seal!);
+        var secondClaims = again.Claims ?? again.SignedClaims ?? throw check.Unreachable("the second seal does not open");
+        check.Must(claims.Id.Length >= 22, $"jti '{claims.Id}' is too short to hold 128 random bits");
+        check.Must(secondClaims.Id != claims.Id, $"two lookups gave two seals with the same jti '{claims.Id}'");
+    });
+
+    private static Task WithClaimsAsync(RelaySession session, CheckContext check, string caseName, Action<EnrolledPerson, LookupRequest, SealClaims> assert) =>
+        WithClaimsAsync(session, check, caseName, (p, r, c, _) =>
+        {
+            assert(p, r, c);
+            return Task.CompletedTask;
+        });
+
+    private static async Task WithClaimsAsync(RelaySession session, CheckContext check, string caseName,
+        Func<EnrolledPerson, LookupRequest, SealClaims, LookupAnswer, Task> assert)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        var (_, request, _, answer) = await Calls.FoundAsync(session, check, person, caseName);
+        // The claims as the relay signed them, even where a later check of step ④ refuses them (SEAL-001 reports that).
+        var verdict = Calls.OpenAtTarget(session, answer.Seal!);
+        var claims = verdict.Claims ?? verdict.SignedClaims
+            ?? throw check.Unreachable($"{TargetId} cannot open the seal or verify its signature ({verdict.Failure?.Code}: {verdict.Detail}); SEAL-001 and SEAL-011 cover that");
+        await assert(person, request, claims, answer);
+    }
+
+    private static string? JweKid(string seal)
+    {
+        var header = seal.Split('.')[0];
+        using var doc = JsonDocument.Parse(Encoding.UTF8.GetString(Jose.Base64Url.Decode(header)));
+        return doc.RootElement.TryGetProperty("kid", out var kid) && kid.ValueKind == JsonValueKind.String ? kid.GetString() : null;
+    }
+}

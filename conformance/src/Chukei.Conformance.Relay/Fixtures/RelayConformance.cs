@@ -1,0 +1,154 @@
+using Chukei.Conformance.Relay.Checks;
+
+namespace Chukei.Conformance.Relay.Fixtures;
+
+/// <summary>
+/// The relay suite: one test per requirement of docs/protocol.md a black box can check at the relay, each case drawn
+/// from <see cref="RelayCases"/>. Subclass it and implement <see cref="RelayConformanceFixture.CreateTargetAsync"/>, or
+/// run <see cref="Configured.ConfiguredRelayConformance"/> with settings.
+/// </summary>
+public abstract class RelayConformance : RelayConformanceFixture
+{
+    private const string Cases = nameof(RelayCases.For);
+
+    [Requirement("DIR-010"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "DIR-010" })]
+    public Task Relay_publishes_a_signed_directory_with_the_published_keys(string @case) => CheckAsync("DIR-010", @case);
+
+    [Requirement("DIR-012"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "DIR-012" })]
+    public Task Relay_serves_its_own_keys_as_a_JWK_set(string @case) => CheckAsync("DIR-012", @case);
+
+    [Requirement("AUTH-001"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "AUTH-001" })]
+    public Task Relay_refuses_a_body_that_is_not_application_jose(string @case) => CheckAsync("AUTH-001", @case);
+
+    [Requirement("AUTH-011"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "AUTH-011" })]
+    public Task Relay_refuses_a_caller_whose_role_the_endpoint_does_not_serve(string @case) => CheckAsync("AUTH-011", @case);
+
+    [Requirement("ERR-001"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "ERR-001" })]
+    public Task Relay_refuses_with_a_problem_document_of_the_table(string @case) => CheckAsync("ERR-001", @case);
+
+    [Requirement("ERR-003"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "ERR-003" })]
+    public Task Relay_refuses_a_body_over_the_size_limit(string @case) => CheckAsync("ERR-003", @case);
+
+    [Requirement("ERR-006"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "ERR-006" })]
+    public Task Relay_answers_not_found_for_an_unknown_endpoint(string @case) => CheckAsync("ERR-006", @case);
+
+    [Requirement("ERR-010"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "ERR-010" })]
+    public Task Relay_puts_no_personal_data_in_problem_documents(string @case) => CheckAsync("ERR-010", @case);
+
+    [Requirement("RLY-001"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "RLY-001" })]
+    public Task Relay_answers_lookups_from_insurers(string @case) => CheckAsync("RLY-001", @case);
+
+    [Requirement("RLY-002"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "RLY-002" })]
+    public Task Relay_refuses_a_malformed_lookup_naming_the_field(string @case) => CheckAsync("RLY-002", @case);
+
+    [Requirement("RLY-003"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "RLY-003" })]
+    public Task Relay_refuses_a_subject_of_the_other_kind(string @case) => CheckAsync("RLY-003", @case);
+
+    [Requirement("RLY-004"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "RLY-004" })]
+    public Task Relay_refuses_a_subject_named_by_another_insurers_number(string @case) => CheckAsync("RLY-004", @case);
+
+    [Requirement("RLY-005"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "RLY-005" })]
+    public Task Relay_refuses_a_purpose_the_callers_role_may_not_use(string @case) => CheckAsync("RLY-005", @case);
+
+    [Requirement("RLY-006"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "RLY-006" })]
+    public Task Relay_resolves_the_subject_from_registered_enrolments(string @case) => CheckAsync("RLY-006", @case);
+
+    [Requirement("RLY-007"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "RLY-007" })]
+    public Task Relay_answer_carries_exactly_the_members_of_its_outcome(string @case) => CheckAsync("RLY-007", @case);
+
+    [Requirement("RLY-008"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "RLY-008" })]
+    public Task Relay_never_chooses_among_current_enrolments(string @case) => CheckAsync("RLY-008", @case);
+
+    [Requirement("RLY-009"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "RLY-009" })]
+    public Task Relay_discloses_nothing_in_clear(string @case) => CheckAsync("RLY-009", @case);
+
+    [Requirement("RLY-033"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "RLY-033" })]
+    public Task Relay_answers_from_enrolments_as_registered(string @case) => CheckAsync("RLY-033", @case);
+
+    [Requirement("SEAL-001"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "SEAL-001" })]
+    public Task Relay_seal_passes_step_4_at_the_target(string @case) => CheckAsync("SEAL-001", @case);
+
+    [Requirement("SEAL-004"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "SEAL-004" })]
+    public Task Relay_seal_carries_the_registered_number(string @case) => CheckAsync("SEAL-004", @case);
+
+    [Requirement("SEAL-005"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "SEAL-005" })]
+    public Task Relay_seal_is_addressed_to_the_target(string @case) => CheckAsync("SEAL-005", @case);
+
+    [Requirement("SEAL-006"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "SEAL-006" })]
+    public Task Relay_seal_names_the_requester_and_purpose(string @case) => CheckAsync("SEAL-006", @case);
+
+    [Requirement("SEAL-007"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "SEAL-007" })]
+    public Task Relay_seal_lives_at_most_five_minutes(string @case) => CheckAsync("SEAL-007", @case);
+
+    [Requirement("SEAL-008"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "SEAL-008" })]
+    public Task Relay_seal_names_its_log_entry(string @case) => CheckAsync("SEAL-008", @case);
+
+    [Requirement("SEAL-009"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "SEAL-009" })]
+    public Task Relay_seal_as_of_is_the_registration_time(string @case) => CheckAsync("SEAL-009", @case);
+
+    [Requirement("SEAL-010"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "SEAL-010" })]
+    public Task Relay_seal_has_a_fresh_jti(string @case) => CheckAsync("SEAL-010", @case);
+
+    [Requirement("SEAL-011"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "SEAL-011" })]
+    public Task Relay_seal_is_encrypted_to_the_target_only(string @case) => CheckAsync("SEAL-011", @case);
+
+    [Requirement("RLY-020"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "RLY-020" })]
+    public Task Relay_forwards_a_routed_seal_to_the_target(string @case) => CheckAsync("RLY-020", @case);
+
+    [Requirement("RLY-021"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "RLY-021" })]
+    public Task Relay_answers_target_unavailable_when_the_target_does_not_answer(string @case) => CheckAsync("RLY-021", @case);
+
+    [Requirement("RLY-022"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "RLY-022" })]
+    public Task Relay_passes_on_the_targets_refusal_code(string @case) => CheckAsync("RLY-022", @case);
+
+    [Requirement("RLY-023"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "RLY-023" })]
+    public Task Relay_forwards_the_targets_answer_byte_for_byte(string @case) => CheckAsync("RLY-023", @case);
+
+    [Requirement("RLY-024"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "RLY-024" })]
+    public Task Relay_refuses_to_forward_an_answer_that_does_not_verify(string @case) => CheckAsync("RLY-024", @case);
+
+    [Requirement("RLY-030"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "RLY-030" })]
+    public Task Relay_refuses_an_update_with_both_records(string @case) => CheckAsync("RLY-030", @case);
+
+    [Requirement("RLY-031"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "RLY-031" })]
+    public Task Relay_refuses_an_update_under_a_number_the_caller_does_not_own(string @case) => CheckAsync("RLY-031", @case);
+
+    [Requirement("RLY-032"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "RLY-032" })]
+    public Task Relay_registers_updates_for_provisioned_people(string @case) => CheckAsync("RLY-032", @case);
+
+    [Requirement("RLY-034"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "RLY-034" })]
+    public Task Relay_registers_a_repeated_update_once(string @case) => CheckAsync("RLY-034", @case);
+
+    [Requirement("LOG-003"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "LOG-003" })]
+    public Task Relay_logs_every_lookup(string @case) => CheckAsync("LOG-003", @case);
+
+    [Requirement("LOG-004"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "LOG-004" })]
+    public Task Relay_logs_a_routed_inquiry_once_with_its_items(string @case) => CheckAsync("LOG-004", @case);
+
+    [Requirement("LOG-005"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "LOG-005" })]
+    public Task Relay_entry_hashes_recompute(string @case) => CheckAsync("LOG-005", @case);
+
+    [Requirement("LOG-006"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "LOG-006" })]
+    public Task Relay_entries_are_in_sequence(string @case) => CheckAsync("LOG-006", @case);
+
+    [Requirement("LOG-011"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "LOG-011" })]
+    public Task Relay_refuses_a_report_naming_an_unknown_entry_whole(string @case) => CheckAsync("LOG-011", @case);
+
+    [Requirement("LOG-012"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "LOG-012" })]
+    public Task Relay_appends_reported_records_for_the_person(string @case) => CheckAsync("LOG-012", @case);
+
+    [Requirement("LOG-014"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "LOG-014" })]
+    public Task Relay_recognises_a_repeated_report(string @case) => CheckAsync("LOG-014", @case);
+
+    [Requirement("LOG-015"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "LOG-015" })]
+    public Task Relay_refuses_a_query_for_an_unknown_person(string @case) => CheckAsync("LOG-015", @case);
+
+    [Requirement("LOG-016"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "LOG-016" })]
+    public Task Relay_shows_a_person_their_own_entries_only(string @case) => CheckAsync("LOG-016", @case);
+
+    [Requirement("LOG-020"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "LOG-020" })]
+    public Task Relay_signs_checkpoints_of_the_chain_head(string @case) => CheckAsync("LOG-020", @case);
+
+    [Requirement("LOG-021"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "LOG-021" })]
+    public Task Relay_verifies_its_own_chain(string @case) => CheckAsync("LOG-021", @case);
+}

@@ -1,0 +1,31 @@
+using Chukei.Relay;
+
+namespace Chukei.Conformance.SelfTests.Mutants;
+
+/// <summary>A deliberately broken reference relay: one defect, and the requirement it breaks.</summary>
+public sealed record RelayMutant(string Name, string BreaksRequirement, string Defect, RelayDefects Defects) : IMutant
+{
+    public override string ToString() => Name;
+}
+
+/// <summary>The mutants of the reference relay the relay suite must kill (docs/conformance-relay-mutants.md).</summary>
+public static class RelayMutants
+{
+    public static IReadOnlyList<RelayMutant> All { get; } =
+    [
+        new("skips-purpose-check", "RLY-005", "looks up for any purpose, whatever the caller's role",
+            new RelayDefects { SkipsPurposeCheck = true }),
+        new("ignores-subject-ownership", "RLY-004", "lets a requester name a person by another insurer's number",
+            new RelayDefects { IgnoresSubjectOwnership = true }),
+        new("seals-to-requester", "SEAL-011", "encrypts the seal to the requester's key, so the requester reads the target's number",
+            new RelayDefects { SealsToRequester = true }),
+        new("long-lived-seals", "SEAL-007", "issues seals that live 10 minutes",
+            new RelayDefects { IssuesLongLivedSeals = true }),
+        new("resigns-routed-answers", "RLY-023", "re-signs the target's answer with its own key instead of forwarding it",
+            new RelayDefects { ResignsRoutedAnswers = true }),
+        new("accepts-unknown-log-entries", "LOG-011", "appends reports naming relay entries that do not exist or are another insurer's",
+            new RelayDefects { AcceptsUnknownLogEntries = true }),
+        new("omits-lookup-entries", "LOG-003", "answers lookups without writing an access-log entry",
+            new RelayDefects { OmitsLookupEntries = true }),
+    ];
+}

@@ -1,0 +1,34 @@
+using Chukei.Conformance.Relay;
+using Chukei.Conformance.Relay.Kit;
+using Chukei.Conformance.Targets;
+using Chukei.Contracts.Directory;
+using Chukei.Contracts.Tokens.Mutations;
+using Chukei.Hosting;
+using Chukei.Relay;
+using Chukei.Relay.Store;
+using static Chukei.Contracts.Tokens.Mutations.SealFixture;
+
+namespace Chukei.Conformance.SelfTests.Reference;
+
+/// <summary>
+/// The reference relay configured as a vendor configures theirs for the relay suite: party relay.chukei.test with the
+/// published test keys, the published directory with kenpo-a's and kenpo-c's base URLs pointing at the kit's stand-in,
+/// and the provisioned people of docs/test-vectors/relay-people.json, on an in-memory store.
+/// </summary>
+internal static class ReferenceRelay
+{
+    public static async Task<RelayTarget> StartAsync(Uri standInUrl, RelayDefects defects)
+    {
+        var time = TimeProvider.System;
+        var fixture = new SealFixture(time.GetUtcNow());
+        var directory = new PartyDirectory(RelayId);
+        directory.Replace(fixture.Parties.Select(p =>
+            RelayKitWorld.StandInParties.Contains(p.Id) ? p with { BaseUrl = RelayKitWorld.StandInBaseUrl(standInUrl, p.Id) } : p));
+        var self = new PartyContext(RelayId, fixture.KeySet(RelayId), directory, time);
+        var http = new HttpClient();
+        var node = new RelayNode(self, SqliteRelayStore.InMemory(), http) { Defects = defects };
+        foreach (var person in ProvisionedPeople.All) node.RegisterPerson(person.BasicPensionNumber, person.PersonId);
+        var app = await RelayHost.StartAsync(node, "http://127.0.0.1:0");
+        return new RelayTarget(new ConformanceTarget(new Uri(app.BoundUrl()), RelayId)) { Time = time, Owner = new ReferenceHost(app, http, node) };
+    }
+}

@@ -1,0 +1,32 @@
+namespace Chukei.Relay;
+
+/// <summary>
+/// For mutation testing only: deliberate defects a mutant of the reference relay carries, so the conformance kit can
+/// prove each test of the relay suite fails against an implementation that breaks its requirement
+/// (docs/conformance-mutants.md). The reference relay always runs with <see cref="None"/>.
+/// </summary>
+public sealed record RelayDefects
+{
+    public static RelayDefects None { get; } = new();
+
+    /// <summary>Any purpose is accepted from any role (breaks RLY-005).</summary>
+    public bool SkipsPurposeCheck { get; init; }
+
+    /// <summary>A requester may name a person by another insurer's number (breaks RLY-004).</summary>
+    public bool IgnoresSubjectOwnership { get; init; }
+
+    /// <summary>Seals are encrypted to the requester's key instead of the target's, so the requester reads the number (breaks SEAL-011).</summary>
+    public bool SealsToRequester { get; init; }
+
+    /// <summary>Seals live 10 minutes instead of at most 5 (breaks SEAL-007).</summary>
+    public bool IssuesLongLivedSeals { get; init; }
+
+    /// <summary>In routed mode the relay re-signs the target's answer with its own key instead of forwarding it (breaks RLY-023).</summary>
+    public bool ResignsRoutedAnswers { get; init; }
+
+    /// <summary>A report naming a relay entry that does not exist is appended anyway (breaks LOG-011).</summary>
+    public bool AcceptsUnknownLogEntries { get; init; }
+
+    /// <summary>Lookups are answered without an access-log entry; the seal's txn names an entry that was never written (breaks LOG-003).</summary>
+    public bool OmitsLookupEntries { get; init; }
+}
