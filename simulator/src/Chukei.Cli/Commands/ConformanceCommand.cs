@@ -15,6 +15,7 @@ public static class ConformanceCommand
     {
         var command = new Command("conformance", "Run a conformance suite against your implementation and write JUnit XML, JSON and HTML reports. " + ExitCodeHelp);
         command.Subcommands.Add(ConformanceInsurerCommand.Create());
+        command.Subcommands.Add(ConformanceRelayCommand.Create());
         return command;
     }
 }
