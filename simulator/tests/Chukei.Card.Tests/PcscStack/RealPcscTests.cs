@@ -28,8 +28,8 @@ public sealed class RealPcscTests
     [OneTimeSetUp]
     public async Task StartPcscd()
     {
-        _tools = PcscToolchain.Require();
-        _pcscd = PcscdProcess.Start(_tools.Pcscd);
+        _tools = await PcscToolchain.RequireAsync();
+        _pcscd = await PcscdProcess.StartAsync(_tools);
         _opensc = new OpenscTool(_tools.OpenscTool);
         await _opensc.WaitForReaderAsync(ReaderName, _ => true, ReaderTimeout, () => $"pcscd (exited: {_pcscd.HasExited}):\n{_pcscd.Log}");
     }
@@ -102,36 +102,24 @@ public sealed class RealPcscTests
         string flippedFile = Write("signature-flipped.bin", signature);
         string atTime = TestCards.Now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
+        using var otherCa = Pki.KitCertificateAuthority.Create(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestCards.Now));
+        string otherCaPem = Write("other-ca.pem", PemEncoding.WriteString("CERTIFICATE", otherCa.CertificateDer.Span));
+
         var chain = await Openssl("verify", "-x509_strict", "-attime", atTime, "-CAfile", caPem, certificatePem);
+        var otherChain = await Openssl("verify", "-x509_strict", "-attime", atTime, "-CAfile", otherCaPem, certificatePem);
         var verified = await Openssl("pkeyutl", "-verify", "-certin", "-inkey", certificatePem, "-pkeyopt", "digest:sha256", "-in", hashFile, "-sigfile", signatureFile);
         var flipped = await Openssl("pkeyutl", "-verify", "-certin", "-inkey", certificatePem, "-pkeyopt", "digest:sha256", "-in", hashFile, "-sigfile", flippedFile);
         Assert.Multiple(() =>
         {
             Assert.That(chain.ExitCode, Is.Zero, chain.ToString());
             Assert.That(chain.StandardOutput, Does.Contain(": OK"), chain.ToString());
+            Assert.That(otherChain.ExitCode, Is.Not.Zero, "openssl must reject the chain to a CA of the same name but another key, or its OK above proves nothing");
             Assert.That(verified.ExitCode, Is.Zero, verified.ToString());
             Assert.That(verified.StandardOutput, Does.Contain("Signature Verified Successfully"), verified.ToString());
             Assert.That(flipped.ExitCode, Is.Not.Zero, "openssl must reject a signature with one bit flipped, or its success above proves nothing");
             Assert.That(flipped.StandardOutput + flipped.StandardError, Does.Contain("Signature Verification Failure"), flipped.ToString());
         });
         await TestContext.Out.WriteLineAsync($"real PC/SC clinic path: {commands.Length} APDUs in one opensc-tool run, {certificate.Length}-byte certificate in {reads.Length} chunks, {stopwatch.Elapsed.TotalSeconds:F2} s");
-    }
-
-    [Test]
-    public async Task OpenscTool_ChainCheckAgainstAnotherCa_Fails()
-    {
-        // Arrange: the counterpart of the chain assertion above, so that "OK" cannot come from openssl trusting anything.
-        int reader = await InsertFreshCardAsync();
-        using var otherCa = Pki.KitCertificateAuthority.Create(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestCards.Now));
-        var reads = await _opensc.TransmitAsync(reader, [Apdus.SelectJpki(), Apdus.SelectFile(0x000A), .. CertificateReads(await ReadCertificateLengthAsync(reader))]);
-        string certificatePem = Write("auth-certificate.pem", PemEncoding.WriteString("CERTIFICATE", reads.Skip(2).SelectMany(e => e.Data).ToArray()));
-        string otherCaPem = Write("other-ca.pem", PemEncoding.WriteString("CERTIFICATE", otherCa.CertificateDer.Span));
-
-        // Act
-        var chain = await Openssl("verify", "-attime", TestCards.Now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), "-CAfile", otherCaPem, certificatePem);
-
-        // Assert
-        Assert.That(chain.ExitCode, Is.Not.Zero, chain.ToString());
     }
 
     [Test]
@@ -151,6 +139,41 @@ public sealed class RealPcscTests
         // Assert: 3 tries, one spent, then the right PIN restores all 3 (consecutive failures only, anchors §6).
         Assert.That(exchanges.Select(e => e.StatusWord), Is.EqualTo(new ushort[] { 0x9000, 0x9000, 0x63C3, 0x63C2, 0x63C2, 0x9000, 0x63C3 }));
         Assert.That(_card!.LogText, Does.Not.Contain("39 39 39 39").And.Not.Contain("31 32 33 34"), "PINs are masked in the card's log");
+    }
+
+    [Test]
+    public async Task Pkcs11Tool_OpenscMiddlewareSigns_SignatureVerifiesWithTheCertificateReadThroughPkcs11()
+    {
+        // Arrange: what most clinic software does, a PKCS#11 login and sign, through OpenSC's own JPKI driver.
+        int reader = await InsertFreshCardAsync();
+        string message = Write("message.txt", $"nonce {Convert.ToHexString(RandomNumberGenerator.GetBytes(16))}");
+        string otherMessage = Write("other-message.txt", "a message the card did not sign");
+        string signatureFile = Path.Combine(_workDirectory, "signature.bin");
+        string certificateFile = Path.Combine(_workDirectory, "auth-certificate.der");
+        string slot = reader.ToString(CultureInfo.InvariantCulture);
+
+        // Act
+        var readCertificate = await Pkcs11Tool("--slot-index", slot, "--read-object", "--type", "cert", "--id", "01", "-o", certificateFile);
+        var sign = await Pkcs11Tool("--slot-index", slot, "--login", "--pin", "1234", "--sign", "--mechanism", "SHA256-RSA-PKCS", "--id", "01",
+            "-i", message, "-o", signatureFile);
+
+        // Assert
+        Assert.That(readCertificate.ExitCode, Is.Zero, readCertificate.ToString());
+        Assert.That(sign.ExitCode, Is.Zero, sign.ToString());
+        Assert.That(await File.ReadAllBytesAsync(certificateFile), Is.EqualTo(TestCards.Credentials.AuthCertificate.ToArray()));
+        string publicKey = Path.Combine(_workDirectory, "auth-public-key.pem");
+        var extract = await Openssl("x509", "-inform", "DER", "-in", certificateFile, "-pubkey", "-noout", "-out", publicKey);
+        Assert.That(extract.ExitCode, Is.Zero, extract.ToString());
+        var verified = await Openssl("dgst", "-sha256", "-verify", publicKey, "-signature", signatureFile, message);
+        var wrongMessage = await Openssl("dgst", "-sha256", "-verify", publicKey, "-signature", signatureFile, otherMessage);
+        var commands = _card!.Log.Where(e => e.Direction == ApduDirection.Command).Select(e => e.Bytes.ToArray()).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(verified.StandardOutput, Does.Contain("Verified OK"), verified.ToString());
+            Assert.That(wrongMessage.ExitCode, Is.Not.Zero, "openssl must reject the signature for another message");
+            Assert.That(commands.Any(c => c.AsSpan().StartsWith((byte[])[0x00, 0x20, 0x00, 0x80, 0x04])), Is.True, "the middleware verified the PIN on the card");
+            Assert.That(commands.Any(c => c.AsSpan().StartsWith((byte[])[0x80, 0x2A, 0x00, 0x80])), Is.True, "the middleware signed with the JPKI command");
+        });
     }
 
     /// <summary>Plugs a card with fresh PIN counters into slot 0 and waits until pcscd reports it; returns opensc-tool's reader number.</summary>
@@ -174,6 +197,8 @@ public sealed class RealPcscTests
     /// <summary>READ BINARY in chunks of up to 256 bytes, the offset in P1P2 and Le 00 for a full chunk.</summary>
     private static byte[][] CertificateReads(int length) =>
         [.. Enumerable.Range(0, (length + 255) / 256).Select(chunk => Apdus.ReadBinary(chunk * 256, Math.Min(256, length - (chunk * 256)) % 256))];
+
+    private Task<ToolResult> Pkcs11Tool(params string[] arguments) => ExternalTool.RunAsync(_tools.Pkcs11Tool, ["--module", _tools.Pkcs11Module, .. arguments]);
 
     private Task<ToolResult> Openssl(params string[] arguments) => ExternalTool.RunAsync(_tools.Openssl, arguments);
 
