@@ -44,14 +44,14 @@ public sealed class CardServeCommandTests : ConsoleTest
     }
 
     [Test]
-    public async Task CardServe_WithVpcd_AnswersAtrAndApdusReconnectsAfterADropAndStopsWithExitZero()
+    public async Task CardServe_WithVpcd_AnswersAtrAndTracedApdusReconnectsAfterADropAndStopsWithExitZero()
     {
         // Arrange
         using var vpcd = new TcpListener(IPAddress.Loopback, 0);
         vpcd.Start();
         using var stop = new CancellationTokenSource();
         var run = ChukeiCommand.InvokeAsync(
-            ["card", "serve", "--vpcd", $"127.0.0.1:{((IPEndPoint)vpcd.LocalEndpoint).Port}", "--out", Dir, "--seed", "7"], stop.Token);
+            ["card", "serve", "--vpcd", $"127.0.0.1:{((IPEndPoint)vpcd.LocalEndpoint).Port}", "--out", Dir, "--seed", "7", "--trace"], stop.Token);
 
         // Act
         byte[] atr;
@@ -78,6 +78,7 @@ public sealed class CardServeCommandTests : ConsoleTest
         Assert.That(atr, Is.EqualTo(CardOptions.DefaultAtr.ToArray()));
         Assert.That(select, Is.EqualTo(new byte[] { 0x90, 0x00 }));
         Assert.That(output, Does.Contain("card: inserted").And.Contain("card: removed").And.Contain("card: stopped"));
+        Assert.That(output, Does.Contain("card: command 00 A4 04 0C 0A D3 92 F0").And.Contain("card: response 90 00"), "--trace prints the APDUs");
         using var ca = X509CertificateLoader.LoadCertificateFromFile(Path.Combine(Dir, "kit-ca.pem"));
         using var auth = X509CertificateLoader.LoadCertificateFromFile(Path.Combine(Dir, "auth-certificate.pem"));
         using var chain = new X509Chain();

@@ -31,7 +31,16 @@ public sealed class RealPcscTests
         _tools = await PcscToolchain.RequireAsync();
         _pcscd = await PcscdProcess.StartAsync(_tools);
         _opensc = new OpenscTool(_tools.OpenscTool);
-        await _opensc.WaitForReaderAsync(ReaderName, _ => true, ReaderTimeout, () => $"pcscd (exited: {_pcscd.HasExited}):\n{_pcscd.Log}");
+        try
+        {
+            await _opensc.WaitForReaderAsync(ReaderName, _ => true, ReaderTimeout, () => $"pcscd (exited: {_pcscd.HasExited}):\n{_pcscd.Log}");
+        }
+        catch
+        {
+            // A failed one-time set-up is not followed by its tear-down in every runner; pcscd must not outlive the run.
+            await StopPcscd();
+            throw;
+        }
     }
 
     [OneTimeTearDown]
@@ -40,6 +49,7 @@ public sealed class RealPcscTests
         if (_pcscd is not null)
         {
             await _pcscd.DisposeAsync();
+            _pcscd = null;
         }
     }
 
