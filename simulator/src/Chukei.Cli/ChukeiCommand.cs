@@ -13,6 +13,7 @@ public static class ChukeiCommand
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(LintCommand.Create());
         root.Subcommands.Add(ConformanceCommand.Create());
+        root.Subcommands.Add(CardCommand.Create());
         return root;
     }
 
