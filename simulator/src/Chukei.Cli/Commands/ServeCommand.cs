@@ -31,6 +31,8 @@ public static class ServeCommand
                 if (!uri.IsLoopback) Console.Error.WriteLine($"chukei: warning: {url} is not a loopback address; the simulated parties will be reachable from the network");
             }
             var storePath = parse.GetValue(store)?.FullName ?? Path.GetFullPath("chukei-relay.db");
+            // Ctrl+C and SIGTERM end the wait below, so the hosts stop and the store is closed cleanly.
+            using var stop = new StopSignals(ct);
             await using var network = await SimulatedNetwork.StartAsync(scenario, TimeProvider.System, new NetworkOptions
             {
                 RelayUrl = parse.GetValue(relayUrl),
@@ -48,7 +50,7 @@ public static class ServeCommand
             Console.WriteLine("Serving. Press Ctrl+C to stop.");
             try
             {
-                await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, ct);
+                await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, stop.Token);
             }
             catch (OperationCanceledException)
             {
