@@ -9,7 +9,8 @@ namespace Chukei.Hosting;
 /// <summary>One party's identity inside a host: its id, keys, view of the directory, clock, signer and verifier.</summary>
 public sealed class PartyContext
 {
-    public PartyContext(string partyId, PartyKeySet keys, PartyDirectory directory, TimeProvider time, IdSource? ids = null)
+    /// <param name="skippedEnvelopeChecks">For the conformance kit's mutants only: envelope checks this party skips (see <see cref="EnvelopeVerifier.SkippedChecks"/>).</param>
+    public PartyContext(string partyId, PartyKeySet keys, PartyDirectory directory, TimeProvider time, IdSource? ids = null, IReadOnlySet<string>? skippedEnvelopeChecks = null)
     {
         Ids = ids ?? IdSource.Random;
         PartyId = partyId;
@@ -18,7 +19,7 @@ public sealed class PartyContext
         Time = time;
         ReplayCache = new MemoryReplayCache(time);
         Signer = new EnvelopeSigner(partyId, keys, time, Ids);
-        Verifier = new EnvelopeVerifier(partyId, directory, ReplayCache, time);
+        Verifier = new EnvelopeVerifier(partyId, directory, ReplayCache, time) { SkippedChecks = skippedEnvelopeChecks ?? new HashSet<string>() };
     }
 
     public string PartyId { get; }

@@ -12,6 +12,9 @@ public sealed record InsurerDefects
     /// <summary>Requirement ids of step ④ whose check is skipped (see <c>SealVerificationContext.SkippedChecks</c>).</summary>
     public IReadOnlySet<string> SkippedSealChecks { get; init; } = new HashSet<string>();
 
+    /// <summary>Requirement ids of the envelope checks (AUTH-005, AUTH-007, AUTH-008) the insurer skips; given to its <c>PartyContext</c>.</summary>
+    public IReadOnlySet<string> SkippedEnvelopeChecks { get; init; } = new HashSet<string>();
+
     /// <summary>Refused inquiries leave no access record and so are never reported (breaks LOG-008).</summary>
     public bool OmitsRefusalRecords { get; init; }
 

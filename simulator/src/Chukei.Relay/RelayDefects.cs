@@ -9,6 +9,9 @@ public sealed record RelayDefects
 {
     public static RelayDefects None { get; } = new();
 
+    /// <summary>Requirement ids of the envelope checks (AUTH-005, AUTH-007, AUTH-008) the relay skips; given to its <c>PartyContext</c>.</summary>
+    public IReadOnlySet<string> SkippedEnvelopeChecks { get; init; } = new HashSet<string>();
+
     /// <summary>Any purpose is accepted from any role (breaks RLY-005).</summary>
     public bool SkipsPurposeCheck { get; init; }
 

@@ -1,3 +1,4 @@
+using Chukei.Conformance.Envelopes;
 using Chukei.Contracts.Problems;
 using Chukei.Contracts.Tokens.Mutations;
 using Chukei.Contracts;
@@ -13,6 +14,7 @@ public static class InsurerCases
 {
     public static IReadOnlyList<InsurerCase> All { get; } =
     [
+        .. EnvelopeAttacks.Presentable.Select(m => new InsurerCase(EnvelopeAttacks.RequirementOf(m), m.Name, (s, c) => EnvelopeChecks.PresentAsync(s, c, m.Name))),
         .. SealMutations.All.Select(m => new InsurerCase(SealCaseGroups.RequirementOf(m), m.Name, (s, c) => SealChecks.PresentMutationAsync(s, c, m.Name))),
         new("INS-042", "eligibility-only", (s, c) => AnswerChecks.OnlyAskedItemsAsync(s, c, "eligibility-only", DataItems.Eligibility)),
         new("INS-042", "benefits-only", (s, c) => AnswerChecks.OnlyAskedItemsAsync(s, c, "benefits-only", DataItems.Benefits)),

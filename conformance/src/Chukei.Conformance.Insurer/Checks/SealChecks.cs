@@ -1,3 +1,4 @@
+using Chukei.Conformance.Envelopes;
 using Chukei.Conformance.Insurer.Kit;
 using Chukei.Conformance.Outcomes;
 using Chukei.Contracts.Envelopes;
@@ -20,7 +21,7 @@ public static class SealChecks
         // Arrange: a fresh jti and correlation id; time-window rows are built at the start of a second, so the
         // one-second boundaries hold even though the target reads its own clock a few milliseconds later.
         var mutation = SealMutations.Find(mutationName);
-        if (SealCaseGroups.TimeWindow.Contains(check.RequirementId)) await StartOfSecondAsync(session.Target.Time);
+        if (SealCaseGroups.TimeWindow.Contains(check.RequirementId)) await EnvelopeAttacks.StartOfSecondAsync(session.Target.Time);
         var built = mutation.Build(session.World.NewFixture(), EnvelopeSigner.NewId());
         var correlation = InquiryCaller.NewCorrelationId(mutation.Name);
         var caller = new InquiryCaller(session.World, check.Evidence);
@@ -61,11 +62,5 @@ public static class SealChecks
         var response = await new InquiryCaller(session.World, check.Evidence)
             .PresentAsync(caller, fixture.Seal(claims), items, InquiryCaller.NewCorrelationId(caseName));
         return (response, claims);
-    }
-
-    private static async Task StartOfSecondAsync(TimeProvider time)
-    {
-        var millisecond = time.GetUtcNow().Millisecond;
-        if (millisecond > 500) await Task.Delay(TimeSpan.FromMilliseconds(1005 - millisecond), TimeProvider.System);
     }
 }

@@ -11,6 +11,36 @@ public abstract class InsurerConformance : InsurerConformanceFixture
 {
     private const string Cases = nameof(InsurerCases.For);
 
+    [Requirement("AUTH-001"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "AUTH-001" })]
+    public Task Insurer_refuses_a_body_that_is_not_a_compact_JWS_envelope(string envelope) => CheckAsync("AUTH-001", envelope);
+
+    [Requirement("AUTH-002"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "AUTH-002" })]
+    public Task Insurer_refuses_an_envelope_with_a_forbidden_header_or_algorithm(string envelope) => CheckAsync("AUTH-002", envelope);
+
+    [Requirement("AUTH-003"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "AUTH-003" })]
+    public Task Insurer_refuses_an_envelope_under_an_unknown_key_or_with_a_bad_signature(string envelope) => CheckAsync("AUTH-003", envelope);
+
+    [Requirement("AUTH-004"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "AUTH-004" })]
+    public Task Insurer_refuses_an_envelope_under_a_revoked_key_and_accepts_a_retired_one(string envelope) => CheckAsync("AUTH-004", envelope);
+
+    [Requirement("AUTH-005"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "AUTH-005" })]
+    public Task Insurer_refuses_an_expired_or_not_yet_valid_envelope(string envelope) => CheckAsync("AUTH-005", envelope);
+
+    [Requirement("AUTH-006"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "AUTH-006" })]
+    public Task Insurer_refuses_an_envelope_whose_issuer_does_not_own_the_key(string envelope) => CheckAsync("AUTH-006", envelope);
+
+    [Requirement("AUTH-007"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "AUTH-007" })]
+    public Task Insurer_refuses_an_envelope_addressed_to_another_party(string envelope) => CheckAsync("AUTH-007", envelope);
+
+    [Requirement("AUTH-008"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "AUTH-008" })]
+    public Task Insurer_refuses_a_replayed_envelope(string envelope) => CheckAsync("AUTH-008", envelope);
+
+    [Requirement("AUTH-009"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "AUTH-009" })]
+    public Task Insurer_refuses_an_envelope_signed_for_another_method_or_path(string envelope) => CheckAsync("AUTH-009", envelope);
+
+    [Requirement("ERR-004"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "ERR-004" })]
+    public Task Insurer_refuses_JSON_nested_too_deep(string envelope) => CheckAsync("ERR-004", envelope);
+
     [Requirement("INS-011"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-011" })]
     public Task Insurer_refuses_a_seal_that_is_not_a_compact_JWE(string seal) => CheckAsync("INS-011", seal);
 

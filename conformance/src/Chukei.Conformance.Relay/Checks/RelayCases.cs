@@ -1,3 +1,5 @@
+using Chukei.Conformance.Envelopes;
+
 namespace Chukei.Conformance.Relay.Checks;
 
 /// <summary>
@@ -9,6 +11,7 @@ public static class RelayCases
     public static IReadOnlyList<RelayCase> All { get; } =
     [
         new("DIR-010", "signed-directory", SurfaceChecks.DirectoryAsync),
+        .. EnvelopeAttacks.Presentable.Select(m => new RelayCase(EnvelopeAttacks.RequirementOf(m), m.Name, (s, c) => EnvelopeChecks.PresentAsync(s, c, m.Name))),
         new("DIR-012", "relay-jwks", SurfaceChecks.JwksAsync),
         new("AUTH-001", "json-body", SurfaceChecks.MediaTypeAsync),
         .. new[] { "portal-looks-up", "insurer-reads-a-persons-log", "clinic-registers-an-enrolment" }

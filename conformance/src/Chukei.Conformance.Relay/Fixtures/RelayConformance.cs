@@ -18,7 +18,31 @@ public abstract class RelayConformance : RelayConformanceFixture
     public Task Relay_serves_its_own_keys_as_a_JWK_set(string @case) => CheckAsync("DIR-012", @case);
 
     [Requirement("AUTH-001"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "AUTH-001" })]
-    public Task Relay_refuses_a_body_that_is_not_application_jose(string @case) => CheckAsync("AUTH-001", @case);
+    public Task Relay_refuses_a_body_that_is_not_application_jose_or_not_a_compact_JWS(string @case) => CheckAsync("AUTH-001", @case);
+
+    [Requirement("AUTH-002"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "AUTH-002" })]
+    public Task Relay_refuses_an_envelope_with_a_forbidden_header_or_algorithm(string envelope) => CheckAsync("AUTH-002", envelope);
+
+    [Requirement("AUTH-003"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "AUTH-003" })]
+    public Task Relay_refuses_an_envelope_under_an_unknown_key_or_with_a_bad_signature(string envelope) => CheckAsync("AUTH-003", envelope);
+
+    [Requirement("AUTH-004"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "AUTH-004" })]
+    public Task Relay_refuses_an_envelope_under_a_revoked_key_and_accepts_a_retired_one(string envelope) => CheckAsync("AUTH-004", envelope);
+
+    [Requirement("AUTH-005"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "AUTH-005" })]
+    public Task Relay_refuses_an_expired_or_not_yet_valid_envelope(string envelope) => CheckAsync("AUTH-005", envelope);
+
+    [Requirement("AUTH-006"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "AUTH-006" })]
+    public Task Relay_refuses_an_envelope_whose_issuer_does_not_own_the_key(string envelope) => CheckAsync("AUTH-006", envelope);
+
+    [Requirement("AUTH-007"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "AUTH-007" })]
+    public Task Relay_refuses_an_envelope_addressed_to_another_party(string envelope) => CheckAsync("AUTH-007", envelope);
+
+    [Requirement("AUTH-008"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "AUTH-008" })]
+    public Task Relay_refuses_a_replayed_envelope(string envelope) => CheckAsync("AUTH-008", envelope);
+
+    [Requirement("AUTH-009"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "AUTH-009" })]
+    public Task Relay_refuses_an_envelope_signed_for_another_method_or_path(string envelope) => CheckAsync("AUTH-009", envelope);
 
     [Requirement("AUTH-011"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "AUTH-011" })]
     public Task Relay_refuses_a_caller_whose_role_the_endpoint_does_not_serve(string @case) => CheckAsync("AUTH-011", @case);
@@ -28,6 +52,9 @@ public abstract class RelayConformance : RelayConformanceFixture
 
     [Requirement("ERR-003"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "ERR-003" })]
     public Task Relay_refuses_a_body_over_the_size_limit(string @case) => CheckAsync("ERR-003", @case);
+
+    [Requirement("ERR-004"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "ERR-004" })]
+    public Task Relay_refuses_JSON_nested_too_deep(string envelope) => CheckAsync("ERR-004", envelope);
 
     [Requirement("ERR-006"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "ERR-006" })]
     public Task Relay_answers_not_found_for_an_unknown_endpoint(string @case) => CheckAsync("ERR-006", @case);

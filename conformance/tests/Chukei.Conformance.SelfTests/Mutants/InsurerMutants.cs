@@ -17,6 +17,10 @@ public static class InsurerMutants
             new InsurerDefects { SkippedSealChecks = new HashSet<string> { "INS-029" } }),
         new("omits-refusal-records", "LOG-008", "records and reports answered inquiries only, never refusals",
             new InsurerDefects { OmitsRefusalRecords = true }),
+        new("skips-envelope-audience-check", "AUTH-007", "accepts request envelopes addressed to another party",
+            new InsurerDefects { SkippedEnvelopeChecks = new HashSet<string> { "AUTH-007" } }),
+        new("accepts-replayed-envelopes", "AUTH-008", "accepts a request envelope whose (iss, jti) it has already accepted",
+            new InsurerDefects { SkippedEnvelopeChecks = new HashSet<string> { "AUTH-008" } }),
         new("answers-unasked-benefits", "INS-042", "answers benefits although only eligibility was asked for",
             new InsurerDefects { AnswersUnaskedBenefits = true }),
     ];

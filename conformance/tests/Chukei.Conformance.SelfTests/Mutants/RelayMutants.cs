@@ -13,6 +13,8 @@ public static class RelayMutants
 {
     public static IReadOnlyList<RelayMutant> All { get; } =
     [
+        new("accepts-expired-envelopes", "AUTH-005", "accepts request envelopes whatever their iat and exp",
+            new RelayDefects { SkippedEnvelopeChecks = new HashSet<string> { "AUTH-005" } }),
         new("skips-purpose-check", "RLY-005", "looks up for any purpose, whatever the caller's role",
             new RelayDefects { SkipsPurposeCheck = true }),
         new("ignores-subject-ownership", "RLY-004", "lets a requester name a person by another insurer's number",

@@ -29,7 +29,7 @@ internal static class ReferenceInsurer
         var fixture = new SealFixture(time.GetUtcNow());
         var directory = new PartyDirectory(RelayId);
         directory.Replace(fixture.Parties.Select(p => p.Id == RelayId ? p with { BaseUrl = relayUrl.ToString().TrimEnd('/') } : p));
-        var self = new PartyContext(TargetId, fixture.KeySet(TargetId), directory, time);
+        var self = new PartyContext(TargetId, fixture.KeySet(TargetId), directory, time, skippedEnvelopeChecks: defects.SkippedEnvelopeChecks);
         var http = new HttpClient();
         var node = new InsurerNode(self, "Test Kenpo A (target)", TargetInsurerNumber, PartyRole.MedicalInsurer,
             new PartyClient(http, self.Signer, self.Verifier, directory)) { Defects = defects };

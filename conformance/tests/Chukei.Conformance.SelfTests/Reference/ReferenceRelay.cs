@@ -24,7 +24,7 @@ internal static class ReferenceRelay
         var directory = new PartyDirectory(RelayId);
         directory.Replace(fixture.Parties.Select(p =>
             RelayKitWorld.StandInParties.Contains(p.Id) ? p with { BaseUrl = RelayKitWorld.StandInBaseUrl(standInUrl, p.Id) } : p));
-        var self = new PartyContext(RelayId, fixture.KeySet(RelayId), directory, time);
+        var self = new PartyContext(RelayId, fixture.KeySet(RelayId), directory, time, skippedEnvelopeChecks: defects.SkippedEnvelopeChecks);
         var http = new HttpClient();
         var node = new RelayNode(self, SqliteRelayStore.InMemory(), http) { Defects = defects };
         foreach (var person in ProvisionedPeople.All) node.RegisterPerson(person.BasicPensionNumber, person.PersonId);

@@ -15,6 +15,14 @@ namespace Chukei.Contracts.Envelopes;
 /// </summary>
 public sealed class EnvelopeVerifier(string selfId, PartyDirectory directory, IReplayCache replay, TimeProvider time)
 {
+    private static readonly IReadOnlySet<string> NoSkippedChecks = new HashSet<string>();
+
+    /// <summary>
+    /// For mutation testing only: requirement ids (AUTH-005, AUTH-007, AUTH-008) whose check this verifier skips, so
+    /// the conformance kit can prove its envelope tests fail against a party that breaks them. Empty in every real use.
+    /// </summary>
+    public IReadOnlySet<string> SkippedChecks { get; init; } = NoSkippedChecks;
+
     /// <summary>Verifies a request envelope sent to <c>method path</c> of this party.</summary>
     public VerifiedEnvelope VerifyRequest(string token, string method, string path)
     {
@@ -23,7 +31,7 @@ public sealed class EnvelopeVerifier(string selfId, PartyDirectory directory, IR
         CheckAudienceAndTime(c);
         if (!string.Equals(c.Method, method, StringComparison.Ordinal) || !string.Equals(c.Path, path, StringComparison.Ordinal))
             throw new ProtocolException(P.AuthTargetMismatch, $"signed for {c.Method} {c.Path}, received at {method} {path}", "htu");
-        if (!replay.TryAdd("req:" + c.Issuer + ":" + c.Id, DateTimeOffset.FromUnixTimeSeconds(c.Expires)))
+        if (!replay.TryAdd("req:" + c.Issuer + ":" + c.Id, DateTimeOffset.FromUnixTimeSeconds(c.Expires)) && !SkippedChecks.Contains("AUTH-008"))
             throw new ProtocolException(P.AuthReplayed, $"jti '{c.Id}' was already used by {c.Issuer}", "jti");
         return envelope;
     }
@@ -128,9 +136,10 @@ public sealed class EnvelopeVerifier(string selfId, PartyDirectory directory, IR
     private void CheckAudienceAndTime(EnvelopeClaims c)
     {
         // AUTH-007
-        if (c.Audience != selfId)
+        if (c.Audience != selfId && !SkippedChecks.Contains("AUTH-007"))
             throw new ProtocolException(P.AuthAudience, $"addressed to '{c.Audience}', this is {selfId}", "aud");
         // AUTH-005
+        if (SkippedChecks.Contains("AUTH-005")) return;
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         var skew = (long)ProtocolConstants.ClockSkew.TotalSeconds;
         if (now >= c.Expires + skew) throw new ProtocolException(P.AuthExpired, $"expired at {c.Expires}, now {now}", "exp");

@@ -42,11 +42,15 @@ public sealed record EnvelopeMutation(string Name, ProblemCode? ExpectedCode, st
     /// <summary>The verdict as a string: "accept" or the problem code.</summary>
     public string ExpectedVerdict => ExpectedCode?.Code ?? "accept";
 
-    /// <summary>Builds the token from the valid claims of this mutation's own jti (or the given one).</summary>
-    public EnvelopeCase Build(SealFixture fixture, string? jti = null)
+    /// <summary>
+    /// Builds the token from the valid claims of this mutation's own jti (or the given one). <paramref name="retarget"/>
+    /// rewrites the changed claims before signing, so a conformance suite can aim the row at another receiver or path.
+    /// </summary>
+    public EnvelopeCase Build(SealFixture fixture, string? jti = null, Func<EnvelopeClaims, EnvelopeClaims>? retarget = null)
     {
         var id = jti ?? SealFixture.JtiFor("envelope/" + Name);
         var claims = Claims(fixture, IsResponse ? EnvelopeMutations.ResponseClaims(fixture, id) : EnvelopeMutations.RequestClaims(fixture, id));
+        if (retarget is not null) claims = retarget(claims);
         var token = (Token ?? (IsResponse ? EnvelopeMutations.SignResponse : EnvelopeMutations.SignRequest))(fixture, claims);
         return new EnvelopeCase(this, token, claims, PresentedBefore(fixture, claims, token));
     }
