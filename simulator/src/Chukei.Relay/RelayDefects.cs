@@ -24,6 +24,12 @@ public sealed record RelayDefects
     /// <summary>Seals live 10 minutes instead of at most 5 (breaks SEAL-007).</summary>
     public bool IssuesLongLivedSeals { get; init; }
 
+    /// <summary>Seals are signed with the relay's retired key instead of its first active one (breaks SEAL-003; insurers still accept them).</summary>
+    public bool SignsSealsWithRetiredKey { get; init; }
+
+    /// <summary>Seals carry the person identifier as an extra claim (breaks SEAL-002 and ID-012).</summary>
+    public bool AddsPersonIdToSeals { get; init; }
+
     /// <summary>In routed mode the relay re-signs the target's answer with its own key instead of forwarding it (breaks RLY-023).</summary>
     public bool ResignsRoutedAnswers { get; init; }
 

@@ -32,10 +32,13 @@ public static class RelayCases
         new("RLY-007", "other-outcome-members", LookupChecks.OtherMembersAsync),
         new("RLY-008", "two-current-medical-enrolments", LookupChecks.MultipleMatchesAsync),
         new("RLY-009", "nothing-in-clear", LookupChecks.NothingInClearAsync),
+        new("ID-012", "no-person-id-to-insurers", SealIssueChecks.NoPersonIdAsync),
         new("RLY-033", "registration-takes-effect-when-registered", LookupChecks.RegistrationTakesEffectAsync),
         new("RLY-033", "acquisition-effective-tomorrow", LookupChecks.FutureAcquisitionAsync),
 
         new("SEAL-001", "opens-at-the-target", SealIssueChecks.OpensAtTargetAsync),
+        new("SEAL-002", "claim-members", SealIssueChecks.ClaimMembersAsync),
+        new("SEAL-003", "headers", SealIssueChecks.HeadersAsync),
         new("SEAL-004", "insured-is-the-registered-number", SealIssueChecks.InsuredAsync),
         new("SEAL-005", "aud-is-the-target", SealIssueChecks.AudienceAsync),
         new("SEAL-006", "requester-and-purpose", SealIssueChecks.RequesterAndPurposeAsync),

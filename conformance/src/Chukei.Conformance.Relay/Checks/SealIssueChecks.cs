@@ -5,6 +5,7 @@ using Chukei.Conformance.Relay.Kit;
 using Chukei.Contracts;
 using Chukei.Contracts.Json;
 using Chukei.Contracts.Tokens;
+using Chukei.Contracts.Keys;
 using Chukei.Contracts.Wire;
 using static Chukei.Contracts.Tokens.Mutations.SealFixture;
 
@@ -24,6 +25,47 @@ public static class SealIssueChecks
 
         var verdict = Calls.OpenAtTarget(session, answer.Seal!);
         check.Must(verdict.IsValid, $"{TargetId}'s step ④ refuses the seal with {verdict.Failure?.Code}: {verdict.Detail}");
+    }
+
+    /// <summary>SEAL-003: the inner header is exactly alg ES256, typ chukei-seal+jwt and the relay's first active kid; the outer one has alg, enc, cty JWT, kid and epk and nothing forbidden.</summary>
+    public static async Task HeadersAsync(RelaySession session, CheckContext check)
+    {
+        var raw = await RawSealAsync(session, check, "headers");
+        var inner = raw.InnerHeader;
+        var names = inner.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
+        check.Must(names.SequenceEqual(["alg", "kid", "typ"]), $"the inner JWS header has members [{string.Join(", ", names)}], exactly alg, typ and kid are allowed");
+        check.Must(JoseCompact.GetString(inner, "alg") == ProtocolConstants.SignatureAlgorithm && JoseCompact.GetString(inner, "typ") == ProtocolConstants.SealType,
+            $"the inner header says alg '{JoseCompact.GetString(inner, "alg")}', typ '{JoseCompact.GetString(inner, "typ")}'");
+        check.Must(JoseCompact.GetString(inner, "kid") == RelaySigningKid, $"the seal is signed under '{JoseCompact.GetString(inner, "kid")}', not the relay's first active key {RelaySigningKid}");
+        var outer = raw.OuterHeader;
+        foreach (var member in new[] { "alg", "enc", "cty", "kid", "epk" })
+            check.Must(outer.TryGetProperty(member, out _), $"the JWE header lacks {member}");
+        check.Must(JoseCompact.GetString(outer, "cty") == "JWT", $"the JWE header's cty is '{JoseCompact.GetString(outer, "cty")}', not JWT");
+        check.Must(JoseCompact.FirstForbidden(outer) is null, $"the JWE header carries '{JoseCompact.FirstForbidden(outer)}'");
+    }
+
+    /// <summary>SEAL-002: the claims are exactly the members of the table, the required ones present.</summary>
+    public static async Task ClaimMembersAsync(RelaySession session, CheckContext check)
+    {
+        var raw = await RawSealAsync(session, check, "claim-members");
+        using var claims = JsonDocument.Parse(raw.ClaimsJson);
+        var present = claims.RootElement.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var (allowed, required) = ClaimTable();
+        var extra = present.Where(n => !allowed.Contains(n)).Order(StringComparer.Ordinal).ToList();
+        var missing = required.Where(n => !present.Contains(n)).Order(StringComparer.Ordinal).ToList();
+        check.Must(extra.Count == 0, $"the seal's claims carry members outside the table of §6.2: {string.Join(", ", extra)}");
+        check.Must(missing.Count == 0, $"the seal's claims lack required members: {string.Join(", ", missing)}");
+    }
+
+    /// <summary>ID-012: the person identifier is in neither the lookup answer nor the seal.</summary>
+    public static async Task NoPersonIdAsync(RelaySession session, CheckContext check)
+    {
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        var (_, _, exchange, answer) = await Calls.FoundAsync(session, check, person, "no-person-id");
+        var raw = Open(session, answer.Seal!) ?? throw check.Unreachable($"{TargetId} cannot decrypt the seal (SEAL-011 covers that)");
+
+        check.Must(!Calls.AnswerText(exchange).Contains(person.Person.PersonId, StringComparison.Ordinal), "the lookup answer contains the person identifier");
+        check.Must(!raw.ClaimsJson.Contains(person.Person.PersonId, StringComparison.Ordinal), "the seal's claims contain the person identifier, which only the portal may see");
     }
 
     /// <summary>SEAL-011: encrypted to the target's first active encryption key, which nobody else holds.</summary>
@@ -114,6 +156,47 @@ public static class SealIssueChecks
         var claims = verdict.Claims ?? verdict.SignedClaims
             ?? throw check.Unreachable($"{TargetId} cannot open the seal or verify its signature ({verdict.Failure?.Code}: {verdict.Detail}); SEAL-001 and SEAL-011 cover that");
         await assert(person, request, claims, answer);
+    }
+
+    /// <summary>The seal's headers and claims as the target reads them, without the checks of step ④.</summary>
+    public sealed record RawSeal(JsonElement OuterHeader, JsonElement InnerHeader, string ClaimsJson);
+
+    private static async Task<RawSeal> RawSealAsync(RelaySession session, CheckContext check, string caseName)
+    {
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        var (_, _, _, answer) = await Calls.FoundAsync(session, check, person, caseName);
+        return Open(session, answer.Seal!) ?? throw check.Unreachable($"{TargetId} cannot decrypt the seal with its key (SEAL-011 covers that)");
+    }
+
+    /// <summary>Decrypts with kenpo-a's current key and splits the nested JWS; null when it does not decrypt to a JWS.</summary>
+    private static RawSeal? Open(RelaySession session, string seal)
+    {
+        try
+        {
+            var key = session.World.KeysOf(TargetId).FindDecryptionKey(TargetEncryptionKid)!;
+            var inner = Jose.JWT.Decode(seal, key, Jose.JweAlgorithm.ECDH_ES_A256KW, Jose.JweEncryption.A256GCM, JoseCompact.StrictSettings);
+            var outerHeader = JoseCompact.ParseHeader(seal.Split('.')[0], out _);
+            var parts = JoseCompact.Split(inner, 3);
+            var innerHeader = parts is null ? null : JoseCompact.ParseHeader(parts[0], out _);
+            if (outerHeader is null || innerHeader is null) return null;
+            return new RawSeal(outerHeader.Value, innerHeader.Value, Jose.JWT.Payload(inner));
+        }
+        catch (Exception ex) when (ex is Jose.JoseException or System.Security.Cryptography.CryptographicException or ArgumentException or FormatException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The members of the claims table of §6.2, from the wire record: all of them, and the required ones.</summary>
+    private static (IReadOnlySet<string> Allowed, IReadOnlySet<string> Required) ClaimTable()
+    {
+        var properties = typeof(SealClaims).GetProperties()
+            .Select(p => (Property: p, Name: p.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonPropertyNameAttribute), false)
+                .OfType<System.Text.Json.Serialization.JsonPropertyNameAttribute>().FirstOrDefault()?.Name))
+            .Where(p => p.Name is not null).ToList();
+        var required = properties.Where(p => p.Property.GetCustomAttributes(typeof(System.Runtime.CompilerServices.RequiredMemberAttribute), false).Length > 0)
+            .Select(p => p.Name!).ToHashSet(StringComparer.Ordinal);
+        return (properties.Select(p => p.Name!).ToHashSet(StringComparer.Ordinal), required);
     }
 
     private static string? JweKid(string seal)

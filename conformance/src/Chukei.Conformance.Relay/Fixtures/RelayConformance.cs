@@ -95,6 +95,15 @@ public abstract class RelayConformance : RelayConformanceFixture
     [Requirement("SEAL-001"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "SEAL-001" })]
     public Task Relay_seal_passes_step_4_at_the_target(string @case) => CheckAsync("SEAL-001", @case);
 
+    [Requirement("SEAL-002"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "SEAL-002" })]
+    public Task Relay_seal_claims_are_exactly_the_table(string @case) => CheckAsync("SEAL-002", @case);
+
+    [Requirement("SEAL-003"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "SEAL-003" })]
+    public Task Relay_seal_headers_are_exactly_the_profile(string @case) => CheckAsync("SEAL-003", @case);
+
+    [Requirement("ID-012"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "ID-012" })]
+    public Task Relay_never_discloses_the_person_identifier_to_insurers(string @case) => CheckAsync("ID-012", @case);
+
     [Requirement("SEAL-004"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "SEAL-004" })]
     public Task Relay_seal_carries_the_registered_number(string @case) => CheckAsync("SEAL-004", @case);
 

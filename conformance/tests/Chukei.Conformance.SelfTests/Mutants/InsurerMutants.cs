@@ -5,22 +5,48 @@ namespace Chukei.Conformance.SelfTests.Mutants;
 /// <summary>The mutants of the reference insurer the insurer suite must kill (docs/conformance-mutants.md).</summary>
 public static class InsurerMutants
 {
+    /// <summary>One mutant per check of step ④ that can be skipped: (name, requirement, what the mutant does).</summary>
+    private static readonly (string Name, string Requirement, string Defect)[] SealChecks =
+    [
+        ("accepts-forbidden-seal-headers", "INS-012", "accepts seals whose headers repeat a member or carry jwk, jku, x5c, crit, zip …"),
+        ("ignores-seal-encryption-algorithm", "INS-013", "does not check the JWE alg and enc before decrypting"),
+        ("ignores-seal-content-type", "INS-016", "accepts a nested JWS not announced by cty JWT"),
+        ("accepts-any-seal-signature-algorithm", "INS-017", "does not insist on ES256 for the relay's signature"),
+        ("ignores-seal-type", "INS-018", "accepts an inner JWS not typed chukei-seal+jwt"),
+        ("accepts-revoked-relay-keys", "INS-020", "accepts seals signed under a revoked relay key"),
+        ("skips-seal-signature-verification", "INS-021", "reads the seal's claims without verifying the relay's signature"),
+        ("accepts-any-seal-issuer", "INS-023", "accepts seals whose iss is not the relay"),
+        ("skips-audience-check", "INS-024", "opens and answers a seal whose aud is another insurer"),
+        ("accepts-expired-seals", "INS-025", "answers seals past exp + 60 s"),
+        ("accepts-future-seals", "INS-026", "answers seals not valid until later"),
+        ("accepts-long-lived-seals", "INS-027", "answers seals that live longer than 5 minutes"),
+        ("accepts-replayed-seals", "INS-028", "answers a seal whose jti it has already accepted"),
+        ("ignores-sealed-requester", "INS-029", "answers whoever presents the seal, not only the requester it was sealed for"),
+        ("skips-purpose-check", "INS-030", "answers a purpose the requester's role may not use"),
+        ("answers-any-items", "INS-031", "answers items the purpose does not allow"),
+    ];
+
+    /// <summary>One mutant per envelope check that can be skipped (docs/protocol.md §5.2).</summary>
+    internal static readonly (string Name, string Requirement, string Defect)[] EnvelopeChecks =
+    [
+        ("accepts-any-envelope-header", "AUTH-002", "accepts request envelopes with forbidden header members, another alg or typ"),
+        ("skips-envelope-signature-verification", "AUTH-003", "reads request envelopes without verifying their signature"),
+        ("accepts-revoked-envelope-keys", "AUTH-004", "accepts request envelopes signed under a revoked key or by a revoked party"),
+        ("accepts-expired-envelopes", "AUTH-005", "accepts request envelopes whatever their iat and exp"),
+        ("ignores-envelope-issuer", "AUTH-006", "accepts request envelopes whose iss does not own the signing key"),
+        ("skips-envelope-audience-check", "AUTH-007", "accepts request envelopes addressed to another party"),
+        ("accepts-replayed-envelopes", "AUTH-008", "accepts a request envelope whose (iss, jti) it has already accepted"),
+        ("ignores-htm-htu", "AUTH-009", "accepts request envelopes signed for another method or path"),
+    ];
+
     public static IReadOnlyList<Mutant> All { get; } =
     [
-        new("skips-audience-check", "INS-024", "opens and answers a seal whose aud is another insurer",
-            new InsurerDefects { SkippedSealChecks = new HashSet<string> { "INS-024" } }),
-        new("accepts-expired-seals", "INS-025", "answers seals past exp + 60 s",
-            new InsurerDefects { SkippedSealChecks = new HashSet<string> { "INS-025" } }),
-        new("accepts-replayed-seals", "INS-028", "answers a seal whose jti it has already accepted",
-            new InsurerDefects { SkippedSealChecks = new HashSet<string> { "INS-028" } }),
-        new("ignores-sealed-requester", "INS-029", "answers whoever presents the seal, not only the requester it was sealed for",
-            new InsurerDefects { SkippedSealChecks = new HashSet<string> { "INS-029" } }),
+        .. EnvelopeChecks.Select(m => new Mutant("insurer-" + m.Name, m.Requirement, m.Defect,
+            new InsurerDefects { SkippedEnvelopeChecks = new HashSet<string> { m.Requirement } })),
+        .. SealChecks.Select(m => new Mutant(m.Name, m.Requirement, m.Defect,
+            new InsurerDefects { SkippedSealChecks = new HashSet<string> { m.Requirement } })),
         new("omits-refusal-records", "LOG-008", "records and reports answered inquiries only, never refusals",
             new InsurerDefects { OmitsRefusalRecords = true }),
-        new("skips-envelope-audience-check", "AUTH-007", "accepts request envelopes addressed to another party",
-            new InsurerDefects { SkippedEnvelopeChecks = new HashSet<string> { "AUTH-007" } }),
-        new("accepts-replayed-envelopes", "AUTH-008", "accepts a request envelope whose (iss, jti) it has already accepted",
-            new InsurerDefects { SkippedEnvelopeChecks = new HashSet<string> { "AUTH-008" } }),
         new("answers-unasked-benefits", "INS-042", "answers benefits although only eligibility was asked for",
             new InsurerDefects { AnswersUnaskedBenefits = true }),
     ];

@@ -33,6 +33,14 @@ internal static class KillMatrix
             text.AppendLine(CultureInfo.InvariantCulture, $"| `{mutant.Name}` | {mutant.Defect} | {mutant.BreaksRequirement} | {killed} | {killers} |");
         }
         text.AppendLine();
+        var unkilled = suite.Requirements.Where(r => mutants.All(m => m.Verdict.FailuresOf(r) == 0)).ToList();
+        text.AppendLine("## Tests no mutant fails yet");
+        text.AppendLine();
+        text.AppendLine(unkilled.Count == 0
+            ? "None: every test of the suite fails against at least one mutant."
+            : $"{unkilled.Count} of {suite.Requirements.Count} tests are not yet shown to fail against a mutant (their cases are exercised against the reference only): "
+              + string.Join(", ", unkilled) + ".");
+        text.AppendLine();
         text.AppendLine("## Requirement × mutant");
         text.AppendLine();
         text.AppendLine("Failing cases of each requirement's test; `·` is none. The reference column must be all `·`.");

@@ -13,8 +13,8 @@ public static class RelayMutants
 {
     public static IReadOnlyList<RelayMutant> All { get; } =
     [
-        new("accepts-expired-envelopes", "AUTH-005", "accepts request envelopes whatever their iat and exp",
-            new RelayDefects { SkippedEnvelopeChecks = new HashSet<string> { "AUTH-005" } }),
+        .. InsurerMutants.EnvelopeChecks.Select(m => new RelayMutant("relay-" + m.Name, m.Requirement, m.Defect,
+            new RelayDefects { SkippedEnvelopeChecks = new HashSet<string> { m.Requirement } })),
         new("skips-purpose-check", "RLY-005", "looks up for any purpose, whatever the caller's role",
             new RelayDefects { SkipsPurposeCheck = true }),
         new("ignores-subject-ownership", "RLY-004", "lets a requester name a person by another insurer's number",
@@ -23,6 +23,10 @@ public static class RelayMutants
             new RelayDefects { SealsToRequester = true }),
         new("long-lived-seals", "SEAL-007", "issues seals that live 10 minutes",
             new RelayDefects { IssuesLongLivedSeals = true }),
+        new("signs-seals-with-retired-key", "SEAL-003", "signs seals with its retired key, which insurers still accept",
+            new RelayDefects { SignsSealsWithRetiredKey = true }),
+        new("adds-person-id-to-seals", "SEAL-002", "puts the person identifier into the seal as an extra claim",
+            new RelayDefects { AddsPersonIdToSeals = true }),
         new("resigns-routed-answers", "RLY-023", "re-signs the target's answer with its own key instead of forwarding it",
             new RelayDefects { ResignsRoutedAnswers = true }),
         new("accepts-unknown-log-entries", "LOG-011", "appends reports naming relay entries that do not exist or are another insurer's",

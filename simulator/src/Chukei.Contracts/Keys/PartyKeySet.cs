@@ -18,6 +18,16 @@ public sealed class PartyKeySet
     public void AddEncryptionKey(string kid, ECDiffieHellman key, KeyStatus status = KeyStatus.Active) => _encryption.Add((kid, key, status));
 
     /// <summary>The key new signatures use.</summary>
+    /// <summary>The first signing key with <paramref name="status"/>, or null.</summary>
+    public (string Kid, ECDsa Key)? FirstSigningKey(KeyStatus status)
+    {
+        foreach (var k in _signing)
+        {
+            if (k.Status == status) return (k.Kid, k.Key);
+        }
+        return null;
+    }
+
     public (string Kid, ECDsa Key) CurrentSigningKey
     {
         get

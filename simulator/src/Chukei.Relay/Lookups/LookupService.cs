@@ -1,5 +1,6 @@
 using Chukei.Contracts;
 using Chukei.Contracts.Directory;
+using Chukei.Contracts.Keys;
 using Chukei.Contracts.Problems;
 using Chukei.Contracts.Tokens;
 using Chukei.Contracts.Wire;
@@ -120,8 +121,14 @@ public sealed class LookupService(RelayNode relay)
             AsOf = e.RegisteredAt.ToUnixTimeSeconds(),
             Insured = new SealedInsured { Kind = e.Kind, InsurerNumber = e.InsurerNumber, Symbol = e.Symbol, Number = e.Number, Branch = e.Branch },
         };
-        var (kid, key) = relay.Self.Keys.CurrentSigningKey;
-        return new SealIssuer(kid, key).Seal(claims, recipient.Kid, recipient.Key);
+        var (kid, key) = relay.Defects.SignsSealsWithRetiredKey && relay.Self.Keys.FirstSigningKey(KeyStatus.Retired) is { } retired
+            ? retired
+            : relay.Self.Keys.CurrentSigningKey;
+        var issuer = new SealIssuer(kid, key);
+        if (!relay.Defects.AddsPersonIdToSeals) return issuer.Seal(claims, recipient.Kid, recipient.Key);
+        var leaky = System.Text.Json.Nodes.JsonNode.Parse(Contracts.Json.ProtocolJson.Serialize(claims))!.AsObject();
+        leaky["personId"] = r.PersonId;
+        return SealIssuer.Encrypt(issuer.SignInner(leaky.ToJsonString()), recipient.Kid, recipient.Key);
     }
 
     public static TargetParty? Target(Resolution r) => r.TargetParty is { } p && r.Target is { } t
