@@ -18,6 +18,12 @@ public sealed record InsurerDefects
     /// <summary>Refused inquiries leave no access record and so are never reported (breaks LOG-008).</summary>
     public bool OmitsRefusalRecords { get; init; }
 
+    /// <summary>Refusal records never name the relay's entry, even when the seal's signature verified (breaks LOG-009).</summary>
+    public bool OmitsRelayEntryOnRefusal { get; init; }
+
+    /// <summary>Answers to a routed seal are addressed to the relay that forwarded it, not the sealed requester (breaks INS-041).</summary>
+    public bool AddressesRoutedAnswersToRelay { get; init; }
+
     /// <summary>Benefits are answered whether or not they were asked for (breaks INS-042).</summary>
     public bool AnswersUnaskedBenefits { get; init; }
 }

@@ -60,6 +60,33 @@ public static class AccessLogChecks
         check.Must(record.Code == refusal?.Code, $"the record's code is '{record.Code}', expected '{refusal?.Code}'");
     }
 
+    /// <summary>
+    /// LOG-009: a refusal after the relay's signature verified (and the seal is for the target) names the seal's txn;
+    /// a seal that cannot be opened leaves relayLogEntryId out.
+    /// </summary>
+    public static async Task RelayEntryAsync(InsurerSession session, CheckContext check, string mutationName)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(check);
+        // Arrange
+        var mutation = SealMutations.Find(mutationName);
+        var built = mutation.Build(session.World.NewFixture(), EnvelopeSigner.NewId());
+        var correlation = InquiryCaller.NewCorrelationId(mutation.Name);
+
+        // Act
+        var response = await new InquiryCaller(session.World, check.Evidence).PresentAsync(mutation.Caller, built.Token, mutation.Items, correlation);
+
+        // Assert
+        if (response.Status == 200) throw check.Unreachable($"the seal '{mutation.Name}' was answered 200 (its own requirement covers that)");
+        var record = await ReportedAsync(session, check, response);
+        var verified = mutation.ExpectedCode?.RequirementId is { } failed && string.CompareOrdinal(failed, "INS-024") > 0;
+        if (verified)
+            check.Must(record.RelayLogEntryId == built.Claims.LogEntryId,
+                $"the seal's signature verified and it was for the target, so the refusal record must name its txn '{built.Claims.LogEntryId}', not '{record.RelayLogEntryId}'");
+        else
+            check.Must(record.RelayLogEntryId is null, $"the seal could not be opened or verified, yet the record names relay entry '{record.RelayLogEntryId}'");
+    }
+
     private static async Task<InsurerAccessRecord> ReportedAsync(InsurerSession session, CheckContext check, InquiryExchange response)
     {
         var correlation = response.Request.CorrelationId;

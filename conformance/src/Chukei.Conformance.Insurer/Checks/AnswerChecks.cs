@@ -1,6 +1,7 @@
 using Chukei.Conformance.Insurer.Kit;
 using Chukei.Conformance.Outcomes;
 using Chukei.Contracts;
+using Chukei.Contracts.Tokens.Mutations;
 
 namespace Chukei.Conformance.Insurer.Checks;
 
@@ -45,6 +46,42 @@ public static class AnswerChecks
             check.Evidence.RecordInbound(reported.Exchange);
             check.Must(reported.Record.InsurerEntryId == answer.InsurerLogEntryId,
                 $"insurerLogEntryId is '{answer.InsurerLogEntryId}', but the record the target reported for this inquiry has insurerEntryId '{reported.Record.InsurerEntryId}'");
+        }
+    }
+
+    /// <summary>INS-041: a routed seal forwarded by the relay is answered to the sealed requester, in response to the relay's request.</summary>
+    public static async Task RoutedAudienceAsync(InsurerSession session, CheckContext check)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(check);
+        // Arrange + Act: the kit plays the relay forwarding kaigo-b's routed seal.
+        var (response, claims) = await SealChecks.PresentValidAsync(session, check, "routed-audience", SealFixture.DefaultItems, c => c with { Routed = true }, SealFixture.RelayId);
+
+        // Assert
+        if (response.Status != 200) throw check.Unreachable($"the routed seal was answered {response.Summary} (INS-029 covers that)");
+        try
+        {
+            session.World.VerifierFor(claims.Requester).VerifyResponse(response.Body, session.Target.PartyId, response.RequestJti);
+        }
+        catch (Contracts.Problems.ProtocolException ex)
+        {
+            var toRelay = Addressed(session, SealFixture.RelayId, response);
+            check.Must(false, toRelay
+                ? $"the answer to the relay's forwarded inquiry is addressed to the relay; it must be addressed to the sealed requester {claims.Requester}"
+                : $"the answer is not a response envelope for {claims.Requester} answering the relay's request {response.RequestJti}: {ex.Code.Code}: {ex.Detail}");
+        }
+    }
+
+    private static bool Addressed(InsurerSession session, string audience, InquiryExchange response)
+    {
+        try
+        {
+            session.World.VerifierFor(audience).VerifyResponse(response.Body, session.Target.PartyId, response.RequestJti);
+            return true;
+        }
+        catch (Contracts.Problems.ProtocolException)
+        {
+            return false;
         }
     }
 }

@@ -110,11 +110,17 @@ public abstract class InsurerConformance : InsurerConformanceFixture
     [Requirement("INS-042"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-042" })]
     public Task Insurer_answers_only_the_items_asked_for(string inquiry) => CheckAsync("INS-042", inquiry);
 
+    [Requirement("INS-041"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-041" })]
+    public Task Insurer_addresses_a_routed_answer_to_the_sealed_requester(string inquiry) => CheckAsync("INS-041", inquiry);
+
     [Requirement("INS-043"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-043" })]
     public Task Insurer_answer_names_the_relay_entry_its_own_entry_and_the_correlation_id(string inquiry) => CheckAsync("INS-043", inquiry);
 
     [Requirement("LOG-008"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "LOG-008" })]
     public Task Insurer_records_every_inquiry_answered_or_refused(string inquiry) => CheckAsync("LOG-008", inquiry);
+
+    [Requirement("LOG-009"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "LOG-009" })]
+    public Task Insurer_ties_a_refusal_to_the_relays_entry_when_the_seal_verified(string inquiry) => CheckAsync("LOG-009", inquiry);
 
     [Requirement("LOG-010"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "LOG-010" })]
     public Task Insurer_reports_each_record_to_the_relay_with_requester_purpose_items_and_correlation_id(string inquiry) => CheckAsync("LOG-010", inquiry);

@@ -47,6 +47,10 @@ public static class InsurerMutants
             new InsurerDefects { SkippedSealChecks = new HashSet<string> { m.Requirement } })),
         new("omits-refusal-records", "LOG-008", "records and reports answered inquiries only, never refusals",
             new InsurerDefects { OmitsRefusalRecords = true }),
+        new("omits-relay-entry-on-refusal", "LOG-009", "never names the relay's entry in a refusal record, even when the seal's signature verified",
+            new InsurerDefects { OmitsRelayEntryOnRefusal = true }),
+        new("addresses-routed-answers-to-relay", "INS-041", "addresses the answer to a routed seal to the relay instead of the sealed requester",
+            new InsurerDefects { AddressesRoutedAnswersToRelay = true }),
         new("answers-unasked-benefits", "INS-042", "answers benefits although only eligibility was asked for",
             new InsurerDefects { AnswersUnaskedBenefits = true }),
     ];

@@ -47,7 +47,7 @@ public sealed class InquiryService(InsurerNode insurer)
         {
             // Tie the refusal to the relay's lookup only when the relay's signature verified and the seal was for us.
             var signed = verdict.SignedClaims;
-            var related = signed is not null && signed.Audience == self.PartyId ? signed.LogEntryId : null;
+            var related = signed is not null && signed.Audience == self.PartyId && !insurer.Defects.OmitsRelayEntryOnRefusal ? signed.LogEntryId : null;
             await RefuseAsync(entryId, callerId, related, signed?.Purpose ?? "unknown", request, verdict.Failure!.Code, now, ct);
             throw new ProtocolException(verdict.Failure, verdict.Detail!, "/seal");
         }
@@ -57,7 +57,7 @@ public sealed class InquiryService(InsurerNode insurer)
         var result = EligibilityEvaluator.Evaluate(insurer.Book, claims.Insured, serviceDate, now);
         // Routed mode: the relay only carries the answer; it is addressed to, and logged for, the original requester.
         var requester = claims.Routed ? claims.Requester : callerId;
-        call.ResponseAudience = requester;
+        call.ResponseAudience = insurer.Defects.AddressesRoutedAnswersToRelay ? callerId : requester;
         insurer.Record(new InsurerAccessRecord
         {
             InsurerEntryId = entryId,
