@@ -24,6 +24,18 @@ public sealed record InsurerDefects
     /// <summary>Answers to a routed seal are addressed to the relay that forwarded it, not the sealed requester (breaks INS-041).</summary>
     public bool AddressesRoutedAnswersToRelay { get; init; }
 
+    /// <summary>Answers for today whatever service date was asked (breaks ELG-007).</summary>
+    public bool IgnoresServiceDate { get; init; }
+
+    /// <summary>Never says a change is pending (breaks ELG-004).</summary>
+    public bool NeverReportsPending { get; init; }
+
+    /// <summary>Says the data is as of the moment of answering, not of the last registration (breaks ELG-003).</summary>
+    public bool AsOfIsNow { get; init; }
+
+    /// <summary>Answers from notified changes as if they were registered (breaks ELG-011).</summary>
+    public bool AppliesUnregisteredChanges { get; init; }
+
     /// <summary>Benefits are answered whether or not they were asked for (breaks INS-042).</summary>
     public bool AnswersUnaskedBenefits { get; init; }
 }

@@ -52,7 +52,7 @@ public static class SealChecks
 
     /// <summary>An inquiry with a valid seal of fresh claims, changed by <paramref name="edit"/>, asking for <paramref name="items"/>.</summary>
     public static async Task<(InquiryExchange Response, SealClaims Claims)> PresentValidAsync(InsurerSession session, CheckContext check,
-        string caseName, IReadOnlyList<string> items, Func<SealClaims, SealClaims>? edit = null, string caller = SealFixture.RequesterId)
+        string caseName, IReadOnlyList<string> items, Func<SealClaims, SealClaims>? edit = null, string caller = SealFixture.RequesterId, DateOnly? serviceDate = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(check);
@@ -60,7 +60,7 @@ public static class SealChecks
         var claims = fixture.ValidClaims(EnvelopeSigner.NewId());
         if (edit is not null) claims = edit(claims);
         var response = await new InquiryCaller(session.World, check.Evidence)
-            .PresentAsync(caller, fixture.Seal(claims), items, InquiryCaller.NewCorrelationId(caseName));
+            .PresentAsync(caller, fixture.Seal(claims), items, InquiryCaller.NewCorrelationId(caseName), serviceDate);
         return (response, claims);
     }
 }

@@ -41,6 +41,30 @@ public abstract class InsurerConformance : InsurerConformanceFixture
     [Requirement("ERR-004"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "ERR-004" })]
     public Task Insurer_refuses_JSON_nested_too_deep(string envelope) => CheckAsync("ERR-004", envelope);
 
+    [Requirement("ELG-002"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "ELG-002" })]
+    public Task Insurer_decides_the_status_for_the_service_date(string inquiry) => CheckAsync("ELG-002", inquiry);
+
+    [Requirement("ELG-003"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "ELG-003" })]
+    public Task Insurer_answer_as_of_is_the_last_registration(string inquiry) => CheckAsync("ELG-003", inquiry);
+
+    [Requirement("ELG-004"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "ELG-004" })]
+    public Task Insurer_reports_a_notified_unregistered_change_as_pending(string inquiry) => CheckAsync("ELG-004", inquiry);
+
+    [Requirement("ELG-006"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "ELG-006" })]
+    public Task Insurer_answers_for_today_in_Japan_without_a_service_date(string inquiry) => CheckAsync("ELG-006", inquiry);
+
+    [Requirement("ELG-007"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "ELG-007" })]
+    public Task Insurer_answers_a_past_service_date_for_that_date(string inquiry) => CheckAsync("ELG-007", inquiry);
+
+    [Requirement("ELG-008"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "ELG-008" })]
+    public Task Insurer_invalid_answer_carries_the_loss_date_and_reason(string inquiry) => CheckAsync("ELG-008", inquiry);
+
+    [Requirement("ELG-009"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "ELG-009" })]
+    public Task Insurer_answers_no_qualification_without_a_record(string inquiry) => CheckAsync("ELG-009", inquiry);
+
+    [Requirement("ELG-011"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "ELG-011" })]
+    public Task Insurer_answers_only_from_registered_changes(string inquiry) => CheckAsync("ELG-011", inquiry);
+
     [Requirement("INS-011"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-011" })]
     public Task Insurer_refuses_a_seal_that_is_not_a_compact_JWE(string seal) => CheckAsync("INS-011", seal);
 

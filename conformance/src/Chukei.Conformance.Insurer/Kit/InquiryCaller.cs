@@ -6,9 +6,9 @@ namespace Chukei.Conformance.Insurer.Kit;
 /// <summary>Presents seals to the target's inquiry endpoint as one of the parties the kit plays, recording evidence.</summary>
 public sealed class InquiryCaller(KitWorld world, EvidenceRecorder evidence)
 {
-    public async Task<InquiryExchange> PresentAsync(string callerId, string seal, IReadOnlyList<string> items, string correlationId, CancellationToken ct = default)
+    public async Task<InquiryExchange> PresentAsync(string callerId, string seal, IReadOnlyList<string> items, string correlationId, DateOnly? serviceDate = null, CancellationToken ct = default)
     {
-        var request = new InquiryRequest { Seal = seal, Items = items, CorrelationId = correlationId };
+        var request = new InquiryRequest { Seal = seal, Items = items, CorrelationId = correlationId, ServiceDate = serviceDate };
         var client = world.ClientFor(callerId, evidence);
         var url = world.InquiryUrl;
         var (token, id) = client.Signer.SignRequest(world.Target.PartyId, "POST", url.AbsolutePath, request);

@@ -50,6 +50,20 @@ public sealed class SuiteCatalogueTests
     }
 
     [Test]
+    public async Task InsurerPeopleDocument_IsCurrent()
+    {
+        // Arrange
+        var path = Path.Combine(RepositoryRoot.Path, Insurer.Kit.InsurerPeople.DocumentPath);
+        if (Environment.GetEnvironmentVariable("CHUKEI_UPDATE_DOCS") == "1") await File.WriteAllTextAsync(path, Insurer.Kit.InsurerPeople.Render());
+
+        // Act
+        var actual = File.Exists(path) ? await File.ReadAllTextAsync(path) : "";
+
+        // Assert
+        Assert.That(actual, Is.EqualTo(Insurer.Kit.InsurerPeople.Render()), $"{Insurer.Kit.InsurerPeople.DocumentPath} is stale; regenerate it with CHUKEI_UPDATE_DOCS=1");
+    }
+
+    [Test]
     public void RequirementAttribute_CarriesTheLevelAsCategory()
     {
         // Arrange

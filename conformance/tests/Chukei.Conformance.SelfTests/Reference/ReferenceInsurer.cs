@@ -1,5 +1,6 @@
 using System.Globalization;
 using Chukei.Conformance.Insurer;
+using Chukei.Conformance.Insurer.Kit;
 using Chukei.Conformance.Targets;
 using Chukei.Contracts;
 using Chukei.Contracts.Client;
@@ -55,6 +56,27 @@ internal static class ReferenceInsurer
             RegisteredAt = registered,
         });
         var month = now.ToOffset(ProtocolConstants.JapanOffset).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        // The lag cases' people (docs/test-vectors/insurer-people.json), each version as registered, or only notified.
+        foreach (var person in InsurerPeople.All)
+        {
+            foreach (var version in person.Versions)
+            {
+                book.Add(new QualificationFact
+                {
+                    QualificationId = "q-" + person.Number,
+                    PersonKey = "p-" + person.Number,
+                    Kind = InsuranceKind.Medical,
+                    Symbol = person.Symbol,
+                    Number = person.Number,
+                    Branch = person.Branch,
+                    QualificationDate = version.QualificationDate,
+                    DisqualificationDate = version.DisqualificationDate,
+                    ReasonOfLoss = version.ReasonOfLoss,
+                    NotifiedAt = version.NotifiedAt,
+                    RegisteredAt = version.RegisteredAt ?? DateTimeOffset.MaxValue,
+                });
+            }
+        }
         book.AddBenefit("p-3456", new BenefitRecord { Month = month, Kind = "medical", SelfPay = 42_000, Reimbursed = 0 });
     }
 }

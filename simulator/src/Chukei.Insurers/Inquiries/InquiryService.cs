@@ -53,8 +53,11 @@ public sealed class InquiryService(InsurerNode insurer)
         }
 
         var claims = verdict.Claims!;
-        var serviceDate = request.ServiceDate ?? self.Today;
-        var result = EligibilityEvaluator.Evaluate(insurer.Book, claims.Insured, serviceDate, now);
+        var defects = insurer.Defects;
+        var serviceDate = defects.IgnoresServiceDate ? self.Today : request.ServiceDate ?? self.Today;
+        var result = EligibilityEvaluator.Evaluate(insurer.Book, claims.Insured, serviceDate, defects.AppliesUnregisteredChanges ? DateTimeOffset.MaxValue : now);
+        if (defects.NeverReportsPending) result = result with { PendingSince = null };
+        if (defects.AsOfIsNow || defects.AppliesUnregisteredChanges) result = result with { AsOf = now };
         // Routed mode: the relay only carries the answer; it is addressed to, and logged for, the original requester.
         var requester = claims.Routed ? claims.Requester : callerId;
         call.ResponseAudience = insurer.Defects.AddressesRoutedAnswersToRelay ? callerId : requester;

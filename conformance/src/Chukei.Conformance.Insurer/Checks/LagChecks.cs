@@ -1,0 +1,100 @@
+using Chukei.Conformance.Insurer.Kit;
+using Chukei.Conformance.Outcomes;
+using Chukei.Contracts;
+using Chukei.Contracts.Wire;
+
+namespace Chukei.Conformance.Insurer.Checks;
+
+/// <summary>
+/// Lag at the insurer (docs/protocol.md §9.1–§9.2, ELG-002 … ELG-011): statuses for a service date, past dates answered
+/// for that date, asOf, and a notified but unregistered change reported as pending without changing the answer. The
+/// target holds the people of <see cref="InsurerPeople"/>.
+/// </summary>
+public static class LagChecks
+{
+    private static readonly DateOnly BeforeLoss = new(2026, 3, 31);
+    private static readonly DateOnly LossDate = new(2026, 4, 1);
+
+    /// <summary>ELG-002 / ELG-008: on and after the disqualification date the status is invalid, with the date and reason.</summary>
+    public static async Task AfterLossAsync(InsurerSession session, CheckContext check)
+    {
+        var answer = await AskAsync(session, check, InsurerPeople.Lost, LossDate, "after-loss");
+        check.Must(answer.Status == EligibilityStatus.Invalid, $"{Who(InsurerPeople.Lost)} lost the qualification on {LossDate}; for service date {LossDate} the status must be invalid, not {answer.Status}");
+        if (check.RequirementId == "ELG-008")
+        {
+            check.Must(answer.Qualification?.DisqualificationDate == LossDate, $"the invalid answer's disqualificationDate is {answer.Qualification?.DisqualificationDate}, the record's {LossDate}");
+            check.Must(answer.Qualification?.ReasonOfLoss == "03", $"the invalid answer's reasonOfLoss is '{answer.Qualification?.ReasonOfLoss}', the record's 03");
+        }
+    }
+
+    /// <summary>ELG-007: a past service date is answered for that date from the records as now registered.</summary>
+    public static async Task PastServiceDateAsync(InsurerSession session, CheckContext check)
+    {
+        var answer = await AskAsync(session, check, InsurerPeople.Lost, BeforeLoss, "past-service-date");
+        check.Must(answer.ServiceDate == BeforeLoss, $"the answer's serviceDate is {answer.ServiceDate}, the inquiry asked for {BeforeLoss}");
+        check.Must(answer.Status == EligibilityStatus.Valid, $"{Who(InsurerPeople.Lost)} was insured on {BeforeLoss}; the status for that date must be valid, not {answer.Status}");
+    }
+
+    /// <summary>ELG-006: without a serviceDate the answer is for today in Japan, and says so.</summary>
+    public static async Task TodayAsync(InsurerSession session, CheckContext check)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var today = DateOnly.FromDateTime(session.Target.Time.GetUtcNow().ToOffset(ProtocolConstants.JapanOffset).DateTime);
+        var answer = await AskAsync(session, check, InsurerPeople.Lost, null, "no-service-date");
+        // Around midnight in Japan the target's clock may already be on the next day.
+        check.Must(answer.ServiceDate == today || answer.ServiceDate == today.AddDays(1), $"no serviceDate was sent; the answer's serviceDate is {answer.ServiceDate}, today in Japan is {today}");
+        check.Must(answer.Status == EligibilityStatus.Invalid, $"{Who(InsurerPeople.Lost)} has been uninsured since {LossDate}; today's status must be invalid, not {answer.Status}");
+    }
+
+    /// <summary>ELG-003: asOf is when the insurer last registered a change for the person.</summary>
+    public static async Task AsOfAsync(InsurerSession session, CheckContext check)
+    {
+        var answer = await AskAsync(session, check, InsurerPeople.Lost, BeforeLoss, "as-of");
+        check.Must(answer.AsOf == InsurerPeople.Lost.LastRegistered, $"asOf is {answer.AsOf:O}; the person's last change was registered at {InsurerPeople.Lost.LastRegistered:O}");
+    }
+
+    /// <summary>ELG-004: a notified, unregistered change makes changePending true with pendingSince the notification.</summary>
+    public static async Task PendingAsync(InsurerSession session, CheckContext check)
+    {
+        var answer = await AskAsync(session, check, InsurerPeople.Pending, null, "change-pending");
+        var notified = InsurerPeople.Pending.Versions.Where(v => v.RegisteredAt is null).Min(v => v.NotifiedAt);
+        check.Must(answer.ChangePending, $"a loss of {Who(InsurerPeople.Pending)} was notified on {notified:O} and is not registered, yet changePending is false");
+        check.Must(answer.PendingSince == notified, $"pendingSince is {answer.PendingSince:O}, the change was notified at {notified:O}");
+    }
+
+    /// <summary>ELG-004: with nothing notified and unregistered, changePending is false and pendingSince absent.</summary>
+    public static async Task NotPendingAsync(InsurerSession session, CheckContext check)
+    {
+        var answer = await AskAsync(session, check, InsurerPeople.Lost, BeforeLoss, "no-change-pending");
+        check.Must(!answer.ChangePending && answer.PendingSince is null, $"nothing is pending for {Who(InsurerPeople.Lost)}, yet changePending is {answer.ChangePending}, pendingSince {answer.PendingSince:O}");
+    }
+
+    /// <summary>ELG-011: a change notified but not registered does not change the status or the qualification.</summary>
+    public static async Task UnregisteredChangeIgnoredAsync(InsurerSession session, CheckContext check)
+    {
+        var answer = await AskAsync(session, check, InsurerPeople.Pending, null, "unregistered-change");
+        check.Must(answer.Status == EligibilityStatus.Valid, $"the loss of {Who(InsurerPeople.Pending)} is notified but not registered; the status must stay valid, not {answer.Status}");
+        check.Must(answer.Qualification?.DisqualificationDate is null, $"the unregistered loss date {answer.Qualification?.DisqualificationDate} appears in the answer");
+    }
+
+    /// <summary>ELG-009: no record → no-qualification, without a qualification.</summary>
+    public static async Task NoQualificationAsync(InsurerSession session, CheckContext check)
+    {
+        var answer = await AskAsync(session, check, InsurerPeople.Absent, BeforeLoss, "no-qualification");
+        check.Must(answer.Status == EligibilityStatus.NoQualification, $"nobody holds {Who(InsurerPeople.Absent)}; the status must be no-qualification, not {answer.Status}");
+        check.Must(answer.Qualification is null, "a no-qualification answer carries a qualification");
+    }
+
+    private static async Task<InquiryAnswer> AskAsync(InsurerSession session, CheckContext check, InsurerPerson person, DateOnly? serviceDate, string caseName)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(check);
+        var (response, _) = await SealChecks.PresentValidAsync(session, check, caseName, [DataItems.Eligibility],
+            c => c with { Insured = c.Insured with { Symbol = person.Symbol, Number = person.Number, Branch = person.Branch } }, serviceDate: serviceDate);
+        if (response.Status != 200)
+            throw check.Unreachable($"the inquiry about {Who(person)} was answered {response.Summary}; does the target hold the people of {InsurerPeople.DocumentPath}?");
+        return response.ReadAnswer(session.World, response.CallerId);
+    }
+
+    private static string Who(InsurerPerson p) => $"the person {p.Symbol}/{p.Number}/{p.Branch} ({p.Case})";
+}
