@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Xml.Linq;
-using Chukei.Conformance.SelfTests.Reference;
+using Chukei.Conformance.References;
 using Chukei.Insurers;
 
 namespace Chukei.Cli.Tests;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Xml.Linq;
 using Chukei.Conformance.Relay.Checks;
-using Chukei.Conformance.SelfTests.Reference;
+using Chukei.Conformance.References;
 using Chukei.Relay;
 
 namespace Chukei.Cli.Tests;

@@ -2,7 +2,7 @@ using Chukei.Conformance.Insurer.Checks;
 using Chukei.Conformance.Insurer.Kit;
 using Chukei.Conformance.Insurer.Running;
 using Chukei.Conformance.Runs;
-using Chukei.Conformance.SelfTests.Reference;
+using Chukei.Conformance.References;
 using Chukei.Conformance.Relay.Checks;
 using Chukei.Conformance.Relay.Kit;
 using Chukei.Conformance.Relay.Running;

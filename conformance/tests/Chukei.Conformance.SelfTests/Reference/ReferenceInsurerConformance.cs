@@ -1,3 +1,4 @@
+using Chukei.Conformance.References;
 using Chukei.Conformance.Insurer;
 using Chukei.Conformance.Insurer.Fixtures;
 using Chukei.Insurers;

@@ -1,3 +1,4 @@
+using Chukei.Conformance.References;
 using Chukei.Conformance.Relay;
 using Chukei.Conformance.Relay.Fixtures;
 using Chukei.Relay;

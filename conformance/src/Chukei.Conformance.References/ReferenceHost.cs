@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 
-namespace Chukei.Conformance.SelfTests.Reference;
+namespace Chukei.Conformance.References;
 
 /// <summary>Stops a reference host the self-test started, its outbound HTTP client and, for a relay, its node.</summary>
-internal sealed class ReferenceHost(WebApplication app, HttpClient http, IDisposable? node = null) : IAsyncDisposable
+public sealed class ReferenceHost(WebApplication app, HttpClient http, IDisposable? node = null) : IAsyncDisposable
 {
     public async ValueTask DisposeAsync()
     {

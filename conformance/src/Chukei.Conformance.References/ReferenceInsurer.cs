@@ -12,19 +12,19 @@ using Chukei.Insurers;
 using Chukei.Insurers.Records;
 using static Chukei.Contracts.Tokens.Mutations.SealFixture;
 
-namespace Chukei.Conformance.SelfTests.Reference;
+namespace Chukei.Conformance.References;
 
 /// <summary>
 /// The reference insurer configured as a vendor configures theirs for the suite: party kenpo-a.chukei.test with the
 /// published test keys, the published directory with the relay's baseUrl pointing at the kit's relay stand-in, and
 /// the person the kit's seals name (symbol 12, number 3456, branch 01) in its book, with one benefit record.
 /// </summary>
-internal static class ReferenceInsurer
+public static class ReferenceInsurer
 {
     /// <summary>The reference reports before it answers, so a short wait is ample and keeps mutant runs fast.</summary>
     public static readonly TimeSpan ReportWait = TimeSpan.FromSeconds(1);
 
-    public static async Task<InsurerTarget> StartAsync(Uri relayUrl, InsurerDefects defects)
+    public static async Task<InsurerTarget> StartAsync(Uri relayUrl, InsurerDefects defects, string listenUrl = "http://127.0.0.1:0")
     {
         var time = TimeProvider.System;
         var fixture = new SealFixture(time.GetUtcNow());
@@ -35,7 +35,7 @@ internal static class ReferenceInsurer
         var node = new InsurerNode(self, "Test Kenpo A (target)", TargetInsurerNumber, PartyRole.MedicalInsurer,
             new PartyClient(http, self.Signer, self.Verifier, directory)) { Defects = defects };
         AddPerson(node.Book, time.GetUtcNow());
-        var app = await InsurerHost.StartAsync(new Dictionary<string, InsurerNode>(StringComparer.Ordinal) { [TargetId] = node });
+        var app = await InsurerHost.StartAsync(new Dictionary<string, InsurerNode>(StringComparer.Ordinal) { [TargetId] = node }, listenUrl);
         var url = new Uri(InsurerHost.BaseUrlOf(app.BoundUrl(), TargetId));
         return new InsurerTarget(new ConformanceTarget(url, TargetId)) { Time = time, ReportWait = ReportWait, Owner = new ReferenceHost(app, http) };
     }

@@ -8,16 +8,16 @@ using Chukei.Relay;
 using Chukei.Relay.Store;
 using static Chukei.Contracts.Tokens.Mutations.SealFixture;
 
-namespace Chukei.Conformance.SelfTests.Reference;
+namespace Chukei.Conformance.References;
 
 /// <summary>
 /// The reference relay configured as a vendor configures theirs for the relay suite: party relay.chukei.test with the
 /// published test keys, the published directory with kenpo-a's and kenpo-c's base URLs pointing at the kit's stand-in,
 /// and the provisioned people of docs/test-vectors/relay-people.json, on an in-memory store.
 /// </summary>
-internal static class ReferenceRelay
+public static class ReferenceRelay
 {
-    public static async Task<RelayTarget> StartAsync(Uri standInUrl, RelayDefects defects)
+    public static async Task<RelayTarget> StartAsync(Uri standInUrl, RelayDefects defects, string listenUrl = "http://127.0.0.1:0")
     {
         var time = TimeProvider.System;
         var fixture = new SealFixture(time.GetUtcNow());
@@ -28,7 +28,7 @@ internal static class ReferenceRelay
         var http = new HttpClient();
         var node = new RelayNode(self, SqliteRelayStore.InMemory(), http) { Defects = defects };
         foreach (var person in ProvisionedPeople.All) node.RegisterPerson(person.BasicPensionNumber, person.PersonId);
-        var app = await RelayHost.StartAsync(node, "http://127.0.0.1:0");
+        var app = await RelayHost.StartAsync(node, listenUrl);
         return new RelayTarget(new ConformanceTarget(new Uri(app.BoundUrl()), RelayId)) { Time = time, Owner = new ReferenceHost(app, http, node) };
     }
 }
