@@ -16,6 +16,10 @@ public sealed class SqliteRelayStore : IRelayStore
     private readonly SqliteConnection _db;
     private readonly Lock _gate = new();
 
+    // Prepared once per SQL text: compiling a statement costs more than running it, and provisioning runs millions.
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private SqliteTransaction? _bulk;
+
     private SqliteRelayStore(string connectionString, bool file)
     {
         _db = new SqliteConnection(connectionString);
@@ -30,6 +34,8 @@ public sealed class SqliteRelayStore : IRelayStore
               effective_from TEXT NOT NULL, effective_to TEXT, registered_at TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS enrolments_number ON enrolments(kind, insurer_number, number);
             CREATE INDEX IF NOT EXISTS enrolments_person ON enrolments(person_id);
+            CREATE INDEX IF NOT EXISTS enrolments_ended ON enrolments(effective_to) WHERE effective_to IS NOT NULL;
+            CREATE INDEX IF NOT EXISTS enrolments_ended_registered ON enrolments(registered_at) WHERE effective_to IS NOT NULL;
             CREATE TABLE IF NOT EXISTS access_log (
               seq INTEGER PRIMARY KEY, entry_id TEXT NOT NULL UNIQUE, person_id TEXT, related_entry_id TEXT,
               source_key TEXT UNIQUE, json TEXT NOT NULL);
@@ -68,7 +74,7 @@ public sealed class SqliteRelayStore : IRelayStore
     {
         lock (_gate)
         {
-            using var cmd = Command("""
+            var cmd = Command("""
                 UPDATE enrolments SET effective_to = $to, registered_at = $reg
                 WHERE id = (SELECT id FROM enrolments WHERE person_id = $p AND insurer_number = $i AND number = $n AND effective_to IS NULL ORDER BY id DESC LIMIT 1)
                 """, ("$to", Date(effectiveTo)), ("$reg", Time(registeredAt)), ("$p", personId), ("$i", insurerNumber), ("$n", number));
@@ -97,7 +103,7 @@ public sealed class SqliteRelayStore : IRelayStore
             for (var i = 0; i < entries.Count; i++)
             {
                 var e = entries[i];
-                using var cmd = Command("INSERT INTO access_log(seq, entry_id, person_id, related_entry_id, source_key, json) VALUES ($s, $e, $p, $r, $k, $j)",
+                var cmd = Command("INSERT INTO access_log(seq, entry_id, person_id, related_entry_id, source_key, json) VALUES ($s, $e, $p, $r, $k, $j)",
                     ("$s", e.Seq), ("$e", e.EntryId), ("$p", e.PersonId), ("$r", e.RelatedEntryId), ("$k", sourceKeys[i]), ("$j", ProtocolJson.Serialize(e)));
                 cmd.Transaction = tx;
                 cmd.ExecuteNonQuery();
@@ -137,7 +143,7 @@ public sealed class SqliteRelayStore : IRelayStore
     {
         lock (_gate)
         {
-            using var cmd = Command("INSERT OR IGNORE INTO fall_through_notices(person_id, uninsured_since, notified_at) VALUES ($p, $s, $n)",
+            var cmd = Command("INSERT OR IGNORE INTO fall_through_notices(person_id, uninsured_since, notified_at) VALUES ($p, $s, $n)",
                 ("$p", personId), ("$s", Date(uninsuredSince)), ("$n", Time(notifiedAt)));
             return cmd.ExecuteNonQuery() == 1;
         }
@@ -145,6 +151,37 @@ public sealed class SqliteRelayStore : IRelayStore
 
     public void ForgetFallThroughNotice(string personId, DateOnly uninsuredSince) =>
         Write("DELETE FROM fall_through_notices WHERE person_id = $p AND uninsured_since = $s", ("$p", personId), ("$s", Date(uninsuredSince)));
+
+    public IReadOnlyList<string> MedicalEndingsBetween(DateOnly endedOnOrBefore, DateOnly? endedAfter, DateTimeOffset? registeredAfter)
+    {
+        if (endedAfter is null && registeredAfter is null)
+            return Query("SELECT DISTINCT person_id FROM enrolments WHERE kind = 'medical' AND effective_to <= $to ORDER BY person_id", r => r.GetString(0), ("$to", Date(endedOnOrBefore)));
+        return Query("""
+            SELECT person_id FROM enrolments WHERE kind = 'medical' AND effective_to <= $to AND effective_to > $after
+            UNION
+            SELECT person_id FROM enrolments WHERE kind = 'medical' AND registered_at > $reg AND effective_to IS NOT NULL AND effective_to <= $to
+            ORDER BY person_id
+            """, r => r.GetString(0), ("$to", Date(endedOnOrBefore)), ("$after", endedAfter is { } a ? Date(a) : ""), ("$reg", registeredAfter is { } g ? Time(g) : "9999"));
+    }
+
+    public void Bulk(Action load)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        lock (_gate)
+        {
+            _bulk = _db.BeginTransaction();
+            try
+            {
+                load();
+                _bulk.Commit();
+            }
+            finally
+            {
+                _bulk.Dispose();
+                _bulk = null;
+            }
+        }
+    }
 
     public void AddCheckpoint(long seq, string token) =>
         Write("INSERT OR REPLACE INTO checkpoints(seq, token) VALUES ($s, $t)", ("$s", seq), ("$t", token));
@@ -157,12 +194,16 @@ public sealed class SqliteRelayStore : IRelayStore
     {
         lock (_gate)
         {
-            using var cmd = Command(sql);
+            var cmd = Command(sql);
             return cmd.ExecuteNonQuery();
         }
     }
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        foreach (var cmd in _commands.Values) cmd.Dispose();
+        _db.Dispose();
+    }
 
     private const string EnrolmentSelect =
         "SELECT person_id, kind, insurer_number, party_id, symbol, number, branch, effective_from, effective_to, registered_at FROM enrolments";
@@ -191,7 +232,7 @@ public sealed class SqliteRelayStore : IRelayStore
 
     private void Execute(string sql)
     {
-        using var cmd = Command(sql);
+        var cmd = Command(sql);
         cmd.ExecuteNonQuery();
     }
 
@@ -199,7 +240,7 @@ public sealed class SqliteRelayStore : IRelayStore
     {
         lock (_gate)
         {
-            using var cmd = Command(sql, args);
+            var cmd = Command(sql, args);
             cmd.ExecuteNonQuery();
         }
     }
@@ -208,7 +249,7 @@ public sealed class SqliteRelayStore : IRelayStore
     {
         lock (_gate)
         {
-            using var cmd = Command(sql, args);
+            var cmd = Command(sql, args);
             using var r = cmd.ExecuteReader();
             var list = new List<T>();
             while (r.Read()) list.Add(read(r));
@@ -216,10 +257,17 @@ public sealed class SqliteRelayStore : IRelayStore
         }
     }
 
+    /// <summary>The prepared command for <paramref name="sql"/>, bound to these arguments; owned by the store, callers do not dispose it.</summary>
     private SqliteCommand Command(string sql, params (string Name, object? Value)[] args)
     {
-        var cmd = _db.CreateCommand();
-        cmd.CommandText = sql;
+        if (!_commands.TryGetValue(sql, out var cmd))
+        {
+            cmd = _db.CreateCommand();
+            cmd.CommandText = sql;
+            _commands[sql] = cmd;
+        }
+        cmd.Transaction = _bulk;
+        cmd.Parameters.Clear();
         foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
         return cmd;
     }

@@ -11,11 +11,18 @@ internal sealed class PositionTrackingNodeDeserializer(INodeDeserializer inner) 
     {
         var start = reader.Current?.Start;
         if (!inner.Deserialize(reader, expectedType, nestedObjectDeserializer, out value, rootDeserializer)) return false;
-        if (value is ScenarioNode node && start is { } mark)
-        {
-            node.Line = (int)mark.Line;
-            node.Column = (int)mark.Column;
-        }
+        if (start is not { } mark) return true;
+        if (value is ScenarioNode node) (node.Line, node.Column) = ((int)mark.Line, (int)mark.Column);
+        else if (value is Weights weights) (weights.Line, weights.Column) = ((int)mark.Line, (int)mark.Column);
         return true;
     }
+}
+
+/// <summary>The same for maps read as dictionaries (<see cref="Weights"/>).</summary>
+internal sealed class PositionTrackingDictionaryDeserializer(INodeDeserializer inner) : INodeDeserializer
+{
+    private readonly PositionTrackingNodeDeserializer _tracking = new(inner);
+
+    public bool Deserialize(IParser reader, Type expectedType, Func<IParser, Type, object?> nestedObjectDeserializer, out object? value, ObjectDeserializer rootDeserializer) =>
+        _tracking.Deserialize(reader, expectedType, nestedObjectDeserializer, out value, rootDeserializer);
 }

@@ -46,8 +46,11 @@ internal static class TimelineRules
                     if (!held.Remove((person.Id, insurer.Id))) error(ev, $"{where}: {person.Id} holds no open qualification at {insurer.Id} on {ev.At}, so there is nothing to lose");
                     if (ev.ReasonOfLoss is not null && !LossReasons.All.Contains(ev.ReasonOfLoss)) error(ev, $"{where}: reasonOfLoss must be one of {string.Join(", ", LossReasons.All)}");
                     break;
+                case "reside":
+                    if (insurer.Kind != "nhi") error(ev, $"{where}: reside names the new municipality by its nhi insurer; {insurer.Id} is {insurer.Kind}");
+                    break;
                 default:
-                    error(ev, $"{where}: event '{ev.Event}' must be acquire or lose");
+                    error(ev, $"{where}: event '{ev.Event}' must be acquire, lose or reside");
                     break;
             }
         }

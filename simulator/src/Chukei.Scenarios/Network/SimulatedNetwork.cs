@@ -110,42 +110,45 @@ public sealed class SimulatedNetwork : IAsyncDisposable
     private void Provision()
     {
         var start = Time.GetUtcNow();
+        var insurers = Scenario.Insurers.ToDictionary(i => i.Id, StringComparer.Ordinal);
         // A persistent store already provisioned by an earlier run keeps its state; only the insurers' books are rebuilt.
         var relayProvisioned = Scenario.People.Count > 0 && Relay.Store.PersonExists(Chukei.Relay.PersonIds.FromSeed(Scenario.Seed, 0));
-        for (var index = 0; index < Scenario.People.Count; index++)
+        // One transaction for everyone: a generated population is millions of rows.
+        Relay.Store.Bulk(() =>
         {
-            var p = Scenario.People[index];
-            var personId = Chukei.Relay.PersonIds.FromSeed(Scenario.Seed, index);
-            if (!relayProvisioned)
+            for (var index = 0; index < Scenario.People.Count; index++)
             {
-                Relay.RegisterPerson(p.BasicPensionNumber, personId);
-                if (p.Residence is not null) Relay.Store.SetResidence(personId, p.Residence);
-            }
-            PersonIds[p.Id] = personId;
-            for (var n = 0; n < p.Enrolments.Count; n++)
-            {
-                var e = p.Enrolments[n];
-                var insurer = Scenario.Insurers.First(i => i.Id == e.Insurer);
-                var kind = insurer.Kind == "ltc" ? InsuranceKind.Ltc : InsuranceKind.Medical;
-                var from = ScenarioValidator.ParseDate(e.From)!.Value;
-                var to = ScenarioValidator.ParseDate(e.To);
-                if (Insurers.TryGetValue(e.Insurer, out var node))
-                    node.Book.Add(Running.Facts.FromEnrolment(Scenario, p, e, n, start));
-                if (e.AtRelay && !relayProvisioned)
+                var p = Scenario.People[index];
+                var personId = Chukei.Relay.PersonIds.FromSeed(Scenario.Seed, index);
+                if (!relayProvisioned)
                 {
-                    Relay.Store.AddEnrolment(new RelayEnrolment
+                    Relay.RegisterPerson(p.BasicPensionNumber, personId);
+                    if (p.Residence is not null) Relay.Store.SetResidence(personId, p.Residence);
+                }
+                PersonIds[p.Id] = personId;
+                for (var n = 0; n < p.Enrolments.Count; n++)
+                {
+                    var e = p.Enrolments[n];
+                    var insurer = insurers[e.Insurer];
+                    if (Insurers.TryGetValue(e.Insurer, out var node))
+                        node.Book.Add(Running.Facts.FromEnrolment(Scenario, p, e, n, start, insurer));
+                    if (e.AtRelay && !relayProvisioned)
                     {
-                        PersonId = personId, Kind = kind, InsurerNumber = insurer.Number, PartyId = insurer.Id, Symbol = e.Symbol,
-                        Number = e.Number, Branch = e.Branch, EffectiveFrom = from, EffectiveTo = to, RegisteredAt = start,
-                    });
+                        Relay.Store.AddEnrolment(new RelayEnrolment
+                        {
+                            PersonId = personId, Kind = insurer.Kind == "ltc" ? InsuranceKind.Ltc : InsuranceKind.Medical, InsurerNumber = insurer.Number,
+                            PartyId = insurer.Id, Symbol = e.Symbol, Number = e.Number, Branch = e.Branch,
+                            EffectiveFrom = ScenarioValidator.ParseDate(e.From)!.Value, EffectiveTo = ScenarioValidator.ParseDate(e.To), RegisteredAt = start,
+                        });
+                    }
+                }
+                foreach (var b in p.Benefits)
+                {
+                    if (Insurers.TryGetValue(b.Insurer, out var node))
+                        node.Book.AddBenefit(p.BasicPensionNumber, new BenefitRecord { Month = b.Month, Kind = b.Kind, SelfPay = b.SelfPay, Reimbursed = b.Reimbursed });
                 }
             }
-            foreach (var b in p.Benefits)
-            {
-                if (Insurers.TryGetValue(b.Insurer, out var node))
-                    node.Book.AddBenefit(p.BasicPensionNumber, new BenefitRecord { Month = b.Month, Kind = b.Kind, SelfPay = b.SelfPay, Reimbursed = b.Reimbursed });
-            }
-        }
+        });
     }
 
     public PartyClient NewClient(PartyContext self)
