@@ -20,7 +20,7 @@ internal static class PopulationRun
     private const string OneFlag = "--population-one";
 
     public sealed record Figures(int People, int Events, int Reports, int Notices, double GenerateSeconds, double ProvisionSeconds, double RunSeconds,
-        double TotalSeconds, long PeakWorkingSetBytes, long AllocatedBytes, bool Passed);
+        double TotalSeconds, double CpuSeconds, long PeakWorkingSetBytes, long AllocatedBytes, long ManagedHeapBytes, bool Passed);
 
     public static int Run(string[] args, TextWriter output)
     {
@@ -44,7 +44,7 @@ internal static class PopulationRun
     {
         var scale = (double)f.People / baseline.People;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{f.People,10:N0} people  {f.Events,8:N0} events  {f.Reports,8:N0} relay reports  {f.Notices,6:N0} notices | generate {f.GenerateSeconds,6:F1} s  provision {f.ProvisionSeconds,6:F1} s  run {f.RunSeconds,6:F1} s  total {f.TotalSeconds,6:F1} s | peak {f.PeakWorkingSetBytes / 1048576.0,7:F0} MiB | ×{scale:F1} people: time ×{f.TotalSeconds / baseline.TotalSeconds:F2}, memory ×{(double)f.PeakWorkingSetBytes / baseline.PeakWorkingSetBytes:F2}{(f.Passed ? "" : "  FAILED")}");
+            $"{f.People,10:N0} people  {f.Events,8:N0} events  {f.Reports,8:N0} relay reports  {f.Notices,6:N0} notices | generate {f.GenerateSeconds,6:F1} s  provision {f.ProvisionSeconds,6:F1} s  run {f.RunSeconds,6:F1} s  total {f.TotalSeconds,6:F1} s (CPU {f.CpuSeconds,6:F1} s) | peak {f.PeakWorkingSetBytes / 1048576.0,7:F0} MiB | ×{scale:F1} people: time ×{f.TotalSeconds / baseline.TotalSeconds:F2}, CPU ×{f.CpuSeconds / baseline.CpuSeconds:F2}, memory ×{(double)f.PeakWorkingSetBytes / baseline.PeakWorkingSetBytes:F2}{(f.Passed ? "" : "  FAILED")}");
     }
 
     private static Figures? RunChild(int size)
@@ -71,8 +71,8 @@ internal static class PopulationRun
         var result = await runner.RunAsync();
         var ran = total.Elapsed.TotalSeconds;
         var notices = network.Insurers.Values.Sum(i => i.FallThroughInbox.Notices.Count);
-        var figures = new Figures(size, scenario.Timeline.Count(e => e.Event is not "reside"), runner.TimelineEntries.Count, notices, generated, provisioned - generated,
-            ran - provisioned, ran, Process.GetCurrentProcess().PeakWorkingSet64, GC.GetTotalAllocatedBytes(), result.Passed);
+        var figures = new Figures(size, scenario.Timeline.Count(e => e.Event is "acquire" or "lose"), runner.TimelineEntries.Count, notices, generated, provisioned - generated,
+            ran - provisioned, ran, Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds, Process.GetCurrentProcess().PeakWorkingSet64, GC.GetTotalAllocatedBytes(), GC.GetGCMemoryInfo().HeapSizeBytes, result.Passed);
         output.WriteLine(JsonSerializer.Serialize(figures));
         return 0;
     }

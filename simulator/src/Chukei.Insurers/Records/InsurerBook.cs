@@ -3,15 +3,23 @@ using Chukei.Contracts.Wire;
 namespace Chukei.Insurers.Records;
 
 /// <summary>
-/// An insurer's eligibility and benefit records, read as of a given instant. Versions are indexed by qualification,
-/// by number and by person, so an inquiry reads only the records it concerns however large the book is.
+/// An insurer's eligibility and benefit records, read as of a given instant. Versions are kept per person and
+/// indexed by number, so an inquiry reads only the records it concerns however large the book is; both indexes
+/// hold a single entry without a list for the common case of one record, because a generated population puts
+/// millions of records in the books.
 /// </summary>
 public sealed class InsurerBook
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, List<QualificationFact>> _versions = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<string>> _byNumber = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<string>> _byPerson = new(StringComparer.Ordinal);
+
+    // Every version of every qualification, in the order added, grouped by person.
+    private readonly Dictionary<string, QualificationFact[]> _byPerson = new(StringComparer.Ordinal);
+
+    // Card or insured number → the person key holding it (a string), or several (a List<string>).
+    private readonly Dictionary<string, object> _byNumber = new(StringComparer.Ordinal);
+
+    // Persons in the order their first record arrived, so the whole book reads in a stable order.
+    private readonly List<string> _people = [];
     private readonly Dictionary<string, List<BenefitRecord>> _benefits = new(StringComparer.Ordinal);
 
     public void Add(QualificationFact fact)
@@ -19,13 +27,13 @@ public sealed class InsurerBook
         ArgumentNullException.ThrowIfNull(fact);
         lock (_gate)
         {
-            if (!_versions.TryGetValue(fact.QualificationId, out var versions))
+            if (_byPerson.TryGetValue(fact.PersonKey, out var versions)) _byPerson[fact.PersonKey] = [.. versions, fact];
+            else
             {
-                _versions[fact.QualificationId] = versions = new List<QualificationFact>(1);
-                Index(_byNumber, fact.Number, fact.QualificationId);
-                Index(_byPerson, fact.PersonKey, fact.QualificationId);
+                _byPerson[fact.PersonKey] = [fact];
+                _people.Add(fact.PersonKey);
             }
-            versions.Add(fact);
+            IndexNumber(fact);
         }
     }
 
@@ -41,19 +49,24 @@ public sealed class InsurerBook
     /// <summary>The newest registered version of every qualification, as the database stood at <paramref name="now"/>.</summary>
     public IReadOnlyList<QualificationFact> RegisteredAt(DateTimeOffset now)
     {
-        lock (_gate) return Newest(_versions.Keys, now);
+        lock (_gate) return _people.SelectMany(p => Newest(_byPerson[p], now)).ToList();
     }
 
     /// <summary>The newest registered version of each qualification under this card or insured number.</summary>
     public IReadOnlyList<QualificationFact> RegisteredWithNumber(string number, DateTimeOffset now)
     {
-        lock (_gate) return _byNumber.TryGetValue(number, out var ids) ? Newest(ids, now).Where(f => f.Number == number).ToList() : [];
+        lock (_gate)
+        {
+            if (!_byNumber.TryGetValue(number, out var holders)) return [];
+            var people = holders as List<string> ?? [(string)holders];
+            return people.SelectMany(p => Newest(_byPerson[p], now)).Where(f => f.Number == number).ToList();
+        }
     }
 
     /// <summary>The newest registered version of each of a person's qualifications.</summary>
     public IReadOnlyList<QualificationFact> RegisteredFor(string personKey, DateTimeOffset now)
     {
-        lock (_gate) return _byPerson.TryGetValue(personKey, out var ids) ? Newest(ids, now) : [];
+        lock (_gate) return _byPerson.TryGetValue(personKey, out var versions) ? Newest(versions, now) : [];
     }
 
     /// <summary>Versions notified to the insurer but not yet registered for a person (the first lag stage seen from outside).</summary>
@@ -61,8 +74,7 @@ public sealed class InsurerBook
     {
         lock (_gate)
         {
-            if (!_byPerson.TryGetValue(personKey, out var ids)) return [];
-            return ids.SelectMany(id => _versions[id]).Where(f => f.NotifiedAt <= now && now < f.RegisteredAt).ToList();
+            return _byPerson.TryGetValue(personKey, out var versions) ? versions.Where(f => f.NotifiedAt <= now && now < f.RegisteredAt).ToList() : [];
         }
     }
 
@@ -71,25 +83,31 @@ public sealed class InsurerBook
         lock (_gate) return _benefits.TryGetValue(personKey, out var list) ? list.ToList() : [];
     }
 
-    private List<QualificationFact> Newest(IEnumerable<string> ids, DateTimeOffset now)
+    /// <summary>Per qualification (in the order first added), the version registered last by <paramref name="now"/>; at equal instants the one added last.</summary>
+    private static List<QualificationFact> Newest(QualificationFact[] versions, DateTimeOffset now)
     {
-        var result = new List<QualificationFact>();
-        foreach (var id in ids)
+        var result = new List<QualificationFact>(versions.Length);
+        foreach (var f in versions)
         {
-            // Versions registered at the same instant: the one added last is the newer.
-            QualificationFact? newest = null;
-            foreach (var f in _versions[id])
-            {
-                if (f.RegisteredAt <= now && (newest is null || f.RegisteredAt >= newest.RegisteredAt)) newest = f;
-            }
-            if (newest is not null) result.Add(newest);
+            if (f.RegisteredAt > now) continue;
+            var i = result.FindIndex(r => r.QualificationId == f.QualificationId);
+            if (i < 0) result.Add(f);
+            else if (f.RegisteredAt >= result[i].RegisteredAt) result[i] = f;
         }
         return result;
     }
 
-    private static void Index(Dictionary<string, List<string>> index, string key, string id)
+    private void IndexNumber(QualificationFact fact)
     {
-        if (!index.TryGetValue(key, out var ids)) index[key] = ids = new List<string>(1);
-        ids.Add(id);
+        if (!_byNumber.TryGetValue(fact.Number, out var holders)) { _byNumber[fact.Number] = fact.PersonKey; return; }
+        switch (holders)
+        {
+            case string one when one != fact.PersonKey:
+                _byNumber[fact.Number] = new List<string> { one, fact.PersonKey };
+                break;
+            case List<string> many when !many.Contains(fact.PersonKey):
+                many.Add(fact.PersonKey);
+                break;
+        }
     }
 }

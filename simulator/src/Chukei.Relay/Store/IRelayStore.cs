@@ -37,6 +37,9 @@ public interface IRelayStore : IDisposable
 
     string? ResidenceOf(string personId);
 
+    /// <summary>Forgets a person's residence (the resident registry recorded their death): no municipality to notify.</summary>
+    void RemoveResidence(string personId);
+
     /// <summary>Everyone whose residence is known, with it.</summary>
     IReadOnlyList<(string PersonId, string NhiPartyId)> Residents();
 

@@ -26,7 +26,7 @@ public sealed class SqliteRelayStore : IRelayStore
         _db.Open();
         if (file) Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
         Execute("""
-            CREATE TABLE IF NOT EXISTS people (person_id TEXT PRIMARY KEY, basic_pension_number TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS people (person_id TEXT PRIMARY KEY, basic_pension_number TEXT NOT NULL) WITHOUT ROWID;
             CREATE INDEX IF NOT EXISTS people_bpn ON people(basic_pension_number);
             CREATE TABLE IF NOT EXISTS enrolments (
               id INTEGER PRIMARY KEY AUTOINCREMENT, person_id TEXT NOT NULL, kind TEXT NOT NULL,
@@ -42,7 +42,7 @@ public sealed class SqliteRelayStore : IRelayStore
             CREATE INDEX IF NOT EXISTS access_log_person ON access_log(person_id);
             CREATE INDEX IF NOT EXISTS access_log_related ON access_log(related_entry_id);
             CREATE TABLE IF NOT EXISTS checkpoints (seq INTEGER PRIMARY KEY, token TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS residences (person_id TEXT PRIMARY KEY, nhi_party TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS residences (person_id TEXT PRIMARY KEY, nhi_party TEXT NOT NULL) WITHOUT ROWID;
             CREATE TABLE IF NOT EXISTS fall_through_notices (person_id TEXT NOT NULL, uninsured_since TEXT NOT NULL, notified_at TEXT NOT NULL,
               PRIMARY KEY (person_id, uninsured_since));
             """);
@@ -130,6 +130,9 @@ public sealed class SqliteRelayStore : IRelayStore
     public void SetResidence(string personId, string nhiPartyId) =>
         Write("INSERT OR REPLACE INTO residences(person_id, nhi_party) VALUES ($p, $n)", ("$p", personId), ("$n", nhiPartyId));
 
+    public void RemoveResidence(string personId) =>
+        Write("DELETE FROM residences WHERE person_id = $p", ("$p", personId));
+
     public string? ResidenceOf(string personId) =>
         Query("SELECT nhi_party FROM residences WHERE person_id = $p", r => r.GetString(0), ("$p", personId)).FirstOrDefault();
 
@@ -155,11 +158,14 @@ public sealed class SqliteRelayStore : IRelayStore
     public IReadOnlyList<string> MedicalEndingsBetween(DateOnly endedOnOrBefore, DateOnly? endedAfter, DateTimeOffset? registeredAfter)
     {
         if (endedAfter is null && registeredAfter is null)
-            return Query("SELECT DISTINCT person_id FROM enrolments WHERE kind = 'medical' AND effective_to <= $to ORDER BY person_id", r => r.GetString(0), ("$to", Date(endedOnOrBefore)));
+            return Query("SELECT DISTINCT person_id FROM enrolments INDEXED BY enrolments_ended WHERE kind = 'medical' AND effective_to <= $to ORDER BY person_id",
+                r => r.GetString(0), ("$to", Date(endedOnOrBefore)));
+        // INDEXED BY: without statistics SQLite would pick the (kind, …) index and read every medical enrolment daily.
         return Query("""
-            SELECT person_id FROM enrolments WHERE kind = 'medical' AND effective_to <= $to AND effective_to > $after
+            SELECT person_id FROM enrolments INDEXED BY enrolments_ended WHERE kind = 'medical' AND effective_to <= $to AND effective_to > $after
             UNION
-            SELECT person_id FROM enrolments WHERE kind = 'medical' AND registered_at > $reg AND effective_to IS NOT NULL AND effective_to <= $to
+            SELECT person_id FROM enrolments INDEXED BY enrolments_ended_registered
+              WHERE kind = 'medical' AND registered_at > $reg AND effective_to IS NOT NULL AND effective_to <= $to
             ORDER BY person_id
             """, r => r.GetString(0), ("$to", Date(endedOnOrBefore)), ("$after", endedAfter is { } a ? Date(a) : ""), ("$reg", registeredAfter is { } g ? Time(g) : "9999"));
     }
@@ -267,8 +273,14 @@ public sealed class SqliteRelayStore : IRelayStore
             _commands[sql] = cmd;
         }
         cmd.Transaction = _bulk;
-        cmd.Parameters.Clear();
-        foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        // Same SQL, same parameter names: rebind the values rather than allocate new parameters.
+        if (cmd.Parameters.Count != args.Length)
+        {
+            cmd.Parameters.Clear();
+            foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            return cmd;
+        }
+        for (var i = 0; i < args.Length; i++) cmd.Parameters[i].Value = args[i].Value ?? DBNull.Value;
         return cmd;
     }
 }

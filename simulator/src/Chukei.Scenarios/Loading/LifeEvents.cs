@@ -13,7 +13,8 @@ namespace Chukei.Scenarios.Loading;
 /// <item>move: the relay learns the new residence (<c>reside</c>, with <c>to</c> the new municipality's NHI); a person
 /// on NHI loses the old municipality's and acquires <c>to</c> (new card in symbol/number/branch); a person holding LTC
 /// insurance loses it and acquires <c>ltc</c> (new number in <c>ltcNumber</c>); employee insurance is unchanged.</item>
-/// <item>death: lose every open qualification, reason 01, from the day after death.</item>
+/// <item>death: lose every open qualification, reason 01, from the day after death; the relay forgets the residence
+/// (<c>died</c>), so a death is never reported as a fall-through.</item>
 /// <item>birth: acquire as a dependant (家族) at the parent's medical insurer, under the parent's card number.</item>
 /// <item>turn-65: acquire LTC at <c>to</c> (primary insured, 第1号被保険者) on the 65th birthday.</item>
 /// <item>turn-75: lose the medical insurance and acquire the late-elderly system at <c>to</c> on the 75th birthday.</item>
@@ -22,7 +23,7 @@ namespace Chukei.Scenarios.Loading;
 /// </summary>
 public static class LifeEvents
 {
-    public static readonly IReadOnlyList<string> Kinds = ["acquire", "lose", "reside", "hire", "job-change", "retire", "move", "death", "birth", "turn-65", "turn-75"];
+    public static readonly IReadOnlyList<string> Kinds = ["acquire", "lose", "hire", "job-change", "retire", "move", "death", "birth", "turn-65", "turn-75", "reside"];
 
     public static List<TimelineEventSpec> Expand(Scenario s, Action<ScenarioNode, string> error)
     {
@@ -95,6 +96,8 @@ public static class LifeEvents
                 case "death":
                     // Qualifications end the day after death (死亡日の翌日に資格喪失).
                     var after = date?.AddDays(1).ToString("yyyy-MM-dd", null) ?? ev.At;
+                    // The resident registry records the death; the relay stops watching the person for fall-through.
+                    Emit(Derived("died", "died", ""));
                     foreach (var held in HeldBy(person, mine))
                         Emit(Derived($"lose-{held}", "lose", held, LossReasons.Death, after));
                     openMedical.Remove(ev.Person);

@@ -111,6 +111,7 @@ public sealed class SimulatedNetwork : IAsyncDisposable
     {
         var start = Time.GetUtcNow();
         var insurers = Scenario.Insurers.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        PersonIds.EnsureCapacity(Scenario.People.Count);
         // A persistent store already provisioned by an earlier run keeps its state; only the insurers' books are rebuilt.
         var relayProvisioned = Scenario.People.Count > 0 && Relay.Store.PersonExists(Chukei.Relay.PersonIds.FromSeed(Scenario.Seed, 0));
         // One transaction for everyone: a generated population is millions of rows.

@@ -19,7 +19,7 @@ internal sealed class Member(PersonSpec spec, DateOnly birth, Household househol
     public bool HoldsLtc { get; set; }
     public DateOnly? Died { get; set; }
 
-    public int AgeOn(DateOnly day) => day.Year - Birth.Year - (day.DayOfYear < Birth.DayOfYear ? 1 : 0);
+    public int AgeOn(DateOnly day) => day.Year - Birth.Year - (day.Month < Birth.Month || (day.Month == Birth.Month && day.Day < Birth.Day) ? 1 : 0);
 
     public bool IsEmployee => Medical is { IsEmployee: true } && !Dependant;
 }

@@ -75,6 +75,7 @@ public static class PopulationGenerator
             BasicPensionNumber = (9_000_000_000L + serial).ToString(CultureInfo.InvariantCulture),
             Residence = h.Home.Nhi.Spec.Id,
             Address = h.Address,
+            Enrolments = new List<EnrolmentSpec>(2),
             Line = s.Population!.Line,
             Column = s.Population.Column,
         };

@@ -17,7 +17,7 @@ namespace Chukei.Scenarios.Running;
 /// </summary>
 internal sealed class Timeline
 {
-    private enum Stage : byte { Happened, Notified, Registered, Reported, Resided, Detection }
+    private enum Stage : byte { Happened, Notified, Registered, Reported, Resided, Died, Detection }
 
     /// <summary>Something that falls due; <see cref="Event"/> indexes <see cref="_events"/> (or is -1 for detection runs).</summary>
     private readonly record struct Due(DateTimeOffset At, int Order, Stage Stage, int Event);
@@ -59,10 +59,16 @@ internal sealed class Timeline
         foreach (var ev in scenario.Timeline.OrderBy(e => e.At, StringComparer.Ordinal))
         {
             var person = people[ev.Person];
-            var insurer = insurers[ev.Insurer];
             var date = ScenarioValidator.ParseDate(ev.At)!.Value;
             var happened = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), ProtocolConstants.JapanOffset);
             var index = timeline._events.Count;
+            if (ev.Event == "died")
+            {
+                timeline._events.Add(new Scheduled(ev, person, Registry, null, date));
+                timeline._due.Add(new Due(happened, order++, Stage.Died, index));
+                continue;
+            }
+            var insurer = insurers[ev.Insurer];
             if (ev.Event == "reside")
             {
                 timeline._events.Add(new Scheduled(ev, person, insurer, null, date));
@@ -95,6 +101,9 @@ internal sealed class Timeline
         timeline._due.Sort((a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.Order.CompareTo(b.Order));
         return timeline;
     }
+
+    /// <summary>Stands in for the insurer of events that come from the resident registry (a death).</summary>
+    private static readonly InsurerSpec Registry = new() { Id = "resident-registry", Kind = "registry", Name = "住民基本台帳" };
 
     private static QualificationFact Held(Scenario scenario, Dictionary<(string, string), QualificationFact> held, PersonSpec person, InsurerSpec insurer)
     {
@@ -136,7 +145,7 @@ internal sealed class Timeline
             if (generated)
             {
                 _summaryDay = day;
-                var key = due.Stage == Stage.Resided ? "moves registered" : $"relay reports {result}";
+                var key = due.Stage switch { Stage.Resided => "moves registered", Stage.Died => "deaths registered", _ => $"relay reports {result}" };
                 _summary[key] = _summary.GetValueOrDefault(key) + 1;
                 if (result is "registered" or "") continue;
             }
@@ -171,6 +180,9 @@ internal sealed class Timeline
                 // The resident registry (J-LIS) tells the relay of the new address; it is provisioning, not an insurer report.
                 _network.Relay.Store.SetResidence(_network.PersonIds[r.Person.Id], r.Insurer.Id);
                 return "";
+            case Stage.Died:
+                _network.Relay.Store.RemoveResidence(_network.PersonIds[_events[due.Event].Person.Id]);
+                return "";
             default:
                 return "";
         }
@@ -188,6 +200,7 @@ internal sealed class Timeline
             Stage.Notified => $"{insurer} is notified ({ev.Id}); its answers now say change pending",
             Stage.Registered => $"{insurer} registers it in its database ({ev.Id})",
             Stage.Resided => $"relay: {e.Person.Id} now lives in {insurer}'s municipality ({ev.Id})",
+            Stage.Died => $"relay: the resident registry records {e.Person.Id}'s death ({ev.Id})",
             _ => $"{insurer} reports it to the relay ({ev.Id})",
         };
     }
