@@ -34,7 +34,7 @@ public static class RunCommand
             try
             {
                 await using (var network = await SimulatedNetwork.StartAsync(scenario, clock,
-                    new NetworkOptions { StorePath = storePath, ScenarioDirectory = path.DirectoryName }, ct))
+                    new NetworkOptions { StorePath = storePath, ScratchStore = parse.GetValue(store) is null, ScenarioDirectory = path.DirectoryName }, ct))
                 {
                     Console.WriteLine($"relay {network.RelayUrl}  insurers {network.InsurerHostUrl}  store {(parse.GetValue(store) is null ? "temporary SQLite file" : storePath)}");
                     var printed = new RunProgress.Forwarder(Console.Out);

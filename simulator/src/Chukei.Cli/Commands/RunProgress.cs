@@ -34,8 +34,10 @@ internal sealed class RunProgress : IAsyncDisposable
     public TextWriter Output { get; }
 
     /// <summary>A bar on the console when it is a terminal and the run is long; otherwise null.</summary>
-    public static RunProgress? StartIfLong(Func<(int Done, int Total)> progress) =>
-        !Console.IsOutputRedirected && progress().Total >= MinimumInstants ? new RunProgress(Console.Out, progress) : null;
+    public static RunProgress? StartIfLong(Func<(int Done, int Total)> progress) => StartIfLong(progress, !Console.IsOutputRedirected, Console.Out);
+
+    internal static RunProgress? StartIfLong(Func<(int Done, int Total)> progress, bool terminal, TextWriter console) =>
+        terminal && progress().Total >= MinimumInstants ? new RunProgress(console, progress) : null;
 
     private async Task TickAsync()
     {
@@ -53,7 +55,7 @@ internal sealed class RunProgress : IAsyncDisposable
         }
     }
 
-    private void Draw()
+    internal void Draw()
     {
         var (done, total) = _progress();
         if (total == 0) return;

@@ -41,8 +41,11 @@ public static class LifeEvents
         }
         // Open medical enrolments as the timeline plays out, to know what a job change or retirement leaves.
         var openMedical = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Only people the timeline names: a generated population has millions who never change.
+        var involved = new HashSet<string>(s.Timeline.Select(e => e.Person).Concat(s.Timeline.Select(e => e.Parent).OfType<string>()), StringComparer.Ordinal);
         foreach (var p in s.People)
         {
+            if (!involved.Contains(p.Id)) continue;
             foreach (var e in p.Enrolments.Where(e => e.To is null && insurers.TryGetValue(e.Insurer, out var i) && i.Kind != "ltc")) openMedical[p.Id] = e.Insurer;
         }
         // Birthdays first, so the events can be played in date order.

@@ -12,8 +12,10 @@ internal static class TimelineRules
         var ids = new HashSet<string>(StringComparer.Ordinal);
         // Who holds an open qualification where, as the timeline plays out in date order.
         var held = new HashSet<(string, string)>();
+        var involved = new HashSet<string>(s.Timeline.Select(e => e.Person), StringComparer.Ordinal);
         foreach (var p in s.People)
         {
+            if (!involved.Contains(p.Id)) continue;
             foreach (var e in p.Enrolments.Where(e => e.To is null)) held.Add((p.Id, e.Insurer));
         }
         foreach (var ev in s.Timeline.OrderBy(e => e.At, StringComparer.Ordinal))

@@ -53,9 +53,13 @@ public sealed class SimulatedNetwork : IAsyncDisposable
     public static async Task<SimulatedNetwork> StartAsync(Scenario scenario, TimeProvider time, NetworkOptions? options = null, CancellationToken ct = default)
     {
         options ??= new NetworkOptions();
+        // Generating and validating a population leaves hundreds of megabytes of temporaries (households, rule
+        // state); give them back before the relay's store and the insurers' books grow, or the peak holds both.
+        if (scenario.Population is not null) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var directory = new PartyDirectory(scenario.Relay.Id);
         var relayKeys = options.Keys?.GetValueOrDefault(scenario.Relay.Id) ?? PartyKeySet.FromSeed(scenario.Seed, scenario.Relay.Id);
-        var store = options.StorePath is null ? SqliteRelayStore.InMemory() : SqliteRelayStore.OpenFile(options.StorePath);
+        var store = options.StorePath is null ? SqliteRelayStore.InMemory()
+            : options.ScratchStore ? SqliteRelayStore.OpenScratch(options.StorePath) : SqliteRelayStore.OpenFile(options.StorePath);
         var http = new HttpClient { Timeout = RelayNode.TargetTimeout };
         var relay = new RelayNode(new PartyContext(scenario.Relay.Id, relayKeys, directory, time, Ids(options, scenario.Seed, scenario.Relay.Id)), store, http);
         var network = new SimulatedNetwork(scenario, time, directory, relay);
@@ -197,6 +201,9 @@ public sealed record NetworkOptions
     public string? RelayUrl { get; init; }
     public string? InsurerUrl { get; init; }
     public string? StorePath { get; init; }
+
+    /// <summary>The store at <see cref="StorePath"/> is deleted after the run: trade durability for speed and memory.</summary>
+    public bool ScratchStore { get; init; }
     public string? ScenarioDirectory { get; init; }
 
     /// <summary>

@@ -4,9 +4,6 @@ using Chukei.Scenarios.Model;
 
 namespace Chukei.Scenarios.Population;
 
-/// <summary>A municipality people live in: its National Health Insurance and its LTC insurer.</summary>
-internal sealed record Municipal(PopulationTables.Municipality Table, InsurerPool.Entry Nhi, InsurerPool.Entry Ltc);
-
 /// <summary>
 /// The insurers generated people are enrolled with, each handing out card or insured numbers in sequence so numbers
 /// are unique per insurer. Generated insurer ids are stable (docs/scenarios.md): nhi-&lt;code&gt;, ltc-&lt;code&gt;,
