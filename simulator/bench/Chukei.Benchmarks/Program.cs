@@ -21,6 +21,8 @@ internal static class Program
 
     public static int Main(string[] args)
     {
+        if (args.Any(a => a.StartsWith(PopulationRun.Flag, StringComparison.Ordinal)))
+            return PopulationRun.Run(args, Console.Out);
         if (args.Contains(PairedRatios.Flag, StringComparer.Ordinal))
         {
             PairedRatios.Run(Console.Out);

@@ -34,10 +34,13 @@ public static class RunCommand
             try
             {
                 await using (var network = await SimulatedNetwork.StartAsync(scenario, clock,
-                    new NetworkOptions { StorePath = storePath, ScenarioDirectory = path.DirectoryName }, ct))
+                    new NetworkOptions { StorePath = storePath, ScratchStore = parse.GetValue(store) is null, ScenarioDirectory = path.DirectoryName }, ct))
                 {
                     Console.WriteLine($"relay {network.RelayUrl}  insurers {network.InsurerHostUrl}  store {(parse.GetValue(store) is null ? "temporary SQLite file" : storePath)}");
-                    var runner = new ScenarioRunner(network, clock, Console.Out);
+                    var printed = new RunProgress.Forwarder(Console.Out);
+                    var runner = new ScenarioRunner(network, clock, printed);
+                    await using var progress = RunProgress.StartIfLong(() => runner.Progress);
+                    if (progress is not null) printed.Target = progress.Output;
                     result = await runner.RunAsync(ct);
                     timeline = runner.TimelineEntries;
                 }

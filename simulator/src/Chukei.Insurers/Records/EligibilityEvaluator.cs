@@ -13,14 +13,13 @@ public static class EligibilityEvaluator
 
     public static Result Evaluate(InsurerBook book, SealedInsured insured, DateOnly serviceDate, DateTimeOffset now)
     {
-        var registered = book.RegisteredAt(now);
-        var matches = registered.Where(f => f.Number == insured.Number
+        var matches = book.RegisteredWithNumber(insured.Number, now).Where(f => f.Number == insured.Number
             && (insured.Kind == InsuranceKind.Ltc || (f.Branch == insured.Branch && (insured.Symbol is null || f.Symbol == insured.Symbol)))).ToList();
         if (matches.Count == 0) return new Result(EligibilityStatus.NoQualification, null, now, null);
 
         var people = matches.Select(f => f.PersonKey).Distinct().ToList();
         var personKey = people[0];
-        var personFacts = registered.Where(f => f.PersonKey == personKey).ToList();
+        var personFacts = book.RegisteredFor(personKey, now);
         var asOf = personFacts.Max(f => f.RegisteredAt);
         var pending = book.PendingFor(personKey, now);
         var pendingSince = pending.Count == 0 ? (DateTimeOffset?)null : pending.Min(f => f.NotifiedAt);

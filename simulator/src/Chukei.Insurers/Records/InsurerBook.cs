@@ -2,16 +2,39 @@ using Chukei.Contracts.Wire;
 
 namespace Chukei.Insurers.Records;
 
-/// <summary>An insurer's eligibility and benefit records, read as of a given instant.</summary>
+/// <summary>
+/// An insurer's eligibility and benefit records, read as of a given instant. Versions are kept per person and
+/// indexed by number, so an inquiry reads only the records it concerns however large the book is; both indexes
+/// hold a single entry without a list for the common case of one record, because a generated population puts
+/// millions of records in the books.
+/// </summary>
 public sealed class InsurerBook
 {
     private readonly Lock _gate = new();
-    private readonly List<QualificationFact> _facts = [];
+
+    // Every version of every qualification, in the order added, grouped by person.
+    private readonly Dictionary<string, QualificationFact[]> _byPerson = new(StringComparer.Ordinal);
+
+    // Card or insured number → the person key holding it (a string), or several (a List<string>).
+    private readonly Dictionary<string, object> _byNumber = new(StringComparer.Ordinal);
+
+    // Persons in the order their first record arrived, so the whole book reads in a stable order.
+    private readonly List<string> _people = [];
     private readonly Dictionary<string, List<BenefitRecord>> _benefits = new(StringComparer.Ordinal);
 
     public void Add(QualificationFact fact)
     {
-        lock (_gate) _facts.Add(fact);
+        ArgumentNullException.ThrowIfNull(fact);
+        lock (_gate)
+        {
+            if (_byPerson.TryGetValue(fact.PersonKey, out var versions)) _byPerson[fact.PersonKey] = [.. versions, fact];
+            else
+            {
+                _byPerson[fact.PersonKey] = [fact];
+                _people.Add(fact.PersonKey);
+            }
+            IndexNumber(fact);
+        }
     }
 
     public void AddBenefit(string personKey, BenefitRecord record)
@@ -26,14 +49,24 @@ public sealed class InsurerBook
     /// <summary>The newest registered version of every qualification, as the database stood at <paramref name="now"/>.</summary>
     public IReadOnlyList<QualificationFact> RegisteredAt(DateTimeOffset now)
     {
+        lock (_gate) return _people.SelectMany(p => Newest(_byPerson[p], now)).ToList();
+    }
+
+    /// <summary>The newest registered version of each qualification under this card or insured number.</summary>
+    public IReadOnlyList<QualificationFact> RegisteredWithNumber(string number, DateTimeOffset now)
+    {
         lock (_gate)
         {
-            return _facts.Where(f => f.RegisteredAt <= now)
-                .GroupBy(f => f.QualificationId)
-                // Versions registered at the same instant: the one added last is the newer (a stable sort keeps insertion order).
-                .Select(g => g.OrderBy(f => f.RegisteredAt).Last())
-                .ToList();
+            if (!_byNumber.TryGetValue(number, out var holders)) return [];
+            var people = holders as List<string> ?? [(string)holders];
+            return people.SelectMany(p => Newest(_byPerson[p], now)).Where(f => f.Number == number).ToList();
         }
+    }
+
+    /// <summary>The newest registered version of each of a person's qualifications.</summary>
+    public IReadOnlyList<QualificationFact> RegisteredFor(string personKey, DateTimeOffset now)
+    {
+        lock (_gate) return _byPerson.TryGetValue(personKey, out var versions) ? Newest(versions, now) : [];
     }
 
     /// <summary>Versions notified to the insurer but not yet registered for a person (the first lag stage seen from outside).</summary>
@@ -41,12 +74,40 @@ public sealed class InsurerBook
     {
         lock (_gate)
         {
-            return _facts.Where(f => f.PersonKey == personKey && f.NotifiedAt <= now && now < f.RegisteredAt).ToList();
+            return _byPerson.TryGetValue(personKey, out var versions) ? versions.Where(f => f.NotifiedAt <= now && now < f.RegisteredAt).ToList() : [];
         }
     }
 
     public IReadOnlyList<BenefitRecord> BenefitsOf(string personKey)
     {
         lock (_gate) return _benefits.TryGetValue(personKey, out var list) ? list.ToList() : [];
+    }
+
+    /// <summary>Per qualification (in the order first added), the version registered last by <paramref name="now"/>; at equal instants the one added last.</summary>
+    private static List<QualificationFact> Newest(QualificationFact[] versions, DateTimeOffset now)
+    {
+        var result = new List<QualificationFact>(versions.Length);
+        foreach (var f in versions)
+        {
+            if (f.RegisteredAt > now) continue;
+            var i = result.FindIndex(r => r.QualificationId == f.QualificationId);
+            if (i < 0) result.Add(f);
+            else if (f.RegisteredAt >= result[i].RegisteredAt) result[i] = f;
+        }
+        return result;
+    }
+
+    private void IndexNumber(QualificationFact fact)
+    {
+        if (!_byNumber.TryGetValue(fact.Number, out var holders)) { _byNumber[fact.Number] = fact.PersonKey; return; }
+        switch (holders)
+        {
+            case string one when one != fact.PersonKey:
+                _byNumber[fact.Number] = new List<string> { one, fact.PersonKey };
+                break;
+            case List<string> many when !many.Contains(fact.PersonKey):
+                many.Add(fact.PersonKey);
+                break;
+        }
     }
 }

@@ -9,6 +9,9 @@ namespace Chukei.Relay.FallThrough;
 /// Finds residents who have had no medical insurance for longer than the grace period and tells their municipality's
 /// NHI (RLY-050 … RLY-053): the link between employee insurance and National Health Insurance the report proposes.
 /// Detection works from what the relay has registered, like every relay answer; a gap is notified once.
+/// The first run looks at everyone whose medical insurance ever ended; later runs of the same detector only at people
+/// whose gap reached the grace period since the previous run or whose loss was registered since then (plus notices
+/// that could not be delivered), so a daily run costs what changed, not the whole population.
 /// </summary>
 public sealed class FallThroughDetector(RelayNode relay, TimeSpan grace)
 {
@@ -21,13 +24,25 @@ public sealed class FallThroughDetector(RelayNode relay, TimeSpan grace)
 
     public sealed record Outcome(string PersonId, string NhiPartyId, DateOnly UninsuredSince, string Result);
 
+    private DateOnly? _lastCutoff;
+    private DateTimeOffset? _lastRunAt;
+    private readonly SortedSet<string> _undelivered = new(StringComparer.Ordinal);
+
     /// <summary>Runs one detection pass as of the relay's today and sends the notices it finds.</summary>
     public async Task<IReadOnlyList<Outcome>> RunAsync(CancellationToken ct = default)
     {
         var today = relay.Self.Today;
+        var runAt = relay.Self.Time.GetUtcNow();
+        // A gap that began on or before the cutoff has lasted the grace period today.
+        var cutoff = today.AddDays(-(int)grace.TotalDays);
+        var candidates = new SortedSet<string>(relay.Store.MedicalEndingsBetween(cutoff, _lastCutoff, _lastRunAt), StringComparer.Ordinal);
+        candidates.UnionWith(_undelivered);
+        _undelivered.Clear();
+        (_lastCutoff, _lastRunAt) = (cutoff, runAt);
         var outcomes = new List<Outcome>();
-        foreach (var (personId, nhiParty) in relay.Store.Residents())
+        foreach (var personId in candidates)
         {
+            if (relay.Store.ResidenceOf(personId) is not { } nhiParty) continue;
             var medical = relay.Store.EnrolmentsOf(personId).Where(e => e.Kind == InsuranceKind.Medical).ToList();
             // RLY-050: insured once, nothing current, and the gap has lasted at least the grace period.
             if (medical.Count == 0 || medical.Any(e => e.CoversDate(today))) continue;
@@ -35,7 +50,11 @@ public sealed class FallThroughDetector(RelayNode relay, TimeSpan grace)
             if (last?.EffectiveTo is not { } since || today < since.AddDays((int)grace.TotalDays)) continue;
             if (!relay.Store.TryRecordFallThroughNotice(personId, since, relay.Self.Time.GetUtcNow())) continue;
             var result = await NotifyAsync(personId, nhiParty, since, last.InsurerNumber, ct);
-            if (result != Notified) relay.Store.ForgetFallThroughNotice(personId, since);
+            if (result != Notified)
+            {
+                relay.Store.ForgetFallThroughNotice(personId, since);
+                _undelivered.Add(personId);
+            }
             outcomes.Add(new Outcome(personId, nhiParty, since, result));
         }
         return outcomes;

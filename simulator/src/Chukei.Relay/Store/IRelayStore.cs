@@ -37,6 +37,9 @@ public interface IRelayStore : IDisposable
 
     string? ResidenceOf(string personId);
 
+    /// <summary>Forgets a person's residence (the resident registry recorded their death): no municipality to notify.</summary>
+    void RemoveResidence(string personId);
+
     /// <summary>Everyone whose residence is known, with it.</summary>
     IReadOnlyList<(string PersonId, string NhiPartyId)> Residents();
 
@@ -47,6 +50,16 @@ public interface IRelayStore : IDisposable
 
     /// <summary>Forgets a notice that could not be delivered, so the next detection run sends it again.</summary>
     void ForgetFallThroughNotice(string personId, DateOnly uninsuredSince);
+
+    /// <summary>
+    /// People whose medical enrolment ended on or before <paramref name="endedOnOrBefore"/> and either ended after
+    /// <paramref name="endedAfter"/> or was registered after <paramref name="registeredAfter"/> (both null: every such
+    /// person): the only people a fall-through run must look at, given what the previous run saw. Ordered by person id.
+    /// </summary>
+    IReadOnlyList<string> MedicalEndingsBetween(DateOnly endedOnOrBefore, DateOnly? endedAfter, DateTimeOffset? registeredAfter);
+
+    /// <summary>Runs <paramref name="load"/> as one transaction: bulk provisioning of many people at once.</summary>
+    void Bulk(Action load);
 
     void AddCheckpoint(long seq, string token);
     string? LatestCheckpoint();

@@ -16,13 +16,19 @@ public sealed class SqliteRelayStore : IRelayStore
     private readonly SqliteConnection _db;
     private readonly Lock _gate = new();
 
-    private SqliteRelayStore(string connectionString, bool file)
+    // Prepared once per SQL text: compiling a statement costs more than running it, and provisioning runs millions.
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private SqliteTransaction? _bulk;
+
+    private SqliteRelayStore(string connectionString, bool file, bool scratch = false)
     {
         _db = new SqliteConnection(connectionString);
         _db.Open();
-        if (file) Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
+        // cache_size in KiB when negative: 64 MiB.
+        if (scratch) Execute("PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;");
+        else if (file) Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
         Execute("""
-            CREATE TABLE IF NOT EXISTS people (person_id TEXT PRIMARY KEY, basic_pension_number TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS people (person_id TEXT PRIMARY KEY, basic_pension_number TEXT NOT NULL) WITHOUT ROWID;
             CREATE INDEX IF NOT EXISTS people_bpn ON people(basic_pension_number);
             CREATE TABLE IF NOT EXISTS enrolments (
               id INTEGER PRIMARY KEY AUTOINCREMENT, person_id TEXT NOT NULL, kind TEXT NOT NULL,
@@ -30,13 +36,15 @@ public sealed class SqliteRelayStore : IRelayStore
               effective_from TEXT NOT NULL, effective_to TEXT, registered_at TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS enrolments_number ON enrolments(kind, insurer_number, number);
             CREATE INDEX IF NOT EXISTS enrolments_person ON enrolments(person_id);
+            CREATE INDEX IF NOT EXISTS enrolments_ended ON enrolments(effective_to) WHERE effective_to IS NOT NULL;
+            CREATE INDEX IF NOT EXISTS enrolments_ended_registered ON enrolments(registered_at) WHERE effective_to IS NOT NULL;
             CREATE TABLE IF NOT EXISTS access_log (
               seq INTEGER PRIMARY KEY, entry_id TEXT NOT NULL UNIQUE, person_id TEXT, related_entry_id TEXT,
               source_key TEXT UNIQUE, json TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS access_log_person ON access_log(person_id);
             CREATE INDEX IF NOT EXISTS access_log_related ON access_log(related_entry_id);
             CREATE TABLE IF NOT EXISTS checkpoints (seq INTEGER PRIMARY KEY, token TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS residences (person_id TEXT PRIMARY KEY, nhi_party TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS residences (person_id TEXT PRIMARY KEY, nhi_party TEXT NOT NULL) WITHOUT ROWID;
             CREATE TABLE IF NOT EXISTS fall_through_notices (person_id TEXT NOT NULL, uninsured_since TEXT NOT NULL, notified_at TEXT NOT NULL,
               PRIMARY KEY (person_id, uninsured_since));
             """);
@@ -45,6 +53,14 @@ public sealed class SqliteRelayStore : IRelayStore
     /// <summary>Opens (creating if needed) the store in a file.</summary>
     public static SqliteRelayStore OpenFile(string path) =>
         new(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString(), file: true);
+
+    /// <summary>
+    /// A store in a file that is thrown away after the run (the default of <c>chukei run</c>): no fsync and the
+    /// rollback journal in memory, since nothing needs to survive a crash; a 64 MiB page cache, so a population of
+    /// millions lives in the file (and the OS's cache), not in the process.
+    /// </summary>
+    public static SqliteRelayStore OpenScratch(string path) =>
+        new(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString(), file: true, scratch: true);
 
     /// <summary>A private in-memory store; gone when disposed.</summary>
     public static SqliteRelayStore InMemory() => new("Data Source=:memory:", file: false);
@@ -68,7 +84,7 @@ public sealed class SqliteRelayStore : IRelayStore
     {
         lock (_gate)
         {
-            using var cmd = Command("""
+            var cmd = Command("""
                 UPDATE enrolments SET effective_to = $to, registered_at = $reg
                 WHERE id = (SELECT id FROM enrolments WHERE person_id = $p AND insurer_number = $i AND number = $n AND effective_to IS NULL ORDER BY id DESC LIMIT 1)
                 """, ("$to", Date(effectiveTo)), ("$reg", Time(registeredAt)), ("$p", personId), ("$i", insurerNumber), ("$n", number));
@@ -97,7 +113,7 @@ public sealed class SqliteRelayStore : IRelayStore
             for (var i = 0; i < entries.Count; i++)
             {
                 var e = entries[i];
-                using var cmd = Command("INSERT INTO access_log(seq, entry_id, person_id, related_entry_id, source_key, json) VALUES ($s, $e, $p, $r, $k, $j)",
+                var cmd = Command("INSERT INTO access_log(seq, entry_id, person_id, related_entry_id, source_key, json) VALUES ($s, $e, $p, $r, $k, $j)",
                     ("$s", e.Seq), ("$e", e.EntryId), ("$p", e.PersonId), ("$r", e.RelatedEntryId), ("$k", sourceKeys[i]), ("$j", ProtocolJson.Serialize(e)));
                 cmd.Transaction = tx;
                 cmd.ExecuteNonQuery();
@@ -124,6 +140,9 @@ public sealed class SqliteRelayStore : IRelayStore
     public void SetResidence(string personId, string nhiPartyId) =>
         Write("INSERT OR REPLACE INTO residences(person_id, nhi_party) VALUES ($p, $n)", ("$p", personId), ("$n", nhiPartyId));
 
+    public void RemoveResidence(string personId) =>
+        Write("DELETE FROM residences WHERE person_id = $p", ("$p", personId));
+
     public string? ResidenceOf(string personId) =>
         Query("SELECT nhi_party FROM residences WHERE person_id = $p", r => r.GetString(0), ("$p", personId)).FirstOrDefault();
 
@@ -137,7 +156,7 @@ public sealed class SqliteRelayStore : IRelayStore
     {
         lock (_gate)
         {
-            using var cmd = Command("INSERT OR IGNORE INTO fall_through_notices(person_id, uninsured_since, notified_at) VALUES ($p, $s, $n)",
+            var cmd = Command("INSERT OR IGNORE INTO fall_through_notices(person_id, uninsured_since, notified_at) VALUES ($p, $s, $n)",
                 ("$p", personId), ("$s", Date(uninsuredSince)), ("$n", Time(notifiedAt)));
             return cmd.ExecuteNonQuery() == 1;
         }
@@ -145,6 +164,40 @@ public sealed class SqliteRelayStore : IRelayStore
 
     public void ForgetFallThroughNotice(string personId, DateOnly uninsuredSince) =>
         Write("DELETE FROM fall_through_notices WHERE person_id = $p AND uninsured_since = $s", ("$p", personId), ("$s", Date(uninsuredSince)));
+
+    public IReadOnlyList<string> MedicalEndingsBetween(DateOnly endedOnOrBefore, DateOnly? endedAfter, DateTimeOffset? registeredAfter)
+    {
+        if (endedAfter is null && registeredAfter is null)
+            return Query("SELECT DISTINCT person_id FROM enrolments INDEXED BY enrolments_ended WHERE kind = 'medical' AND effective_to <= $to ORDER BY person_id",
+                r => r.GetString(0), ("$to", Date(endedOnOrBefore)));
+        // INDEXED BY: without statistics SQLite would pick the (kind, …) index and read every medical enrolment daily.
+        return Query("""
+            SELECT person_id FROM enrolments INDEXED BY enrolments_ended WHERE kind = 'medical' AND effective_to <= $to AND effective_to > $after
+            UNION
+            SELECT person_id FROM enrolments INDEXED BY enrolments_ended_registered
+              WHERE kind = 'medical' AND registered_at > $reg AND effective_to IS NOT NULL AND effective_to <= $to
+            ORDER BY person_id
+            """, r => r.GetString(0), ("$to", Date(endedOnOrBefore)), ("$after", endedAfter is { } a ? Date(a) : ""), ("$reg", registeredAfter is { } g ? Time(g) : "9999"));
+    }
+
+    public void Bulk(Action load)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        lock (_gate)
+        {
+            _bulk = _db.BeginTransaction();
+            try
+            {
+                load();
+                _bulk.Commit();
+            }
+            finally
+            {
+                _bulk.Dispose();
+                _bulk = null;
+            }
+        }
+    }
 
     public void AddCheckpoint(long seq, string token) =>
         Write("INSERT OR REPLACE INTO checkpoints(seq, token) VALUES ($s, $t)", ("$s", seq), ("$t", token));
@@ -157,12 +210,16 @@ public sealed class SqliteRelayStore : IRelayStore
     {
         lock (_gate)
         {
-            using var cmd = Command(sql);
+            var cmd = Command(sql);
             return cmd.ExecuteNonQuery();
         }
     }
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        foreach (var cmd in _commands.Values) cmd.Dispose();
+        _db.Dispose();
+    }
 
     private const string EnrolmentSelect =
         "SELECT person_id, kind, insurer_number, party_id, symbol, number, branch, effective_from, effective_to, registered_at FROM enrolments";
@@ -191,7 +248,7 @@ public sealed class SqliteRelayStore : IRelayStore
 
     private void Execute(string sql)
     {
-        using var cmd = Command(sql);
+        var cmd = Command(sql);
         cmd.ExecuteNonQuery();
     }
 
@@ -199,7 +256,7 @@ public sealed class SqliteRelayStore : IRelayStore
     {
         lock (_gate)
         {
-            using var cmd = Command(sql, args);
+            var cmd = Command(sql, args);
             cmd.ExecuteNonQuery();
         }
     }
@@ -208,7 +265,7 @@ public sealed class SqliteRelayStore : IRelayStore
     {
         lock (_gate)
         {
-            using var cmd = Command(sql, args);
+            var cmd = Command(sql, args);
             using var r = cmd.ExecuteReader();
             var list = new List<T>();
             while (r.Read()) list.Add(read(r));
@@ -216,11 +273,24 @@ public sealed class SqliteRelayStore : IRelayStore
         }
     }
 
+    /// <summary>The prepared command for <paramref name="sql"/>, bound to these arguments; owned by the store, callers do not dispose it.</summary>
     private SqliteCommand Command(string sql, params (string Name, object? Value)[] args)
     {
-        var cmd = _db.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        if (!_commands.TryGetValue(sql, out var cmd))
+        {
+            cmd = _db.CreateCommand();
+            cmd.CommandText = sql;
+            _commands[sql] = cmd;
+        }
+        cmd.Transaction = _bulk;
+        // Same SQL, same parameter names: rebind the values rather than allocate new parameters.
+        if (cmd.Parameters.Count != args.Length)
+        {
+            cmd.Parameters.Clear();
+            foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            return cmd;
+        }
+        for (var i = 0; i < args.Length; i++) cmd.Parameters[i].Value = args[i].Value ?? DBNull.Value;
         return cmd;
     }
 }

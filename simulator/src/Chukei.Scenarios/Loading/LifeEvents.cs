@@ -10,7 +10,11 @@ namespace Chukei.Scenarios.Loading;
 /// <item>hire: acquire at <c>to</c>.</item>
 /// <item>job-change: lose the old medical insurance (reason 03, other insurance) and acquire <c>to</c> on the same day.</item>
 /// <item>retire: lose the employee insurance (reason 99); with <c>to</c> (the municipality's NHI), acquire it the same day.</item>
-/// <item>death: lose every open qualification, reason 01, from the day after death.</item>
+/// <item>move: the relay learns the new residence (<c>reside</c>, with <c>to</c> the new municipality's NHI); a person
+/// on NHI loses the old municipality's and acquires <c>to</c> (new card in symbol/number/branch); a person holding LTC
+/// insurance loses it and acquires <c>ltc</c> (new number in <c>ltcNumber</c>); employee insurance is unchanged.</item>
+/// <item>death: lose every open qualification, reason 01, from the day after death; the relay forgets the residence
+/// (<c>died</c>), so a death is never reported as a fall-through.</item>
 /// <item>birth: acquire as a dependant (家族) at the parent's medical insurer, under the parent's card number.</item>
 /// <item>turn-65: acquire LTC at <c>to</c> (primary insured, 第1号被保険者) on the 65th birthday.</item>
 /// <item>turn-75: lose the medical insurance and acquire the late-elderly system at <c>to</c> on the 75th birthday.</item>
@@ -19,17 +23,29 @@ namespace Chukei.Scenarios.Loading;
 /// </summary>
 public static class LifeEvents
 {
-    public static readonly IReadOnlyList<string> Kinds = ["acquire", "lose", "hire", "job-change", "retire", "death", "birth", "turn-65", "turn-75"];
+    public static readonly IReadOnlyList<string> Kinds = ["acquire", "lose", "hire", "job-change", "retire", "move", "death", "birth", "turn-65", "turn-75", "reside"];
 
     public static List<TimelineEventSpec> Expand(Scenario s, Action<ScenarioNode, string> error)
     {
         var insurers = s.Insurers.ToDictionary(i => i.Id, StringComparer.Ordinal);
-        var people = s.People.ToDictionary(p => p.Id, StringComparer.Ordinal);
-        var expanded = new List<TimelineEventSpec>();
+        var people = new Dictionary<string, PersonSpec>(StringComparer.Ordinal);
+        foreach (var p in s.People) people.TryAdd(p.Id, p);
+        var expanded = new List<TimelineEventSpec>(s.Timeline.Count * 2);
+        // Each person's expanded events so far: what they hold and which card they have, without rescanning everything.
+        var byPerson = new Dictionary<string, List<TimelineEventSpec>>(StringComparer.Ordinal);
+        void Emit(TimelineEventSpec e)
+        {
+            expanded.Add(e);
+            if (!byPerson.TryGetValue(e.Person, out var list)) byPerson[e.Person] = list = [];
+            list.Add(e);
+        }
         // Open medical enrolments as the timeline plays out, to know what a job change or retirement leaves.
         var openMedical = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Only people the timeline names: a generated population has millions who never change.
+        var involved = new HashSet<string>(s.Timeline.Select(e => e.Person).Concat(s.Timeline.Select(e => e.Parent).OfType<string>()), StringComparer.Ordinal);
         foreach (var p in s.People)
         {
+            if (!involved.Contains(p.Id)) continue;
             foreach (var e in p.Enrolments.Where(e => e.To is null && insurers.TryGetValue(e.Insurer, out var i) && i.Kind != "ltc")) openMedical[p.Id] = e.Insurer;
         }
         // Birthdays first, so the events can be played in date order.
@@ -41,6 +57,7 @@ public static class LifeEvents
         }
         foreach (var ev in s.Timeline.OrderBy(e => e.At, StringComparer.Ordinal))
         {
+            var mine = byPerson.GetValueOrDefault(ev.Person) ?? [];
             var where = $"timeline event '{ev.Id}'";
             if (!Kinds.Contains(ev.Event)) { error(ev, $"{where}: event '{ev.Event}' must be one of {string.Join(", ", Kinds)}"); continue; }
             if (!people.TryGetValue(ev.Person, out var person)) { error(ev, $"{where}: person '{ev.Person}' is not defined in people"); continue; }
@@ -50,6 +67,7 @@ public static class LifeEvents
                 Id = $"{ev.Id}/{suffix}", At = at ?? ev.At, Event = kind, Person = ev.Person, Insurer = insurer, Symbol = ev.Symbol, Number = ev.Number,
                 Branch = ev.Branch, CopaymentRatio = ev.CopaymentRatio, PersonalFamilyClassification = ev.PersonalFamilyClassification,
                 ReasonOfLoss = kind == "lose" ? reasonOfLoss ?? ev.ReasonOfLoss : null, Lag = ev.Lag, Line = ev.Line, Column = ev.Column,
+                Generated = ev.Generated,
             };
             string? Need(string? insurerId, string role)
             {
@@ -59,54 +77,76 @@ public static class LifeEvents
             }
             switch (ev.Event)
             {
-                case "acquire" or "lose":
-                    expanded.Add(ev);
-                    if (insurers.TryGetValue(ev.Insurer, out var basic) && basic.Kind != "ltc")
+                case "acquire" or "lose" or "reside":
+                    Emit(ev);
+                    if (ev.Event != "reside" && insurers.TryGetValue(ev.Insurer, out var basic) && basic.Kind != "ltc")
                     {
                         if (ev.Event == "acquire") openMedical[ev.Person] = ev.Insurer;
                         else openMedical.Remove(ev.Person);
                     }
                     break;
                 case "hire":
-                    if (Need(ev.To, "to") is { } hired) { expanded.Add(Derived("acquire", "acquire", hired)); openMedical[ev.Person] = hired; }
+                    if (Need(ev.To, "to") is { } hired) { Emit(Derived("acquire", "acquire", hired)); openMedical[ev.Person] = hired; }
                     break;
                 case "job-change" or "retire":
                     var left = ev.From ?? openMedical.GetValueOrDefault(ev.Person);
                     if (left is null) { error(ev, $"{where}: {person.Id} has no open medical insurance to leave; give 'from'"); break; }
-                    expanded.Add(Derived("lose", "lose", left, ev.ReasonOfLoss ?? (ev.Event == "job-change" ? LossReasons.OtherInsurance : LossReasons.Other)));
+                    Emit(Derived("lose", "lose", left, ev.ReasonOfLoss ?? (ev.Event == "job-change" ? LossReasons.OtherInsurance : LossReasons.Other)));
                     openMedical.Remove(ev.Person);
                     var joined = ev.Event == "job-change" ? Need(ev.To, "to") : ev.To is null ? null : Need(ev.To, "to");
-                    if (joined is not null) { expanded.Add(Derived("acquire", "acquire", joined)); openMedical[ev.Person] = joined; }
+                    if (joined is not null) { Emit(Derived("acquire", "acquire", joined)); openMedical[ev.Person] = joined; }
                     break;
                 case "death":
                     // Qualifications end the day after death (死亡日の翌日に資格喪失).
                     var after = date?.AddDays(1).ToString("yyyy-MM-dd", null) ?? ev.At;
-                    foreach (var held in HeldBy(s, expanded, person.Id))
-                        expanded.Add(Derived($"lose-{held}", "lose", held, LossReasons.Death, after));
+                    // The resident registry records the death; the relay stops watching the person for fall-through.
+                    Emit(Derived("died", "died", ""));
+                    foreach (var held in HeldBy(person, mine))
+                        Emit(Derived($"lose-{held}", "lose", held, LossReasons.Death, after));
                     openMedical.Remove(ev.Person);
                     break;
                 case "birth":
                     if (ev.Parent is null || !people.TryGetValue(ev.Parent, out var parent)) { error(ev, $"{where}: 'parent' must name a person of the scenario"); break; }
                     if (!openMedical.TryGetValue(parent.Id, out var parentInsurer)) { error(ev, $"{where}: the parent {parent.Id} has no open medical insurance to cover the child"); break; }
-                    var card = CardOf(s, expanded, parent.Id, parentInsurer);
+                    var card = CardOf(parent, byPerson.GetValueOrDefault(parent.Id) ?? [], parentInsurer);
                     var child = Derived("acquire", "acquire", parentInsurer);
                     child.Symbol = card.Symbol;
                     child.Number = card.Number;
                     child.PersonalFamilyClassification = "2";
                     child.CopaymentRatio = ev.CopaymentRatio == 30 ? 20 : ev.CopaymentRatio; // preschool children pay 20 %
-                    expanded.Add(child);
+                    Emit(child);
                     openMedical[ev.Person] = parentInsurer;
                     break;
+                case "move":
+                    if (Need(ev.To, "to") is not { } nhi) break;
+                    if (insurers[nhi].Kind != "nhi") { error(ev, $"{where}: 'to' must name the new municipality's nhi insurer"); break; }
+                    Emit(Derived("reside", "reside", nhi));
+                    if (openMedical.TryGetValue(ev.Person, out var current) && insurers.TryGetValue(current, out var currentSpec) && currentSpec.Kind == "nhi" && current != nhi)
+                    {
+                        if (ev.Number is null) { error(ev, $"{where}: {person.Id} is on {current}'s NHI; give the new card's 'number'"); break; }
+                        Emit(Derived("lose", "lose", current, LossReasons.Other));
+                        Emit(Derived("acquire", "acquire", nhi));
+                        openMedical[ev.Person] = nhi;
+                    }
+                    var ltcHeld = HeldBy(person, mine).Where(i => insurers.TryGetValue(i, out var k) && k.Kind == "ltc").ToList();
+                    if (ltcHeld.Count == 0) break;
+                    if (Need(ev.Ltc, "ltc") is not { } newLtc) break;
+                    foreach (var oldLtc in ltcHeld.Where(i => i != newLtc)) Emit(Derived($"lose-{oldLtc}", "lose", oldLtc, LossReasons.Other));
+                    if (ltcHeld.Contains(newLtc)) break;
+                    var joinedLtc = Derived("acquire-ltc", "acquire", newLtc);
+                    (joinedLtc.Symbol, joinedLtc.Number, joinedLtc.Branch, joinedLtc.CopaymentRatio) = (null, ev.LtcNumber, null, 10);
+                    Emit(joinedLtc);
+                    break;
                 case "turn-65":
-                    if (Need(ev.To, "to") is { } ltc) expanded.Add(Derived("acquire", "acquire", ltc));
+                    if (Need(ev.To, "to") is { } ltc) Emit(Derived("acquire", "acquire", ltc));
                     break;
                 case "turn-75":
-                    if (openMedical.TryGetValue(ev.Person, out var before)) expanded.Add(Derived("lose", "lose", before, ev.ReasonOfLoss ?? LossReasons.Other));
+                    if (openMedical.TryGetValue(ev.Person, out var before)) Emit(Derived("lose", "lose", before, ev.ReasonOfLoss ?? LossReasons.Other));
                     if (Need(ev.To, "to") is { } elderly)
                     {
                         var entered = Derived("acquire", "acquire", elderly);
                         entered.CopaymentRatio = ev.CopaymentRatio == 30 ? 10 : ev.CopaymentRatio; // 1割 unless income says otherwise
-                        expanded.Add(entered);
+                        Emit(entered);
                         openMedical[ev.Person] = elderly;
                     }
                     break;
@@ -115,22 +155,23 @@ public static class LifeEvents
         return expanded;
     }
 
-    private static IEnumerable<string> HeldBy(Scenario s, List<TimelineEventSpec> soFar, string personId)
+    /// <summary>The insurers <paramref name="person"/> holds an open qualification with, given their expanded events so far.</summary>
+    private static List<string> HeldBy(PersonSpec person, List<TimelineEventSpec> theirs)
     {
-        var held = new HashSet<string>(s.People.First(p => p.Id == personId).Enrolments.Where(e => e.To is null).Select(e => e.Insurer), StringComparer.Ordinal);
-        foreach (var e in soFar.Where(e => e.Person == personId))
+        var held = new HashSet<string>(person.Enrolments.Where(e => e.To is null).Select(e => e.Insurer), StringComparer.Ordinal);
+        foreach (var e in theirs)
         {
             if (e.Event == "acquire") held.Add(e.Insurer);
-            else held.Remove(e.Insurer);
+            else if (e.Event == "lose") held.Remove(e.Insurer);
         }
-        return held.Order(StringComparer.Ordinal);
+        return held.Order(StringComparer.Ordinal).ToList();
     }
 
-    private static (string? Symbol, string? Number) CardOf(Scenario s, List<TimelineEventSpec> soFar, string personId, string insurerId)
+    private static (string? Symbol, string? Number) CardOf(PersonSpec person, List<TimelineEventSpec> theirs, string insurerId)
     {
-        var acquired = soFar.LastOrDefault(e => e.Person == personId && e.Insurer == insurerId && e.Event == "acquire");
+        var acquired = theirs.LastOrDefault(e => e.Insurer == insurerId && e.Event == "acquire");
         if (acquired is not null) return (acquired.Symbol, acquired.Number);
-        var enrolment = s.People.First(p => p.Id == personId).Enrolments.Last(e => e.Insurer == insurerId);
+        var enrolment = person.Enrolments.Last(e => e.Insurer == insurerId);
         return (enrolment.Symbol, enrolment.Number);
     }
 }

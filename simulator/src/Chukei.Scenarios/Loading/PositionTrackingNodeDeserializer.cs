@@ -11,11 +11,9 @@ internal sealed class PositionTrackingNodeDeserializer(INodeDeserializer inner) 
     {
         var start = reader.Current?.Start;
         if (!inner.Deserialize(reader, expectedType, nestedObjectDeserializer, out value, rootDeserializer)) return false;
-        if (value is ScenarioNode node && start is { } mark)
-        {
-            node.Line = (int)mark.Line;
-            node.Column = (int)mark.Column;
-        }
+        if (start is not { } mark) return true;
+        if (value is ScenarioNode node) (node.Line, node.Column) = ((int)mark.Line, (int)mark.Column);
+        else if (value is Weights weights) (weights.Line, weights.Column) = ((int)mark.Line, (int)mark.Column);
         return true;
     }
 }

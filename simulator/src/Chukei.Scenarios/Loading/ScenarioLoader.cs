@@ -13,6 +13,7 @@ public static partial class ScenarioLoader
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .WithNodeDeserializer<PositionTrackingNodeDeserializer>(inner => new PositionTrackingNodeDeserializer(inner), s => s.InsteadOf<ObjectNodeDeserializer>())
+        .WithNodeDeserializer<PositionTrackingDictionaryDeserializer>(inner => new PositionTrackingDictionaryDeserializer(inner), s => s.InsteadOf<DictionaryNodeDeserializer>())
         .Build();
 
     public static Scenario LoadFile(string path)

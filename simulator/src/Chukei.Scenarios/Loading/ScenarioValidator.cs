@@ -28,6 +28,14 @@ public static class ScenarioValidator
         if (ParseInstant(s.Clock.Start) is null) Error(s.Clock, $"clock.start '{s.Clock.Start}' is not an ISO 8601 instant (e.g. 2026-04-01T09:00:00+09:00)");
         if (IdentifierRules.PartyId(s.Relay.Id) is { } relayReason) Error(s.Relay, $"relay.id {relayReason}");
 
+        if (s.Population is { Generated: false } population)
+        {
+            var beforePopulation = d.Count;
+            Population.PopulationRules.Validate(s, population, Error);
+            if (d.Count > beforePopulation) return d;
+            Population.PopulationGenerator.Generate(s);
+        }
+
         var insurers = new Dictionary<string, InsurerSpec>(StringComparer.Ordinal);
         foreach (var i in s.Insurers)
         {

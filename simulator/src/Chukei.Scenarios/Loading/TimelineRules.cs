@@ -12,8 +12,10 @@ internal static class TimelineRules
         var ids = new HashSet<string>(StringComparer.Ordinal);
         // Who holds an open qualification where, as the timeline plays out in date order.
         var held = new HashSet<(string, string)>();
+        var involved = new HashSet<string>(s.Timeline.Select(e => e.Person), StringComparer.Ordinal);
         foreach (var p in s.People)
         {
+            if (!involved.Contains(p.Id)) continue;
             foreach (var e in p.Enrolments.Where(e => e.To is null)) held.Add((p.Id, e.Insurer));
         }
         foreach (var ev in s.Timeline.OrderBy(e => e.At, StringComparer.Ordinal))
@@ -22,6 +24,7 @@ internal static class TimelineRules
             if (string.IsNullOrWhiteSpace(ev.Id) || !ids.Add(ev.Id)) error(ev, $"{where}: id is missing or used twice");
             if (ScenarioValidator.ParseDate(ev.At) is not { } date) { error(ev, $"{where}: at '{ev.At}' must be a date (yyyy-MM-dd)"); continue; }
             if (!people.TryGetValue(ev.Person, out var person)) { error(ev, $"{where}: person '{ev.Person}' is not defined in people"); continue; }
+            if (ev.Event == "died") continue; // from a death: the registry's record, no insurer
             if (!insurers.TryGetValue(ev.Insurer, out var insurer)) { error(ev, $"{where}: insurer '{ev.Insurer}' is not defined in insurers"); continue; }
             if (person.BirthDate is { } b && ScenarioValidator.ParseDate(b) is { } birth && date < birth) error(ev, $"{where}: {ev.At} is before {person.Id} was born ({b})");
             ScenarioValidator.ValidateLag(ev.Lag, where + ": lag", error);
@@ -46,8 +49,11 @@ internal static class TimelineRules
                     if (!held.Remove((person.Id, insurer.Id))) error(ev, $"{where}: {person.Id} holds no open qualification at {insurer.Id} on {ev.At}, so there is nothing to lose");
                     if (ev.ReasonOfLoss is not null && !LossReasons.All.Contains(ev.ReasonOfLoss)) error(ev, $"{where}: reasonOfLoss must be one of {string.Join(", ", LossReasons.All)}");
                     break;
+                case "reside":
+                    if (insurer.Kind != "nhi") error(ev, $"{where}: reside names the new municipality by its nhi insurer; {insurer.Id} is {insurer.Kind}");
+                    break;
                 default:
-                    error(ev, $"{where}: event '{ev.Event}' must be acquire or lose");
+                    error(ev, $"{where}: event '{ev.Event}' must be acquire, lose or reside");
                     break;
             }
         }

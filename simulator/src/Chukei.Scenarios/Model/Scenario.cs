@@ -21,6 +21,9 @@ public sealed class Scenario : ScenarioNode
     public List<InsurerSpec> Insurers { get; set; } = [];
     public List<PersonSpec> People { get; set; } = [];
 
+    /// <summary>People (and their insurers and life events) generated from seeded distributions, added to <see cref="People"/>.</summary>
+    public PopulationSpec? Population { get; set; }
+
     /// <summary>Default lag for every insurer and event; none means every party knows at once.</summary>
     public LagSpec? Lag { get; set; }
 
@@ -88,6 +91,9 @@ public sealed class PersonSpec : ScenarioNode
 
     /// <summary>The municipal NHI insurer of the person's residence: where fall-through notices go.</summary>
     public string? Residence { get; set; }
+
+    /// <summary>Postal address (informational; generated people get one in their municipality).</summary>
+    public string? Address { get; set; }
 
     public List<EnrolmentSpec> Enrolments { get; set; } = [];
     public List<BenefitSpec> Benefits { get; set; } = [];

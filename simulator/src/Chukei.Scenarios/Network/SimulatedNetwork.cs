@@ -53,9 +53,13 @@ public sealed class SimulatedNetwork : IAsyncDisposable
     public static async Task<SimulatedNetwork> StartAsync(Scenario scenario, TimeProvider time, NetworkOptions? options = null, CancellationToken ct = default)
     {
         options ??= new NetworkOptions();
+        // Generating and validating a population leaves hundreds of megabytes of temporaries (households, rule
+        // state); give them back before the relay's store and the insurers' books grow, or the peak holds both.
+        if (scenario.Population is not null) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var directory = new PartyDirectory(scenario.Relay.Id);
         var relayKeys = options.Keys?.GetValueOrDefault(scenario.Relay.Id) ?? PartyKeySet.FromSeed(scenario.Seed, scenario.Relay.Id);
-        var store = options.StorePath is null ? SqliteRelayStore.InMemory() : SqliteRelayStore.OpenFile(options.StorePath);
+        var store = options.StorePath is null ? SqliteRelayStore.InMemory()
+            : options.ScratchStore ? SqliteRelayStore.OpenScratch(options.StorePath) : SqliteRelayStore.OpenFile(options.StorePath);
         var http = new HttpClient { Timeout = RelayNode.TargetTimeout };
         var relay = new RelayNode(new PartyContext(scenario.Relay.Id, relayKeys, directory, time, Ids(options, scenario.Seed, scenario.Relay.Id)), store, http);
         var network = new SimulatedNetwork(scenario, time, directory, relay);
@@ -110,42 +114,46 @@ public sealed class SimulatedNetwork : IAsyncDisposable
     private void Provision()
     {
         var start = Time.GetUtcNow();
+        var insurers = Scenario.Insurers.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        PersonIds.EnsureCapacity(Scenario.People.Count);
         // A persistent store already provisioned by an earlier run keeps its state; only the insurers' books are rebuilt.
         var relayProvisioned = Scenario.People.Count > 0 && Relay.Store.PersonExists(Chukei.Relay.PersonIds.FromSeed(Scenario.Seed, 0));
-        for (var index = 0; index < Scenario.People.Count; index++)
+        // One transaction for everyone: a generated population is millions of rows.
+        Relay.Store.Bulk(() =>
         {
-            var p = Scenario.People[index];
-            var personId = Chukei.Relay.PersonIds.FromSeed(Scenario.Seed, index);
-            if (!relayProvisioned)
+            for (var index = 0; index < Scenario.People.Count; index++)
             {
-                Relay.RegisterPerson(p.BasicPensionNumber, personId);
-                if (p.Residence is not null) Relay.Store.SetResidence(personId, p.Residence);
-            }
-            PersonIds[p.Id] = personId;
-            for (var n = 0; n < p.Enrolments.Count; n++)
-            {
-                var e = p.Enrolments[n];
-                var insurer = Scenario.Insurers.First(i => i.Id == e.Insurer);
-                var kind = insurer.Kind == "ltc" ? InsuranceKind.Ltc : InsuranceKind.Medical;
-                var from = ScenarioValidator.ParseDate(e.From)!.Value;
-                var to = ScenarioValidator.ParseDate(e.To);
-                if (Insurers.TryGetValue(e.Insurer, out var node))
-                    node.Book.Add(Running.Facts.FromEnrolment(Scenario, p, e, n, start));
-                if (e.AtRelay && !relayProvisioned)
+                var p = Scenario.People[index];
+                var personId = Chukei.Relay.PersonIds.FromSeed(Scenario.Seed, index);
+                if (!relayProvisioned)
                 {
-                    Relay.Store.AddEnrolment(new RelayEnrolment
+                    Relay.RegisterPerson(p.BasicPensionNumber, personId);
+                    if (p.Residence is not null) Relay.Store.SetResidence(personId, p.Residence);
+                }
+                PersonIds[p.Id] = personId;
+                for (var n = 0; n < p.Enrolments.Count; n++)
+                {
+                    var e = p.Enrolments[n];
+                    var insurer = insurers[e.Insurer];
+                    if (Insurers.TryGetValue(e.Insurer, out var node))
+                        node.Book.Add(Running.Facts.FromEnrolment(Scenario, p, e, n, start, insurer));
+                    if (e.AtRelay && !relayProvisioned)
                     {
-                        PersonId = personId, Kind = kind, InsurerNumber = insurer.Number, PartyId = insurer.Id, Symbol = e.Symbol,
-                        Number = e.Number, Branch = e.Branch, EffectiveFrom = from, EffectiveTo = to, RegisteredAt = start,
-                    });
+                        Relay.Store.AddEnrolment(new RelayEnrolment
+                        {
+                            PersonId = personId, Kind = insurer.Kind == "ltc" ? InsuranceKind.Ltc : InsuranceKind.Medical, InsurerNumber = insurer.Number,
+                            PartyId = insurer.Id, Symbol = e.Symbol, Number = e.Number, Branch = e.Branch,
+                            EffectiveFrom = ScenarioValidator.ParseDate(e.From)!.Value, EffectiveTo = ScenarioValidator.ParseDate(e.To), RegisteredAt = start,
+                        });
+                    }
+                }
+                foreach (var b in p.Benefits)
+                {
+                    if (Insurers.TryGetValue(b.Insurer, out var node))
+                        node.Book.AddBenefit(p.BasicPensionNumber, new BenefitRecord { Month = b.Month, Kind = b.Kind, SelfPay = b.SelfPay, Reimbursed = b.Reimbursed });
                 }
             }
-            foreach (var b in p.Benefits)
-            {
-                if (Insurers.TryGetValue(b.Insurer, out var node))
-                    node.Book.AddBenefit(p.BasicPensionNumber, new BenefitRecord { Month = b.Month, Kind = b.Kind, SelfPay = b.SelfPay, Reimbursed = b.Reimbursed });
-            }
-        }
+        });
     }
 
     public PartyClient NewClient(PartyContext self)
@@ -193,6 +201,9 @@ public sealed record NetworkOptions
     public string? RelayUrl { get; init; }
     public string? InsurerUrl { get; init; }
     public string? StorePath { get; init; }
+
+    /// <summary>The store at <see cref="StorePath"/> is deleted after the run: trade durability for speed and memory.</summary>
+    public bool ScratchStore { get; init; }
     public string? ScenarioDirectory { get; init; }
 
     /// <summary>

@@ -10,11 +10,11 @@ internal static class Facts
 {
     public static string QualificationId(PersonSpec person, int enrolmentIndex) => $"{person.Id}/{enrolmentIndex}";
 
-    public static QualificationFact FromEnrolment(Scenario scenario, PersonSpec person, EnrolmentSpec e, int index, DateTimeOffset registeredAt) => new()
+    public static QualificationFact FromEnrolment(Scenario scenario, PersonSpec person, EnrolmentSpec e, int index, DateTimeOffset registeredAt, InsurerSpec? insurer = null) => new()
     {
         QualificationId = QualificationId(person, index),
         PersonKey = person.BasicPensionNumber,
-        Kind = scenario.Insurers.First(i => i.Id == e.Insurer).Kind == "ltc" ? InsuranceKind.Ltc : InsuranceKind.Medical,
+        Kind = (insurer ?? scenario.Insurers.First(i => i.Id == e.Insurer)).Kind == "ltc" ? InsuranceKind.Ltc : InsuranceKind.Medical,
         Symbol = e.Symbol,
         Number = e.Number,
         Branch = e.Branch,

@@ -17,6 +17,10 @@ public sealed class ScenarioRunner(SimulatedNetwork network, FakeTimeProvider cl
 {
     private readonly FlowSteps _flows = new(network);
     private readonly Timeline _timeline = Timeline.Build(network);
+    private Dictionary<string, string>? _byPensionNumber;
+
+    /// <summary>Instants of the timeline passed so far and in all, for a progress display on long runs.</summary>
+    public (int Done, int Total) Progress => _timeline.Progress;
 
     /// <summary>The scenario's changes and when each party knew of them.</summary>
     public IReadOnlyList<TimelineEntry> TimelineEntries => _timeline.Entries;
@@ -136,9 +140,10 @@ public sealed class ScenarioRunner(SimulatedNetwork network, FakeTimeProvider cl
     {
         var notices = network.Insurers[step.Insurer!].FallThroughInbox.Notices;
         r.Lines.Add($"{step.Insurer} has received {notices.Count} fall-through notice(s) from the relay");
+        _byPensionNumber ??= network.Scenario.People.GroupBy(p => p.BasicPensionNumber, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
         foreach (var n in notices)
         {
-            var who = network.Scenario.People.FirstOrDefault(p => p.BasicPensionNumber == n.BasicPensionNumber)?.Id ?? "(unknown person)";
+            var who = _byPensionNumber.GetValueOrDefault(n.BasicPensionNumber) ?? "(unknown person)";
             r.Lines.Add($"   {who}: uninsured since {n.UninsuredSince:yyyy-MM-dd}, last insurer {n.LastInsurerNumber}, detected {n.DetectedAt.ToOffset(ProtocolConstants.JapanOffset):yyyy-MM-dd HH:mm}");
         }
         if (step.Expect?.Notices is { } expected) r.Expectations.Add(new("notices", expected.ToString(null, null), notices.Count.ToString(null, null)));

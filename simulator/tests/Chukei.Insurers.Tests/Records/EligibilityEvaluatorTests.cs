@@ -118,4 +118,24 @@ public sealed class EligibilityEvaluatorTests
             Assert.That(after.AsOf, Is.EqualTo(T0.AddDays(3)));
         });
     }
+
+    [Test]
+    public void Book_RegisteredWithNumber_GivesTheNewestRegisteredVersionOfEachHolder()
+    {
+        var book = new InsurerBook();
+        book.Add(Fact(id: "q1", person: "p1"));
+        book.Add(Fact(id: "q1", person: "p1", to: new DateOnly(2026, 9, 1), registered: T0.AddDays(1)));
+        book.Add(Fact(id: "q2", person: "p2"));
+        book.Add(Fact(id: "q3", person: "p3", number: "9999"));
+
+        var now = book.RegisteredWithNumber("3456", T0);
+        var later = book.RegisteredWithNumber("3456", T0.AddDays(1));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(now.Select(f => (f.PersonKey, f.DisqualificationDate)), Is.EqualTo(new[] { ("p1", (DateOnly?)null), ("p2", null) }));
+            Assert.That(later.Select(f => (f.PersonKey, f.DisqualificationDate)), Is.EqualTo(new[] { ("p1", (DateOnly?)new DateOnly(2026, 9, 1)), ("p2", null) }));
+            Assert.That(book.RegisteredAt(T0.AddDays(1)).Select(f => f.QualificationId), Is.EqualTo(new[] { "q1", "q2", "q3" }));
+        });
+    }
 }

@@ -91,4 +91,32 @@ public sealed class FallThroughDetectorTests
         Assert.That(response.Problem!.Code, Is.EqualTo("role-not-allowed"));
         Assert.That(_network.Insurers["nhi-chiyoda"].FallThroughInbox.Notices, Is.Empty);
     }
+
+    [Test]
+    public async Task Run_Later_FindsGapsThatReachedTheGraceOrWereRegisteredSince_WithoutRescanningOldOnes()
+    {
+        var clock = (FakeTimeProvider)_network.Time;
+        var detector = new FallThroughDetector(_network.Relay, TimeSpan.FromDays(14));
+        var covered = _network.PersonIds["covered"];
+        await detector.RunAsync();
+
+        // 'recent' (ended 10 Oct) reaches 14 days on 24 Oct; 'covered' lost on 30 Sep, before the previous run's cutoff, but the relay learns it only now.
+        clock.SetUtcNow(new DateTimeOffset(2026, 10, 24, 0, 0, 0, ProtocolConstants.JapanOffset));
+        _network.Relay.Store.CloseEnrolment(covered, "06139992", "5003", new DateOnly(2026, 9, 30), clock.GetUtcNow());
+        var later = await detector.RunAsync();
+
+        Assert.That(later.Select(o => o.PersonId).Order(StringComparer.Ordinal),
+            Is.EqualTo(new[] { _network.PersonIds["recent"], covered }.Order(StringComparer.Ordinal)), "the gap that reached the grace and the late-registered loss");
+    }
+
+    [Test]
+    public async Task Run_PersonWhoseDeathWasRecorded_IsNotReported()
+    {
+        _network.Relay.Store.RemoveResidence(_network.PersonIds["jiro"]);
+        var detector = new FallThroughDetector(_network.Relay, TimeSpan.FromDays(14));
+
+        var found = await detector.RunAsync();
+
+        Assert.That(found, Is.Empty, "no residence: no municipality to tell, and the dead do not fall through");
+    }
 }

@@ -16,6 +16,8 @@ public sealed class LifeEventsTests
           - { id: kenpo-chukei, kind: health-insurance-society, name: 健保, number: "06139992" }
           - { id: kyokai-tokyo, kind: national-association, name: 協会, number: "01130004" }
           - { id: koki-tokyo, kind: late-elderly, name: 後期, number: "39130018" }
+          - { id: ltc-chuo, kind: ltc, name: 中央区, number: "131029" }
+          - { id: nhi-chuo, kind: nhi, name: 中央区国保, number: "138115" }
         people:
           - id: hanako
             name: 山田 花子
@@ -31,6 +33,14 @@ public sealed class LifeEventsTests
             name: 鈴木 次郎
             birthDate: 1961-04-02
             basicPensionNumber: "3456789012"
+          - id: taro
+            name: 佐藤 太郎
+            birthDate: 1956-11-02
+            basicPensionNumber: "2345678901"
+            residence: nhi-chiyoda
+            enrolments:
+              - { insurer: ltc-chiyoda, number: "0000067890", from: 2021-11-02 }
+              - { insurer: nhi-chiyoda, symbol: "千代田", number: "880123", branch: "00", from: 2021-04-01, copaymentRatio: 20 }
         timeline:
         """;
 
@@ -59,11 +69,14 @@ public sealed class LifeEventsTests
     }
 
     [Test]
-    public void Death_EndsEveryOpenQualificationTheNextDayWithReason01()
+    public void Death_EndsEveryOpenQualificationTheNextDayWithReason01_AndTheRegistryRecordsIt()
     {
         var e = Expand("  - { id: e, at: 2026-11-10, event: death, person: hanako }");
 
-        Assert.That(e, Is.EquivalentTo(new[] { ("lose", "kenpo-chukei", "2026-11-11", (string?)"01"), ("lose", "ltc-chiyoda", "2026-11-11", "01") }));
+        Assert.That(e, Is.EquivalentTo(new[]
+        {
+            ("died", "", "2026-11-10", (string?)null), ("lose", "kenpo-chukei", "2026-11-11", "01"), ("lose", "ltc-chiyoda", "2026-11-11", "01"),
+        }));
     }
 
     [Test]
@@ -98,5 +111,34 @@ public sealed class LifeEventsTests
 
         Assert.That(ex.Diagnostics.Select(d => d.Message), Has.Some.Contain(message));
         Assert.That(ex.Diagnostics[0].Line, Is.EqualTo(People.Split('\n').Length + 1), "points at the event");
+    }
+
+    [Test]
+    public void Move_OnNhiWithLtc_ChangesNhiAndLtcTogetherAndTheResidence()
+    {
+        var e = Expand("  - { id: e, at: 2026-10-01, event: move, person: taro, to: nhi-chuo, symbol: '中央', number: '770456', branch: '00', copaymentRatio: 20, ltc: ltc-chuo, ltcNumber: '0000099001' }");
+
+        Assert.That(e.Select(x => (x.Event, x.Insurer, x.At)), Is.EqualTo(new[]
+        {
+            ("reside", "nhi-chuo", "2026-10-01"), ("lose", "nhi-chiyoda", "2026-10-01"), ("acquire", "nhi-chuo", "2026-10-01"),
+            ("lose", "ltc-chiyoda", "2026-10-01"), ("acquire", "ltc-chuo", "2026-10-01"),
+        }));
+    }
+
+    [Test]
+    public void Move_OfAnEmployee_ChangesOnlyTheResidenceAndTheLtc()
+    {
+        var e = Expand("  - { id: e, at: 2026-10-01, event: move, person: hanako, to: nhi-chuo, ltc: ltc-chuo, ltcNumber: '0000099002' }");
+
+        Assert.That(e.Select(x => (x.Event, x.Insurer)), Is.EqualTo(new[] { ("reside", "nhi-chuo"), ("lose", "ltc-chiyoda"), ("acquire", "ltc-chuo") }),
+            "employee insurance does not depend on the municipality");
+    }
+
+    [Test]
+    public void Move_OnNhiWithoutANewNumber_IsRefusedWithItsPosition()
+    {
+        var ex = Assert.Throws<ScenarioException>(() => Expand("  - { id: e, at: 2026-10-01, event: move, person: taro, to: nhi-chuo, ltc: ltc-chuo, ltcNumber: '0000099001' }"));
+
+        Assert.That(ex!.Diagnostics.Single().ToString(), Does.Contain("give the new card's 'number'").And.StartWith("t.yaml:"));
     }
 }

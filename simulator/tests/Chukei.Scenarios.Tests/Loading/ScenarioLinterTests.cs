@@ -83,6 +83,8 @@ public sealed class ScenarioLinterTests
     [TestCase(typeof(LagSpec), "/$defs/lag")]
     [TestCase(typeof(TimelineEventSpec), "/$defs/timelineEvent")]
     [TestCase(typeof(FallThroughSpec), "/properties/fallThrough")]
+    [TestCase(typeof(PopulationSpec), "/$defs/population")]
+    [TestCase(typeof(PopulationEventsSpec), "/$defs/population/properties/events")]
     public void Schema_Section_ListsExactlyTheModelsKeys(Type model, string schemaPath)
     {
         var schema = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryFiles.Root, "scenarios", "schema.json")))!;
