@@ -79,7 +79,7 @@ internal sealed class ClinicNetwork : IAsyncDisposable
     }
 
     /// <summary>A virtual card with <paramref name="credentials"/>, its APDU log captured (PINs masked by the card).</summary>
-    public (VirtualCard Card, List<ApduLoggedEventArgs> Log) Card(CardCredentials credentials, int authPinTriesLeft = 3)
+    public (VirtualCard Card, List<ApduLoggedEventArgs> Log) Card(CardCredentials credentials, int authPinTriesLeft = 3, CardOptions? options = null)
     {
         var profile = new CardProfile
         {
@@ -88,7 +88,7 @@ internal sealed class ClinicNetwork : IAsyncDisposable
             AuthPin = "1234",
             AuthPinTriesLeft = authPinTriesLeft,
         };
-        var card = new VirtualCard(profile, time: Clock);
+        var card = new VirtualCard(profile, options, Clock);
         var log = new List<ApduLoggedEventArgs>();
         card.ApduLogged += (_, e) => log.Add(e);
         return (card, log);
