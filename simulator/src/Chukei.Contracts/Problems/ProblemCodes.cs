@@ -64,7 +64,7 @@ public static class ProblemCodes
     public static readonly ProblemCode CardChallengeUnknown = new("card-challenge-unknown", 403, "The challenge was not issued to this clinic", "CLN-010");
     public static readonly ProblemCode CardChallengeExpired = new("card-challenge-expired", 403, "The challenge has expired", "CLN-011");
     public static readonly ProblemCode CardChallengeReplayed = new("card-challenge-replayed", 403, "The challenge was already presented", "CLN-012");
-    public static readonly ProblemCode CardCertificateMalformed = new("card-certificate-malformed", 400, "The card certificate is not a DER X.509 certificate with an RSA key", "CLN-013");
+    public static readonly ProblemCode CardCertificateMalformed = new("card-certificate-malformed", 400, "The card certificate is not a DER X.509 certificate with an RSA key of at least 2048 bits", "CLN-013");
     public static readonly ProblemCode CardCaUnknown = new("card-ca-unknown", 403, "The card certificate was not issued by a card CA the relay trusts", "CLN-014");
     public static readonly ProblemCode CardSignatureInvalid = new("card-signature-invalid", 403, "The card's signature does not verify", "CLN-015");
     public static readonly ProblemCode CardCertificateNotYetValid = new("card-certificate-not-yet-valid", 403, "The card certificate is not yet valid", "CLN-016");

@@ -13,25 +13,31 @@ namespace Chukei.Relay.CardEligibility;
 /// </summary>
 public static class CardCertificateChecks
 {
-    /// <summary>CLN-013: a DER X.509 certificate carrying an RSA public key.</summary>
+    /// <summary>The smallest card key accepted; JPKI cards carry RSA-2048.</summary>
+    public const int MinimumKeyBits = 2048;
+
+    /// <summary>CLN-013: a DER X.509 certificate carrying an RSA public key of at least 2048 bits.</summary>
     public static X509Certificate2 Parse(byte[] der)
     {
-        X509Certificate2 certificate;
+        X509Certificate2? certificate = null;
         try
         {
             certificate = X509CertificateLoader.LoadCertificate(der);
+            using var key = certificate.GetRSAPublicKey();
+            if (key is null || key.KeySize < MinimumKeyBits)
+                throw new ProtocolException(ProblemCodes.CardCertificateMalformed, $"the certificate carries no RSA key of at least {MinimumKeyBits} bits", "/certificate");
+            return certificate;
         }
         catch (CryptographicException)
         {
+            certificate?.Dispose();
             throw new ProtocolException(ProblemCodes.CardCertificateMalformed, "the certificate is not DER X.509", "/certificate");
         }
-        using var key = certificate.GetRSAPublicKey();
-        if (key is null)
+        catch (ProtocolException)
         {
-            certificate.Dispose();
-            throw new ProtocolException(ProblemCodes.CardCertificateMalformed, "the certificate carries no RSA key", "/certificate");
+            certificate?.Dispose();
+            throw;
         }
-        return certificate;
     }
 
     /// <summary>

@@ -109,6 +109,16 @@ public sealed class CardRefusalTests
     }
 
     [Test]
+    public async Task Check_CertificateWithA1024BitKey_IsCardCertificateMalformed()
+    {
+        using var weak = TestCards.Authority.IssueCard("山田 花子", Chukei.Card.Pki.CertificateProfile.Valid, RSA.Create(1024), RSA.Create(2048));
+
+        var response = await _net.CheckWithAsync(weak);
+
+        AssertRefused(response, "card-certificate-malformed", 400, null);
+    }
+
+    [Test]
     public async Task Check_CertificateFromACaWithTheSameNameButAnotherKey_IsCardCaUnknown()
     {
         var response = await _net.CheckWithAsync(TestCards.ForeignAuthority);
