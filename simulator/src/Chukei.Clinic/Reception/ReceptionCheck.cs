@@ -48,9 +48,14 @@ public sealed class ReceptionCheck(ClinicIdentity clinic, PartyClient client)
         {
             return baseline with { Reason = ex.Reason, PinTriesLeft = ex.TriesLeft, CardTrace = session.Trace };
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or ProtocolException)
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
             return Relay(baseline, "relay-unreachable", session);
+        }
+        catch (ProtocolException ex)
+        {
+            // The relay's challenge did not verify (AUTH-014): nothing from it is used, and the card signs nothing.
+            return Relay(baseline, ex.Code.Code, session);
         }
 
         return await AskRelayAsync(baseline with { CardTrace = session.Trace }, challenge, certificate, signature, serviceDate, ct);

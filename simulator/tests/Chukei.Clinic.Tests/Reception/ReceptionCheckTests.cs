@@ -265,6 +265,24 @@ public sealed class ReceptionCheckTests
     }
 
     [Test]
+    public async Task Check_RelayAnswersSignedByAKeyTheDirectoryDoesNotHold_IsRelayProblemAndTheCardSignsNothing()
+    {
+        // Arrange: the clinic's directory now lists other keys under the relay's kids, so nothing the relay signs verifies.
+        var relay = _net.Network.Directory.Find(_net.Network.Directory.RelayId)!;
+        _net.Network.Directory.Upsert(relay with { Keys = Contracts.Keys.PartyKeySet.FromSeed("impostor", relay.Id).PublicKeys() });
+        var (card, log) = _net.Card(ClinicNetwork.Issued.Valid);
+
+        var conclusion = await _net.Reception.CheckAsync(card, "1234", _net.Today);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(conclusion.Kind, Is.EqualTo(ConclusionKind.RelayProblem));
+            Assert.That(conclusion.Reason, Is.EqualTo("auth-signature-invalid"));
+            Assert.That(log.Signs(), Is.Zero);
+        });
+    }
+
+    [Test]
     public async Task Check_NoCoverageOnTheServiceDate_IsNotEligible()
     {
         var (card, _) = _net.Card(ClinicNetwork.Issued.Jiro);
