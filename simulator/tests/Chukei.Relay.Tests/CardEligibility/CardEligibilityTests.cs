@@ -23,6 +23,9 @@ public sealed class CardEligibilityTests
         return ProtocolJson.Deserialize<InquiryAnswer>(envelope.Claims.Body, "forwarded answer");
     }
 
+    private static string Payload(string compactJws) =>
+        System.Text.Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(compactJws.Split('.')[1]));
+
     [Test]
     public async Task Challenge_IsFresh43CharactersAndLivesSixtySeconds()
     {
@@ -76,7 +79,9 @@ public sealed class CardEligibilityTests
             Assert.That(relayEntry.Items, Is.EqualTo(new[] { DataItems.Eligibility }));
             Assert.That(relayEntry.Purpose, Is.EqualTo(Purposes.EligibilityCheck));
             Assert.That(relayEntry.Outcome, Is.EqualTo(AccessOutcome.Answered));
-            Assert.That(response.SignedBody, Does.Not.Contain(_net.Network.PersonIds["hanako"]), "ID-012");
+            Assert.That(Payload(response.SignedBody!), Does.Not.Contain(_net.Network.PersonIds["hanako"]), "ID-012");
+            Assert.That(_net.Network.Relay.Store.WholeLog().Any(e => e.RelatedEntryId == answer.LogEntryId && e.RecordedBy == "kenpo-chukei"), Is.True,
+                "the insurer's report reconciles the entry (LOG-013)");
         });
     }
 
@@ -153,6 +158,28 @@ public sealed class CardEligibilityTests
             Assert.That(response.Answer!.Target!.PartyId, Is.EqualTo("kyokai-tokyo"));
             Assert.That(inquiry.Status, Is.EqualTo(EligibilityStatus.Valid));
             Assert.That(inquiry.ServiceDate, Is.EqualTo(new DateOnly(2026, 3, 2)));
+        });
+    }
+
+    [Test]
+    public async Task Check_InsurerNotListening_IsTargetUnavailableAndLoggedTwice()
+    {
+        // Arrange: hanako's insurer moved to an address where nothing listens.
+        var insurer = _net.Network.Directory.Find("kenpo-chukei")!;
+        _net.Network.Directory.Upsert(insurer with { BaseUrl = "http://127.0.0.1:9/kenpo-chukei" });
+
+        // Act
+        var response = await _net.CheckWithAsync(TestCards.Valid);
+
+        // Assert
+        var entries = _net.Network.Relay.Store.WholeLog().Where(e => e.Requester == CardEligibilityNetwork.ClinicId).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.Status, Is.EqualTo(502));
+            Assert.That(response.Problem!.Code, Is.EqualTo("target-unavailable"));
+            Assert.That(entries.Select(e => e.Outcome), Is.EqualTo(new[] { AccessOutcome.Answered, AccessOutcome.Refused }));
+            Assert.That(entries[1].RelatedEntryId, Is.EqualTo(entries[0].EntryId));
+            Assert.That(entries[1].Code, Is.EqualTo("target-unavailable"));
         });
     }
 }

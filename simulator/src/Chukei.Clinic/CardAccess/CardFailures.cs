@@ -24,24 +24,3 @@ public static class CardFailures
     /// <summary>The card answered a status word the clinic cannot act on; it fails closed.</summary>
     public const string CardError = "card-error";
 }
-
-/// <summary>The card part of a check failed for <see cref="Reason"/> (one of <see cref="CardFailures"/>).</summary>
-public sealed class CardFailureException : Exception
-{
-    public CardFailureException(string reason, string message, int? triesLeft = null, Exception? inner = null)
-        : base(message, inner)
-    {
-        Reason = reason;
-        TriesLeft = triesLeft;
-    }
-
-    public CardFailureException() : this(CardFailures.CardError, "card failure") { }
-
-    public CardFailureException(string message) : this(CardFailures.CardError, message) { }
-
-    public CardFailureException(string message, Exception innerException) : this(CardFailures.CardError, message, null, innerException) { }
-
-    public string Reason { get; }
-
-    public int? TriesLeft { get; }
-}
