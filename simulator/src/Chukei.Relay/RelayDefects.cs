@@ -38,4 +38,13 @@ public sealed record RelayDefects
 
     /// <summary>Lookups are answered without an access-log entry; the seal's txn names an entry that was never written (breaks LOG-003).</summary>
     public bool OmitsLookupEntries { get; init; }
+
+    /// <summary>Card certificates on the revocation list are accepted (breaks CLN-018).</summary>
+    public bool SkipsCardRevocationCheck { get; init; }
+
+    /// <summary>Card certificates expired any time ago are treated as within the grace period (breaks CLN-017).</summary>
+    public bool IgnoresCardGraceLimit { get; init; }
+
+    /// <summary>A challenge stays usable after it was presented (breaks CLN-012).</summary>
+    public bool AcceptsReplayedCardChallenge { get; init; }
 }

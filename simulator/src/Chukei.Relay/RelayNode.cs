@@ -5,6 +5,7 @@ using Chukei.Contracts.Problems;
 using Chukei.Contracts.Wire;
 using Chukei.Hosting;
 using Chukei.Relay.AccessLog;
+using Chukei.Relay.CardEligibility;
 using Chukei.Relay.Store;
 
 namespace Chukei.Relay;
@@ -30,6 +31,9 @@ public sealed class RelayNode : IDisposable
     public AccessLogChain Log { get; }
     public PartyClient Client { get; }
 
+    /// <summary>Card CAs, card holders and the revocation list, provisioned outside the protocol (CLN-025).</summary>
+    public CardRegistry Cards { get; } = new();
+
     /// <summary>Deliberate defects, for the conformance kit's mutants only; the reference relay has none.</summary>
     public RelayDefects Defects { get; init; } = RelayDefects.None;
 
@@ -54,5 +58,9 @@ public sealed class RelayNode : IDisposable
         return personId;
     }
 
-    public void Dispose() => Store.Dispose();
+    public void Dispose()
+    {
+        Cards.Dispose();
+        Store.Dispose();
+    }
 }

@@ -60,6 +60,18 @@ public static class ProblemCodes
     public static readonly ProblemCode PersonUnknown = new("person-unknown", 404, "No such person", "LOG-015");
     public static readonly ProblemCode InsurerNumberNotOwned = new("insurer-number-not-owned", 403, "The caller updated an enrolment under an insurer number it does not own", "RLY-031");
 
+    // Reception eligibility check with the card (CLN), in the order the relay applies them (§13.4).
+    public static readonly ProblemCode CardChallengeUnknown = new("card-challenge-unknown", 403, "The challenge was not issued to this clinic", "CLN-010");
+    public static readonly ProblemCode CardChallengeExpired = new("card-challenge-expired", 403, "The challenge has expired", "CLN-011");
+    public static readonly ProblemCode CardChallengeReplayed = new("card-challenge-replayed", 403, "The challenge was already presented", "CLN-012");
+    public static readonly ProblemCode CardCertificateMalformed = new("card-certificate-malformed", 400, "The card certificate is not a DER X.509 certificate with an RSA key of at least 2048 bits", "CLN-013");
+    public static readonly ProblemCode CardCaUnknown = new("card-ca-unknown", 403, "The card certificate was not issued by a card CA the relay trusts", "CLN-014");
+    public static readonly ProblemCode CardSignatureInvalid = new("card-signature-invalid", 403, "The card's signature does not verify", "CLN-015");
+    public static readonly ProblemCode CardCertificateNotYetValid = new("card-certificate-not-yet-valid", 403, "The card certificate is not yet valid", "CLN-016");
+    public static readonly ProblemCode CardCertificateExpired = new("card-certificate-expired", 403, "The card certificate expired more than three months ago", "CLN-017");
+    public static readonly ProblemCode CardCertificateRevoked = new("card-certificate-revoked", 403, "The card certificate is revoked", "CLN-018");
+    public static readonly ProblemCode CardHolderUnknown = new("card-holder-unknown", 404, "No person is registered for this card", "CLN-019");
+
     public static IReadOnlyList<ProblemCode> All { get; } =
     [
         MalformedJson, BodyTooLarge, JsonTooDeep, InvalidField, UnsupportedMediaType, NotFound, InternalError,
@@ -70,6 +82,8 @@ public static class ProblemCodes
         SealAudience, SealExpired, SealNotYetValid, SealLifetime, SealReplayed, SealRequesterMismatch,
         PurposeNotAllowed, ItemsNotAllowed,
         SubjectNotOwned, TargetUnavailable, TargetRefused, LogEntryUnknown, PersonUnknown, InsurerNumberNotOwned,
+        CardChallengeUnknown, CardChallengeExpired, CardChallengeReplayed, CardCertificateMalformed, CardCaUnknown,
+        CardSignatureInvalid, CardCertificateNotYetValid, CardCertificateExpired, CardCertificateRevoked, CardHolderUnknown,
     ];
 
     public static ProblemCode? Find(string code) => All.FirstOrDefault(p => p.Code == code);

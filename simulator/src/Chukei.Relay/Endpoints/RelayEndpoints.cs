@@ -3,6 +3,7 @@ using Chukei.Contracts.Directory;
 using Chukei.Contracts.Wire;
 using Chukei.Hosting;
 using Chukei.Relay.AccessLog;
+using Chukei.Relay.CardEligibility;
 using Chukei.Relay.Enrolments;
 using Chukei.Relay.Lookups;
 using Chukei.Relay.Routing;
@@ -47,6 +48,7 @@ public static class RelayEndpoints
         app.MapSignedPost<EmptyRequest, ChainVerification>("/v1/access-log/verifications", Self,
             [PartyRole.MedicalInsurer, PartyRole.LtcInsurer, PartyRole.Clinic, PartyRole.Portal], _ => { },
             (_, _) => Task.FromResult(relay.Log.Verify()));
+        app.MapCardEligibility(relay, lookups);
     }
 }
 

@@ -61,7 +61,10 @@ public sealed class SimulatedNetwork : IAsyncDisposable
         var store = options.StorePath is null ? SqliteRelayStore.InMemory()
             : options.ScratchStore ? SqliteRelayStore.OpenScratch(options.StorePath) : SqliteRelayStore.OpenFile(options.StorePath);
         var http = new HttpClient { Timeout = RelayNode.TargetTimeout };
-        var relay = new RelayNode(new PartyContext(scenario.Relay.Id, relayKeys, directory, time, Ids(options, scenario.Seed, scenario.Relay.Id)), store, http);
+        var relay = new RelayNode(new PartyContext(scenario.Relay.Id, relayKeys, directory, time, Ids(options, scenario.Seed, scenario.Relay.Id)), store, http)
+        {
+            Defects = options.RelayDefects,
+        };
         var network = new SimulatedNetwork(scenario, time, directory, relay);
         try
         {
@@ -214,4 +217,7 @@ public sealed record NetworkOptions
 
     /// <summary>Keys to use instead of the seed-derived ones, by party id (e.g. the published test-vector keys).</summary>
     public IReadOnlyDictionary<string, PartyKeySet>? Keys { get; init; }
+
+    /// <summary>For mutation tests only: the defects the relay runs with (<see cref="RelayDefects.None"/> otherwise).</summary>
+    public RelayDefects RelayDefects { get; init; } = RelayDefects.None;
 }

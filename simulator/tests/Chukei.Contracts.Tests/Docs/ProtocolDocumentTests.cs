@@ -115,13 +115,13 @@ public sealed partial class ProtocolDocumentTests
         });
     }
 
-    [GeneratedRegex(@"\*\*((?:ID|DIR|AUTH|SEAL|RLY|INS|LOG|ELG|ERR)-\d{3})\*\* \((MUST|SHOULD|MAY)\)")]
+    [GeneratedRegex(@"\*\*((?:ID|DIR|AUTH|SEAL|RLY|INS|LOG|ELG|ERR|CLN)-\d{3})\*\* \((MUST|SHOULD|MAY)\)")]
     private static partial Regex Statement();
 
     [GeneratedRegex(@"^\| `([a-z-]+)` \| (\d{3}) \| ([A-Z]+-\d{3}) \|", RegexOptions.Multiline)]
     private static partial Regex ErrorRow();
 
-    [GeneratedRegex(@"\b(?:ID|DIR|AUTH|SEAL|RLY|INS|LOG|ELG|ERR)-\d{3}\b")]
+    [GeneratedRegex(@"\b(?:ID|DIR|AUTH|SEAL|RLY|INS|LOG|ELG|ERR|CLN)-\d{3}\b")]
     private static partial Regex CitedId();
 
     [GeneratedRegex(@"^\d+\. \*\*(INS-\d{3})\*\*", RegexOptions.Multiline)]

@@ -1,0 +1,30 @@
+using Chukei.Contracts;
+using Chukei.Contracts.Client;
+using Chukei.Contracts.Directory;
+using Chukei.Contracts.Envelopes;
+using Chukei.Contracts.Keys;
+using Chukei.Contracts.Tokens;
+
+namespace Chukei.Clinic.Reception;
+
+/// <summary>The clinic as a party: its id and keys, its view of the (signed, pinned) directory, its clock.</summary>
+public sealed class ClinicIdentity
+{
+    public ClinicIdentity(string partyId, PartyKeySet keys, PartyDirectory directory, TimeProvider time, IdSource? ids = null)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        PartyId = partyId;
+        Directory = directory;
+        Time = time;
+        Signer = new EnvelopeSigner(partyId, keys, time, ids ?? IdSource.Random);
+        Verifier = new EnvelopeVerifier(partyId, directory, new MemoryReplayCache(time), time);
+    }
+
+    public string PartyId { get; }
+    public PartyDirectory Directory { get; }
+    public TimeProvider Time { get; }
+    public EnvelopeSigner Signer { get; }
+    public EnvelopeVerifier Verifier { get; }
+
+    public PartyClient ClientFor(HttpClient http) => new(http, Signer, Verifier, Directory);
+}

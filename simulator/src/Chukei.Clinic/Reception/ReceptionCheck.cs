@@ -1,0 +1,144 @@
+using System.Buffers.Text;
+using Chukei.Card;
+using Chukei.Clinic.CardAccess;
+using Chukei.Contracts.Cards;
+using Chukei.Contracts.Client;
+using Chukei.Contracts.Json;
+using Chukei.Contracts.Problems;
+using Chukei.Contracts.Wire;
+
+namespace Chukei.Clinic.Reception;
+
+/// <summary>
+/// The reference clinic's reception eligibility check with the card (docs/protocol.md §13.5): PIN format, the card
+/// session, the relay's challenge, the card's signature, the relay's answer and the insurer's, and a conclusion.
+/// Holds no card state between checks, so every check — and every check after a removal — starts from SELECT and
+/// VERIFY (CLN-034).
+/// </summary>
+public sealed class ReceptionCheck(ClinicIdentity clinic, PartyClient client)
+{
+    private static readonly TimeSpan RenewalWindow = TimeSpan.FromDays(90);
+
+    /// <summary>Runs one check for the PIN the person entered. Never throws for card, PIN or relay failures: it concludes.</summary>
+    public async Task<ReceptionConclusion> CheckAsync(ICardChannel card, string pin, DateOnly serviceDate, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var baseline = new ReceptionConclusion { Kind = ConclusionKind.CardProblem, ServiceDate = serviceDate };
+        // CLN-030: a PIN of the wrong format never reaches the card, so it cannot cost a try.
+        if (!IsAuthPinFormat(pin)) return baseline with { Reason = CardFailures.PinFormat };
+
+        var session = new JpkiSession(card);
+        string challenge;
+        byte[] certificate, signature;
+        try
+        {
+            session.SelectJpki();
+            certificate = session.ReadAuthCertificate();
+            var triesLeft = session.QueryAuthPinTries();
+            if (triesLeft == 0) return baseline with { Reason = CardFailures.PinBlocked, PinTriesLeft = 0, CardTrace = session.Trace };
+            session.VerifyAuthPin(pin);
+            var issued = await client.PostAsync<CardChallengeRequest, CardChallenge>(clinic.Directory.RelayId, "/v1/card-challenges",
+                new CardChallengeRequest { CorrelationId = NewCorrelationId() }, ct);
+            if (!issued.IsSuccess) return Relay(baseline, issued.Problem?.Code ?? "relay-error", session);
+            challenge = issued.Answer!.Challenge;
+            // CLN-035: one SIGN for this challenge, over the bytes that bind it to this clinic and this date.
+            signature = session.SignWithAuthKey(CardAuthentication.DigestInfo(CardAuthentication.SignedBytes(challenge, clinic.PartyId, serviceDate)));
+        }
+        catch (CardFailureException ex)
+        {
+            return baseline with { Reason = ex.Reason, PinTriesLeft = ex.TriesLeft, CardTrace = session.Trace };
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return Relay(baseline, "relay-unreachable", session);
+        }
+        catch (ProtocolException ex)
+        {
+            // The relay's challenge did not verify (AUTH-014): nothing from it is used, and the card signs nothing.
+            return Relay(baseline, ex.Code.Code, session);
+        }
+
+        return await AskRelayAsync(baseline with { CardTrace = session.Trace }, challenge, certificate, signature, serviceDate, ct);
+    }
+
+    private async Task<ReceptionConclusion> AskRelayAsync(ReceptionConclusion baseline, string challenge, byte[] certificate, byte[] signature, DateOnly serviceDate, CancellationToken ct)
+    {
+        var request = new CardEligibilityRequest
+        {
+            Challenge = challenge,
+            Certificate = Base64Url.EncodeToString(certificate),
+            Signature = Base64Url.EncodeToString(signature),
+            ServiceDate = serviceDate,
+            CorrelationId = NewCorrelationId(),
+        };
+        PartyResponse<CardEligibilityAnswer> response;
+        try
+        {
+            // CLN-036 / AUTH-014: the client verifies the relay's response envelope before the answer is read.
+            response = await client.PostAsync<CardEligibilityRequest, CardEligibilityAnswer>(clinic.Directory.RelayId, "/v1/card-eligibility", request, ct);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return baseline with { Kind = ConclusionKind.RelayProblem, Reason = "relay-unreachable" };
+        }
+        catch (ProtocolException ex)
+        {
+            return baseline with { Kind = ConclusionKind.RelayProblem, Reason = ex.Code.Code };
+        }
+        if (!response.IsSuccess)
+        {
+            var code = response.Problem?.Code ?? "relay-error";
+            // A card-* refusal means this card cannot prove eligibility today; everything else is the relay's side.
+            var kind = code.StartsWith("card-", StringComparison.Ordinal) ? ConclusionKind.CardProblem : ConclusionKind.RelayProblem;
+            return baseline with { Kind = kind, Reason = code };
+        }
+        return Conclude(baseline, request, response.Answer!);
+    }
+
+    /// <summary>CLN-036, CLN-037, CLN-038.</summary>
+    private ReceptionConclusion Conclude(ReceptionConclusion baseline, CardEligibilityRequest request, CardEligibilityAnswer answer)
+    {
+        var now = clinic.Time.GetUtcNow();
+        var withAnswer = baseline with
+        {
+            Kind = ConclusionKind.NotEligible,
+            RelayAnswer = answer,
+            RenewalAlert = answer.CertificateStatus == CardCertificateStatus.ExpiredWithinGrace || answer.CertificateNotAfter - now < RenewalWindow,
+        };
+        if (answer.CorrelationId != request.CorrelationId || answer.ServiceDate != request.ServiceDate)
+            return withAnswer with { Kind = ConclusionKind.RelayProblem, Reason = "answer-mismatch", RelayAnswer = null };
+        if (answer.Outcome != LookupOutcome.Found)
+            return withAnswer with { Reason = Wire(answer.Outcome) };
+        if (answer.TargetAnswer is null || answer.Target is null)
+            return withAnswer with { Kind = ConclusionKind.RelayProblem, Reason = "answer-mismatch" };
+
+        InquiryAnswer insurer;
+        try
+        {
+            var envelope = clinic.Verifier.VerifyForwardedResponse(answer.TargetAnswer, answer.Target.PartyId);
+            insurer = ProtocolJson.Deserialize<InquiryAnswer>(envelope.Claims.Body, "forwarded answer");
+        }
+        catch (ProtocolException ex)
+        {
+            return withAnswer with { Kind = ConclusionKind.RelayProblem, Reason = ex.Code.Code };
+        }
+        // RLY-025: the forwarded answer must be about this very check.
+        if (insurer.CorrelationId != request.CorrelationId || insurer.RelayLogEntryId != answer.LogEntryId || insurer.ServiceDate != request.ServiceDate)
+            return withAnswer with { Kind = ConclusionKind.RelayProblem, Reason = "answer-mismatch" };
+
+        var kind = insurer.Status != EligibilityStatus.Valid ? ConclusionKind.NotEligible
+            : insurer.ChangePending ? ConclusionKind.EligibleProvisional
+            : ConclusionKind.Eligible;
+        return withAnswer with { Kind = kind, InsurerAnswer = insurer, Reason = kind == ConclusionKind.NotEligible ? Wire(insurer.Status) : null };
+    }
+
+    private static ReceptionConclusion Relay(ReceptionConclusion baseline, string reason, JpkiSession session) =>
+        baseline with { Kind = ConclusionKind.RelayProblem, Reason = reason, CardTrace = session.Trace };
+
+    /// <summary>CLN-030: exactly four ASCII digits.</summary>
+    public static bool IsAuthPinFormat(string? pin) => pin is { Length: 4 } && pin.All(char.IsAsciiDigit);
+
+    private static string NewCorrelationId() => "rcpt-" + Guid.NewGuid().ToString("N");
+
+    private static string Wire<T>(T value) => ProtocolJson.Serialize(value).Trim('"');
+}
