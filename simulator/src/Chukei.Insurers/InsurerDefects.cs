@@ -36,6 +36,9 @@ public sealed record InsurerDefects
     /// <summary>Answers from notified changes as if they were registered (breaks ELG-011).</summary>
     public bool AppliesUnregisteredChanges { get; init; }
 
+    /// <summary>A refusal's detail quotes the sealed insured number, as a careless "for debugging" message would (breaks ERR-010).</summary>
+    public bool LeaksNumberInProblems { get; init; }
+
     /// <summary>Benefits are answered whether or not they were asked for (breaks INS-042).</summary>
     public bool AnswersUnaskedBenefits { get; init; }
 }

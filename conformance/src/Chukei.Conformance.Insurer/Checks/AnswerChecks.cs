@@ -84,4 +84,33 @@ public static class AnswerChecks
             return false;
         }
     }
+
+    /// <summary>A number no test person holds, so finding it in a refusal can only mean the target quoted the seal.</summary>
+    private const string TellTaleNumber = "7346521";
+
+    /// <summary>ERR-010: a refusal of a seal the target opened quotes none of the person's numbers.</summary>
+    public static async Task NoPersonalDataInProblemsAsync(InsurerSession session, CheckContext check, string caseName)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(check);
+        // Arrange: a seal the target can open and verify, refused by a later check of step ④.
+        var now = session.Target.Time.GetUtcNow().ToUnixTimeSeconds();
+        Func<Contracts.Tokens.SealClaims, Contracts.Tokens.SealClaims> refusedBy = caseName switch
+        {
+            "requester-mismatch" => c => c,
+            "expired" => c => c with { IssuedAt = now - 900, NotBefore = now - 900, Expires = now - 600 },
+            "items-not-allowed" => c => c with { Purpose = Purposes.ChildbirthLumpSum, Requester = SealFixture.OtherInsurerId },
+            _ => throw new ArgumentOutOfRangeException(nameof(caseName), caseName, "no such case"),
+        };
+        var caller = caseName == "items-not-allowed" ? SealFixture.OtherInsurerId : caseName == "requester-mismatch" ? SealFixture.OtherInsurerId : SealFixture.RequesterId;
+
+        // Act
+        var (response, _) = await SealChecks.PresentValidAsync(session, check, "no-personal-data-" + caseName, SealFixture.DefaultItems,
+            c => refusedBy(c with { Insured = c.Insured with { Number = TellTaleNumber } }), caller);
+
+        // Assert
+        if (response.Status == 200) throw check.Unreachable($"the seal ({caseName}) was answered 200 (step ④'s own requirements cover that)");
+        check.Must(!response.Body.Contains(TellTaleNumber, StringComparison.Ordinal),
+            $"the refusal ({response.Summary}) quotes the sealed insured number {TellTaleNumber}: a problem document never carries personal data");
+    }
 }

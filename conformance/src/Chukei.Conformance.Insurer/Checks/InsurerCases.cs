@@ -29,6 +29,8 @@ public static class InsurerCases
         new("ELG-009", "no-qualification", LagChecks.NoQualificationAsync),
         new("ELG-011", "unregistered-change", LagChecks.UnregisteredChangeIgnoredAsync),
         new("INS-043", "valid", AnswerChecks.LogIdsAsync),
+        .. new[] { "requester-mismatch", "expired", "items-not-allowed" }
+            .Select(n => new InsurerCase("ERR-010", n, (s, c) => AnswerChecks.NoPersonalDataInProblemsAsync(s, c, n))),
         new("LOG-009", "refused-after-signature-verified", (s, c) => AccessLogChecks.RelayEntryAsync(s, c, "expired-at-skew-limit")),
         new("LOG-009", "refused-unreadable-seal", (s, c) => AccessLogChecks.RelayEntryAsync(s, c, "garbage")),
         new("LOG-008", "answered", (s, c) => AccessLogChecks.RecordedAsync(s, c, SealMutations.Valid.Name)),

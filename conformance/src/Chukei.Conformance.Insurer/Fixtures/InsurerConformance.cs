@@ -65,6 +65,9 @@ public abstract class InsurerConformance : InsurerConformanceFixture
     [Requirement("ELG-011"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "ELG-011" })]
     public Task Insurer_answers_only_from_registered_changes(string inquiry) => CheckAsync("ELG-011", inquiry);
 
+    [Requirement("ERR-010"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "ERR-010" })]
+    public Task Insurer_puts_no_personal_data_in_problem_documents(string inquiry) => CheckAsync("ERR-010", inquiry);
+
     [Requirement("INS-011"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-011" })]
     public Task Insurer_refuses_a_seal_that_is_not_a_compact_JWE(string seal) => CheckAsync("INS-011", seal);
 

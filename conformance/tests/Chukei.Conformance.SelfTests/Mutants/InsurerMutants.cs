@@ -59,6 +59,8 @@ public static class InsurerMutants
             new InsurerDefects { AsOfIsNow = true }),
         new("applies-unregistered-changes", "ELG-011", "answers from notified changes before it has registered them",
             new InsurerDefects { AppliesUnregisteredChanges = true }),
+        new("leaks-number-in-problems", "ERR-010", "quotes the sealed insured number in the detail of a refusal",
+            new InsurerDefects { LeaksNumberInProblems = true }),
         new("answers-unasked-benefits", "INS-042", "answers benefits although only eligibility was asked for",
             new InsurerDefects { AnswersUnaskedBenefits = true }),
     ];

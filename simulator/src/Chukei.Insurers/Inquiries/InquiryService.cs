@@ -49,7 +49,8 @@ public sealed class InquiryService(InsurerNode insurer)
             var signed = verdict.SignedClaims;
             var related = signed is not null && signed.Audience == self.PartyId && !insurer.Defects.OmitsRelayEntryOnRefusal ? signed.LogEntryId : null;
             await RefuseAsync(entryId, callerId, related, signed?.Purpose ?? "unknown", request, verdict.Failure!.Code, now, ct);
-            throw new ProtocolException(verdict.Failure, verdict.Detail!, "/seal");
+            var detail = insurer.Defects.LeaksNumberInProblems && signed is not null ? $"{verdict.Detail} (insured {signed.Insured.Number})" : verdict.Detail!;
+            throw new ProtocolException(verdict.Failure, detail, "/seal");
         }
 
         var claims = verdict.Claims!;
