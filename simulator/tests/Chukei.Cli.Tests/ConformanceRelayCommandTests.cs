@@ -78,3 +78,19 @@ public sealed class ConformanceRelayCommandTests : ConsoleTest
         Assert.That(Err.ToString(), Does.Contain("did not answer"));
     }
 }
+
+/// <summary><c>chukei conformance reference</c>: argument errors exit 2 before anything listens.</summary>
+public sealed class ConformanceReferenceCommandTests : ConsoleTest
+{
+    [TestCase("relay", "--listen", "not a url")]
+    [TestCase("relay", "--stand-in-url", "ftp://127.0.0.1:1")]
+    [TestCase("insurer", "--listen", "127.0.0.1:8080")]
+    [TestCase("insurer", "--relay-url", "relay")]
+    public async Task Reference_WithABadUrl_ExitsTwoNamingTheOption(string role, string option, string value)
+    {
+        var exit = await ChukeiCommand.InvokeAsync(["conformance", "reference", role, option, value]);
+
+        Assert.That(exit, Is.EqualTo(2), Out.ToString() + Err);
+        Assert.That(Err.ToString(), Does.Contain($"{option} '{value}' is not an absolute http(s) URL"));
+    }
+}
