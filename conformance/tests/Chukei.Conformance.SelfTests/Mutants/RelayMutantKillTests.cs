@@ -3,59 +3,19 @@ using Chukei.Relay;
 
 namespace Chukei.Conformance.SelfTests.Mutants;
 
-/// <summary>
-/// Proof that the relay suite's tests can fail: the suite runs against the reference relay (no case may fail) and
-/// against each mutant (a test carrying the requirement the mutant breaks must fail); the published kill matrix is
-/// what these runs produce.
-/// </summary>
+/// <summary>The relay suite against the reference relay and its mutants (docs/conformance-relay-mutants.md).</summary>
 [TestFixture]
-public sealed class RelayMutantKillTests
+public sealed class RelayMutantKillTests : MutantKillTestsBase<RelayMutant>
 {
-    private static readonly KillMatrixSuite Suite = new("docs/conformance-relay-mutants.md", "relay", nameof(RelayDefects), nameof(RelayMutantKillTests), RelayCases.Requirements);
+    private protected override KillMatrixSuite Suite { get; } =
+        new("docs/conformance-relay-mutants.md", "relay", nameof(RelayDefects), nameof(RelayMutantKillTests), RelayCases.Requirements);
 
-    private SuiteVerdict _reference = null!;
-    private readonly List<(RelayMutant Mutant, SuiteVerdict Verdict)> _mutants = [];
+    protected override IReadOnlyList<RelayMutant> AllMutants => RelayMutants.All;
 
-    [OneTimeSetUp]
-    public async Task RunSuiteAgainstEveryTargetAsync()
-    {
-        _reference = await SuiteRunner.RunRelayAsync("reference", RelayDefects.None);
-        foreach (var mutant in RelayMutants.All) _mutants.Add((mutant, await SuiteRunner.RunRelayAsync(mutant.Name, mutant.Defects)));
-    }
-
-    [Test]
-    public void Reference_PassesEveryCase()
-    {
-        // Assert
-        Assert.That(_reference.Failures.Select(f => f.Message), Is.Empty);
-        Assert.That(_reference.Inconclusive, Is.Empty);
-    }
+    protected override Task<SuiteVerdict> RunSuiteAsync(string name, RelayMutant? mutant) => SuiteRunner.RunRelayAsync(name, mutant?.Defects ?? RelayDefects.None);
 
     private static IEnumerable<TestCaseData> Mutants() => RelayMutants.All.Select(m => new TestCaseData(m.Name).SetArgDisplayNames(m.Name));
 
     [TestCaseSource(nameof(Mutants))]
-    public void Mutant_IsKilledByATestOfTheRequirementItBreaks(string name)
-    {
-        // Arrange
-        var (mutant, verdict) = _mutants.Single(m => m.Mutant.Name == name);
-
-        // Assert
-        Assert.That(verdict.FailedRequirements, Does.Contain(mutant.BreaksRequirement),
-            $"mutant {name} ({mutant.Defect}) breaks {mutant.BreaksRequirement}, but only these tests failed: {string.Join(", ", verdict.FailedRequirements)}");
-    }
-
-    [Test]
-    public async Task Mutant_KillMatrixDocument_IsCurrent()
-    {
-        // Arrange
-        var expected = KillMatrix.Render(Suite, _reference, _mutants);
-        var path = Path.Combine(RepositoryRoot.Path, Suite.DocumentPath);
-        if (Environment.GetEnvironmentVariable("CHUKEI_UPDATE_DOCS") == "1") await File.WriteAllTextAsync(path, expected);
-
-        // Act
-        var actual = File.Exists(path) ? await File.ReadAllTextAsync(path) : "";
-
-        // Assert
-        Assert.That(actual, Is.EqualTo(expected), $"{Suite.DocumentPath} is stale; regenerate it with CHUKEI_UPDATE_DOCS=1 (see the file's header)");
-    }
+    public void Mutant_IsKilledByATestOfTheRequirementItBreaks(string name) => AssertKilled(name);
 }
