@@ -1,19 +1,16 @@
-using Chukei.Conformance.Evidence;
-using Chukei.Conformance.Outcomes;
 using Chukei.Conformance.Relay.Checks;
 using Chukei.Conformance.Relay.Kit;
+using Chukei.Conformance.Runs;
 
 namespace Chukei.Conformance.Relay.Fixtures;
 
 /// <summary>
-/// The plumbing of the relay suite: once per fixture it starts the kit's stand-in insurers, then asks the subclass for
-/// the target through <see cref="CreateTargetAsync"/> (the stand-in's URL is in <see cref="StandInUrl"/> by then, for
-/// a target the subclass starts itself), and runs each case's body with its own evidence.
+/// The relay suite's plumbing: the session starts the kit's stand-in insurers first, then asks the subclass for the
+/// target through <see cref="CreateTargetAsync"/> (the stand-in's URL is in <see cref="StandInUrl"/> by then, for a
+/// target the subclass starts itself).
 /// </summary>
-public abstract class RelayConformanceFixture
+public abstract class RelayConformanceFixture : SuiteFixture<RelaySession>
 {
-    private RelaySession? _session;
-
     /// <summary>The base URL of the kit's stand-in insurers; set before <see cref="CreateTargetAsync"/> is called.</summary>
     protected Uri StandInUrl { get; private set; } = null!;
 
@@ -23,28 +20,11 @@ public abstract class RelayConformanceFixture
     /// <summary>The relay under test. Throw through <c>Assert.Ignore</c> when there is none to test.</summary>
     protected abstract ValueTask<RelayTarget> CreateTargetAsync();
 
-    [OneTimeSetUp]
-    public async Task StartSessionAsync()
+    protected override Task<RelaySession?> StartSessionAsync() => RelaySession.StartAsync(StandInListenUrl, async url =>
     {
-        _session = await RelaySession.StartAsync(StandInListenUrl, async url =>
-        {
-            StandInUrl = url;
-            return await CreateTargetAsync();
-        });
-    }
+        StandInUrl = url;
+        return await CreateTargetAsync();
+    });
 
-    [OneTimeTearDown]
-    public async Task StopSessionAsync()
-    {
-        if (_session is not null) await _session.DisposeAsync();
-    }
-
-    /// <summary>Runs the case <paramref name="caseName"/> of <paramref name="requirementId"/> against the target.</summary>
-    protected Task CheckAsync(string requirementId, string caseName)
-    {
-        var session = _session ?? throw new InvalidOperationException("the session did not start");
-        var @case = RelayCases.Find(requirementId, caseName);
-        var check = new CheckContext(requirementId, new EvidenceRecorder());
-        return ConformanceOutcome.RunAsync(check, () => @case.Body(session, check));
-    }
+    protected override ConformanceCase<RelaySession> FindCase(string requirementId, string caseName) => RelayCases.Find(requirementId, caseName);
 }
