@@ -32,6 +32,22 @@ internal static class CardSessionChecks
         check.MustConclude(again, ClinicVerdictKind.Eligible, "the check after reinsertion");
     }
 
+    /// <summary>
+    /// CLN-034: the card is warm-reset just before SIGN reaches it; the check is not eligible, and the next check starts
+    /// from SELECT and VERIFY and succeeds.
+    /// </summary>
+    public static async Task ResetBeforeSignAsync(ClinicSession session, CheckContext check)
+    {
+        var card = session.World.Card(ClinicKitWorld.Cards.Valid).ResetBefore(Sign);
+        var (reset, _) = await Observed.CheckAsync(session, check, card);
+        check.Must(!reset.IsEligible, $"the card was reset before it signed, yet the clinic concluded {reset}");
+
+        var (again, commands) = await Observed.CheckAsync(session, check, card);
+        check.Must(commands.Count > 0 && IsSelectJpki(commands[0]), $"after the reset the next check must start with SELECT JPKI-AP; the card received {commands.Describe()}");
+        check.Must(commands.Count(IsVerifyWithPin) == 1, $"after the reset the next check must VERIFY the PIN once; the card received {commands.Count(IsVerifyWithPin)}");
+        check.MustConclude(again, ClinicVerdictKind.Eligible, "the check after the reset");
+    }
+
     /// <summary>CLN-035: a SIGN that fails (6F00) is not sent again for the same challenge, nor is the PIN.</summary>
     public static async Task SignFailsAsync(ClinicSession session, CheckContext check)
     {

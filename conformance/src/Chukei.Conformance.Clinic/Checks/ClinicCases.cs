@@ -15,6 +15,7 @@ public static class ClinicCases
         new("CLN-032", "wrong-pin", PinChecks.WrongPinAsync),
         new("CLN-034", "removed-during-certificate-read", (s, c) => CardSessionChecks.RemovedAsync(s, c, CardSessionChecks.ReadBinary)),
         new("CLN-034", "removed-before-sign", (s, c) => CardSessionChecks.RemovedAsync(s, c, CardSessionChecks.Sign)),
+        new("CLN-034", "reset-before-sign", CardSessionChecks.ResetBeforeSignAsync),
         new("CLN-035", "one-sign-per-check", CardSessionChecks.OneSignAsync),
         new("CLN-035", "sign-fails", CardSessionChecks.SignFailsAsync),
         new("CLN-036", "answer-signature-broken", ConclusionChecks.TamperedAnswerAsync),

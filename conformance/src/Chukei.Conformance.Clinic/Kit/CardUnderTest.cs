@@ -13,6 +13,7 @@ public sealed class CardUnderTest
 {
     private static readonly byte[] JpkiAid = [0xD3, 0x92, 0xF0, 0x00, 0x26, 0x01, 0x00, 0x00, 0x00, 0x01];
     private readonly VirtualCard _card;
+    private readonly ResetBeforeCommand _resetting;
     private readonly List<ApduLoggedEventArgs> _log = [];
     private readonly Lock _gate = new();
 
@@ -20,7 +21,8 @@ public sealed class CardUnderTest
     {
         ArgumentNullException.ThrowIfNull(card);
         _card = card;
-        Channel = new FaultInjectingChannel(card, time);
+        _resetting = new ResetBeforeCommand(card);
+        Channel = new FaultInjectingChannel(_resetting, time);
         Channel.ApduLogged += (_, e) =>
         {
             lock (_gate) _log.Add(e);
@@ -33,6 +35,13 @@ public sealed class CardUnderTest
     public CardUnderTest Inject(CardFault fault)
     {
         Channel.Inject(fault);
+        return this;
+    }
+
+    /// <summary>Warm-resets the card just before the next command with <paramref name="ins"/> reaches it.</summary>
+    public CardUnderTest ResetBefore(byte ins)
+    {
+        _resetting.Ins = ins;
         return this;
     }
 

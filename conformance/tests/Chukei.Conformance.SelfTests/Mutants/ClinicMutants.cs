@@ -13,6 +13,8 @@ public static class ClinicMutants
 {
     public static IReadOnlyList<ClinicMutant> All { get; } =
     [
+        new("sends-malformed-pin-to-card", "CLN-030", "skips the local 4-digit check and sends whatever PIN was entered to the card",
+            new ClinicDefects { SkipsPinFormatCheck = true }),
         new("retries-verify-after-wrong-pin", "CLN-032", "sends the same PIN a second time after the card answered 63Cx",
             new ClinicDefects { RetriesVerifyAfterWrongPin = true }),
         new("verifies-blocked-pin", "CLN-031", "sends VERIFY with the PIN although the counter query said the PIN is blocked",
@@ -23,5 +25,7 @@ public static class ClinicMutants
             new ClinicDefects { SkipsRelaySignatureCheck = true }),
         new("reuses-card-session-after-removal", "CLN-034", "keeps the certificate read before a removal and starts the next check without SELECT and READ BINARY",
             new ClinicDefects { ReusesCardSessionAfterRemoval = true }),
+        new("logs-the-pin", "CLN-039", "writes the PIN entered into the check's card trace",
+            new ClinicDefects { LogsThePin = true }),
     ];
 }

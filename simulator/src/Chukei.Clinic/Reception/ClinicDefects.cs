@@ -8,6 +8,12 @@ public sealed record ClinicDefects
 {
     public static ClinicDefects None { get; } = new();
 
+    /// <summary>Breaks CLN-030: skips the local PIN format check and sends whatever was entered to the card.</summary>
+    public bool SkipsPinFormatCheck { get; init; }
+
+    /// <summary>Breaks CLN-039: writes the PIN entered into the check's card trace.</summary>
+    public bool LogsThePin { get; init; }
+
     /// <summary>Breaks CLN-032: after a wrong PIN, sends the same PIN once more on its own.</summary>
     public bool RetriesVerifyAfterWrongPin { get; init; }
 

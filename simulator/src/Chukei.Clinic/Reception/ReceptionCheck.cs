@@ -26,9 +26,15 @@ public sealed class ReceptionCheck(ClinicIdentity clinic, PartyClient client)
     public async Task<ReceptionConclusion> CheckAsync(ICardChannel card, string pin, DateOnly serviceDate, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(card);
+        var conclusion = await CheckCardAndRelayAsync(card, pin, serviceDate, ct);
+        return clinic.Defects.LogsThePin ? conclusion with { CardTrace = [.. conclusion.CardTrace, "PIN entered: " + pin] } : conclusion;
+    }
+
+    private async Task<ReceptionConclusion> CheckCardAndRelayAsync(ICardChannel card, string pin, DateOnly serviceDate, CancellationToken ct)
+    {
         var baseline = new ReceptionConclusion { Kind = ConclusionKind.CardProblem, ServiceDate = serviceDate };
         // CLN-030: a PIN of the wrong format never reaches the card, so it cannot cost a try.
-        if (!IsAuthPinFormat(pin)) return baseline with { Reason = CardFailures.PinFormat };
+        if (!IsAuthPinFormat(pin) && !clinic.Defects.SkipsPinFormatCheck) return baseline with { Reason = CardFailures.PinFormat };
 
         var session = new JpkiSession(card);
         string challenge;
