@@ -18,8 +18,15 @@ public abstract class ClinicConformanceFixture
     /// <summary>The clinic under test, configured with <paramref name="parties"/>. Throw through <c>Assert.Ignore</c> when there is none.</summary>
     protected abstract ValueTask<IClinicDriver> CreateDriverAsync(ClinicParties parties);
 
+    /// <summary>Why there is no clinic to test, when there is none; checked before the kit starts anything.</summary>
+    protected virtual string? NotConfiguredReason => null;
+
     [OneTimeSetUp]
-    public async Task StartSessionAsync() => _session = await ClinicSession.StartAsync(async parties => await CreateDriverAsync(parties));
+    public async Task StartSessionAsync()
+    {
+        if (NotConfiguredReason is { } reason) Assert.Ignore(reason);
+        _session = await ClinicSession.StartAsync(async parties => await CreateDriverAsync(parties));
+    }
 
     [OneTimeTearDown]
     public async Task StopSessionAsync()
