@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Chukei.Conformance.Clinic.Checks;
 using Chukei.Conformance.Insurer.Checks;
 using Chukei.Conformance.Relay.Checks;
 using Chukei.Conformance.Requirements;
@@ -14,7 +15,7 @@ internal static class CoverageDocument
 {
     public const string DocumentPath = "docs/conformance-coverage.md";
 
-    /// <summary>Requirement id → "insurer" / "relay" → number of cases.</summary>
+    /// <summary>Requirement id → "insurer" / "relay" / "clinic" → number of cases.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Tested { get; } = Build();
 
     public static IReadOnlyList<Requirement> Musts { get; } = RequirementCatalogue.All.Where(r => r.IsMust).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
@@ -34,12 +35,12 @@ internal static class CoverageDocument
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture,
             $"Of {Musts.Count} MUST requirements, **{covered} are tested** by a suite, **{reasoned} carry a written reason** why a black box cannot test them, and **{Gaps.Count} are not tested yet**.");
-        text.AppendLine("Every test is proven by mutants: [insurer](conformance-mutants.md), [relay](conformance-relay-mutants.md).");
+        text.AppendLine("Every test is proven by mutants: [insurer](conformance-mutants.md), [relay](conformance-relay-mutants.md), [clinic](conformance-clinic-mutants.md).");
         text.AppendLine();
         text.AppendLine("## Not tested yet");
         text.AppendLine();
         text.AppendLine("By the role they bind. A requirement on a requester (an insurer or clinic calling) is tested only where the kit");
-        text.AppendLine("receives the call; the clinic and portal suites do not exist yet.");
+        text.AppendLine("receives the call; the portal suite does not exist yet.");
         text.AppendLine();
         text.AppendLine("| Actor | Requirements |");
         text.AppendLine("| --- | --- |");
@@ -55,12 +56,12 @@ internal static class CoverageDocument
         text.AppendLine();
         text.AppendLine("## Tested");
         text.AppendLine();
-        text.AppendLine("| Requirement | Actor | Insurer suite cases | Relay suite cases |");
-        text.AppendLine("| --- | --- | ---: | ---: |");
+        text.AppendLine("| Requirement | Actor | Insurer suite cases | Relay suite cases | Clinic suite cases |");
+        text.AppendLine("| --- | --- | ---: | ---: | ---: |");
         foreach (var r in Musts.Where(r => Tested.ContainsKey(r.Id)))
         {
             var cases = Tested[r.Id];
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Id} | {r.Actor} | {Count(cases, "insurer")} | {Count(cases, "relay")} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Id} | {r.Actor} | {Count(cases, "insurer")} | {Count(cases, "relay")} | {Count(cases, "clinic")} |");
         }
         return text.ToString();
     }
@@ -71,7 +72,8 @@ internal static class CoverageDocument
     private static Dictionary<string, IReadOnlyDictionary<string, int>> Build()
     {
         var all = InsurerCases.All.Select(c => (c.RequirementId, Suite: "insurer"))
-            .Concat(RelayCases.All.Select(c => (c.RequirementId, Suite: "relay")));
+            .Concat(RelayCases.All.Select(c => (c.RequirementId, Suite: "relay")))
+            .Concat(ClinicCases.All.Select(c => (c.RequirementId, Suite: "clinic")));
         return all.GroupBy(c => c.RequirementId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, int>)g.GroupBy(c => c.Suite).ToDictionary(s => s.Key, s => s.Count()), StringComparer.Ordinal);
     }

@@ -1,3 +1,8 @@
+using Chukei.Clinic.Reception;
+using Chukei.Conformance.Clinic.Checks;
+using Chukei.Conformance.Clinic.Driver;
+using Chukei.Conformance.Clinic.Kit;
+using Chukei.Conformance.Clinic.Running;
 using Chukei.Conformance.Insurer.Checks;
 using Chukei.Conformance.Insurer.Kit;
 using Chukei.Conformance.Insurer.Running;
@@ -39,6 +44,19 @@ internal static class SuiteRunner
         await using (session)
         {
             results = await RelaySuiteRunner.RunAsync(session, RelayCases.All);
+        }
+        return Verdict(targetName, results);
+    }
+
+    /// <summary>The clinic suite against the reference clinic carrying <paramref name="defects"/>.</summary>
+    public static async Task<SuiteVerdict> RunClinicAsync(string targetName, ClinicDefects defects)
+    {
+        var session = await ClinicSession.StartAsync(parties => ValueTask.FromResult<IClinicDriver?>(new ReferenceClinicDriver(parties, defects)))
+            ?? throw new InvalidOperationException("the clinic kit did not start");
+        IReadOnlyList<CaseResult> results;
+        await using (session)
+        {
+            results = await ClinicSuiteRunner.RunAsync(session, ClinicCases.All);
         }
         return Verdict(targetName, results);
     }

@@ -10,14 +10,18 @@ namespace Chukei.Clinic.Reception;
 /// <summary>The clinic as a party: its id and keys, its view of the (signed, pinned) directory, its clock.</summary>
 public sealed class ClinicIdentity
 {
-    public ClinicIdentity(string partyId, PartyKeySet keys, PartyDirectory directory, TimeProvider time, IdSource? ids = null)
+    public ClinicIdentity(string partyId, PartyKeySet keys, PartyDirectory directory, TimeProvider time, IdSource? ids = null, ClinicDefects? defects = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         PartyId = partyId;
         Directory = directory;
         Time = time;
         Signer = new EnvelopeSigner(partyId, keys, time, ids ?? IdSource.Random);
-        Verifier = new EnvelopeVerifier(partyId, directory, new MemoryReplayCache(time), time);
+        Defects = defects ?? ClinicDefects.None;
+        Verifier = new EnvelopeVerifier(partyId, directory, new MemoryReplayCache(time), time)
+        {
+            SkippedChecks = Defects.SkipsRelaySignatureCheck ? new HashSet<string> { "AUTH-003" } : new HashSet<string>(),
+        };
     }
 
     public string PartyId { get; }
@@ -25,6 +29,9 @@ public sealed class ClinicIdentity
     public TimeProvider Time { get; }
     public EnvelopeSigner Signer { get; }
     public EnvelopeVerifier Verifier { get; }
+
+    /// <summary>For mutation testing only (<see cref="ClinicDefects"/>); <see cref="ClinicDefects.None"/> otherwise.</summary>
+    public ClinicDefects Defects { get; }
 
     public PartyClient ClientFor(HttpClient http) => new(http, Signer, Verifier, Directory);
 }

@@ -19,24 +19,50 @@ public sealed class ReceptionCheck(ClinicIdentity clinic, PartyClient client)
 {
     private static readonly TimeSpan RenewalWindow = TimeSpan.FromDays(90);
 
+    // Only ever set under ClinicDefects.ReusesCardSessionAfterRemoval: the defect CLN-034 forbids.
+    private byte[]? _certificateFromAnEarlierCheck;
+
     /// <summary>Runs one check for the PIN the person entered. Never throws for card, PIN or relay failures: it concludes.</summary>
     public async Task<ReceptionConclusion> CheckAsync(ICardChannel card, string pin, DateOnly serviceDate, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(card);
+        var conclusion = await CheckCardAndRelayAsync(card, pin, serviceDate, ct);
+        return clinic.Defects.LogsThePin ? conclusion with { CardTrace = [.. conclusion.CardTrace, "PIN entered: " + pin] } : conclusion;
+    }
+
+    private async Task<ReceptionConclusion> CheckCardAndRelayAsync(ICardChannel card, string pin, DateOnly serviceDate, CancellationToken ct)
+    {
         var baseline = new ReceptionConclusion { Kind = ConclusionKind.CardProblem, ServiceDate = serviceDate };
         // CLN-030: a PIN of the wrong format never reaches the card, so it cannot cost a try.
-        if (!IsAuthPinFormat(pin)) return baseline with { Reason = CardFailures.PinFormat };
+        if (!IsAuthPinFormat(pin) && !clinic.Defects.SkipsPinFormatCheck) return baseline with { Reason = CardFailures.PinFormat };
 
         var session = new JpkiSession(card);
         string challenge;
         byte[] certificate, signature;
         try
         {
-            session.SelectJpki();
-            certificate = session.ReadAuthCertificate();
+            var defects = clinic.Defects;
+            if (defects.ReusesCardSessionAfterRemoval && _certificateFromAnEarlierCheck is not null)
+            {
+                certificate = _certificateFromAnEarlierCheck;
+            }
+            else
+            {
+                session.SelectJpki();
+                certificate = session.ReadAuthCertificate();
+                if (defects.ReusesCardSessionAfterRemoval) _certificateFromAnEarlierCheck = certificate;
+            }
             var triesLeft = session.QueryAuthPinTries();
-            if (triesLeft == 0) return baseline with { Reason = CardFailures.PinBlocked, PinTriesLeft = 0, CardTrace = session.Trace };
-            session.VerifyAuthPin(pin);
+            if (triesLeft == 0 && !defects.SendsVerifyToBlockedPin)
+                return baseline with { Reason = CardFailures.PinBlocked, PinTriesLeft = 0, CardTrace = session.Trace };
+            try
+            {
+                session.VerifyAuthPin(pin);
+            }
+            catch (CardFailureException wrong) when (wrong.Reason == CardFailures.PinWrong && defects.RetriesVerifyAfterWrongPin)
+            {
+                session.VerifyAuthPin(pin);
+            }
             var issued = await client.PostAsync<CardChallengeRequest, CardChallenge>(clinic.Directory.RelayId, "/v1/card-challenges",
                 new CardChallengeRequest { CorrelationId = NewCorrelationId() }, ct);
             if (!issued.IsSuccess) return Relay(baseline, issued.Problem?.Code ?? "relay-error", session);
@@ -127,7 +153,7 @@ public sealed class ReceptionCheck(ClinicIdentity clinic, PartyClient client)
             return withAnswer with { Kind = ConclusionKind.RelayProblem, Reason = "answer-mismatch" };
 
         var kind = insurer.Status != EligibilityStatus.Valid ? ConclusionKind.NotEligible
-            : insurer.ChangePending ? ConclusionKind.EligibleProvisional
+            : insurer.ChangePending && !clinic.Defects.TreatsChangePendingAsFinal ? ConclusionKind.EligibleProvisional
             : ConclusionKind.Eligible;
         return withAnswer with { Kind = kind, InsurerAnswer = insurer, Reason = kind == ConclusionKind.NotEligible ? Wire(insurer.Status) : null };
     }

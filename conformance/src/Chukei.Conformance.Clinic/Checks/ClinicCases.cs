@@ -1,0 +1,42 @@
+using Chukei.Conformance.Clinic.Kit;
+
+namespace Chukei.Conformance.Clinic.Checks;
+
+/// <summary>
+/// Every case of the clinic suite, grouped by requirement. The NUnit tests draw their cases from here
+/// (<see cref="For"/>), and the kit's self-tests run the same bodies.
+/// </summary>
+public static class ClinicCases
+{
+    public static IReadOnlyList<ClinicCase> All { get; } =
+    [
+        new("CLN-030", "pin-not-four-digits", PinChecks.PinFormatAsync),
+        new("CLN-031", "pin-blocked", PinChecks.BlockedAsync),
+        new("CLN-032", "wrong-pin", PinChecks.WrongPinAsync),
+        new("CLN-034", "removed-during-certificate-read", (s, c) => CardSessionChecks.RemovedAsync(s, c, CardSessionChecks.ReadBinary)),
+        new("CLN-034", "removed-before-sign", (s, c) => CardSessionChecks.RemovedAsync(s, c, CardSessionChecks.Sign)),
+        new("CLN-034", "reset-before-sign", CardSessionChecks.ResetBeforeSignAsync),
+        new("CLN-035", "one-sign-per-check", CardSessionChecks.OneSignAsync),
+        new("CLN-035", "sign-fails", CardSessionChecks.SignFailsAsync),
+        new("CLN-036", "answer-signature-broken", ConclusionChecks.TamperedAnswerAsync),
+        new("CLN-037", "eligible", ConclusionChecks.EligibleAsync),
+        new("CLN-037", "certificate-expired-within-grace", ConclusionChecks.WithinGraceAsync),
+        new("CLN-037", "certificate-expired-beyond-grace", (s, c) => ConclusionChecks.RefusedCardAsync(s, c, ClinicKitWorld.Cards.Expired, "certificate expired beyond grace")),
+        new("CLN-037", "certificate-revoked", (s, c) => ConclusionChecks.RefusedCardAsync(s, c, ClinicKitWorld.Cards.Revoked, "certificate revoked")),
+        new("CLN-037", "no-current-coverage", (s, c) => ConclusionChecks.NotEligibleAsync(s, c, ClinicKitWorld.Cards.NoCoverage, "the person has no coverage on the service date")),
+        new("CLN-037", "loss-the-relay-has-not-registered", (s, c) => ConclusionChecks.NotEligibleAsync(s, c, ClinicKitWorld.Cards.RetroactiveLoss, "the insurer registered a loss before the service date")),
+        new("CLN-037", "relay-down", ConclusionChecks.RelayDownAsync),
+        new("CLN-039", "pin-in-no-log", PinChecks.PinNotLoggedAsync),
+        new("ELG-005", "change-pending", ConclusionChecks.ChangePendingAsync),
+    ];
+
+    /// <summary>The requirements that have cases, in id order.</summary>
+    public static IReadOnlyList<string> Requirements { get; } = All.Select(c => c.RequirementId).Distinct().Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The case names of one requirement, as NUnit test cases (the argument of the test method).</summary>
+    public static IEnumerable<TestCaseData> For(string requirementId) =>
+        All.Where(c => c.RequirementId == requirementId).Select(c => new TestCaseData(c.Name));
+
+    public static ClinicCase Find(string requirementId, string caseName) =>
+        All.Single(c => c.RequirementId == requirementId && c.Name == caseName);
+}

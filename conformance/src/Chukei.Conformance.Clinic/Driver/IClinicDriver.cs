@@ -1,0 +1,17 @@
+using Chukei.Card;
+
+namespace Chukei.Conformance.Clinic.Driver;
+
+/// <summary>
+/// How the kit drives the clinic under test: one reception eligibility check (protocol §13.5) with the card the kit
+/// hands over, the PIN the person entered, the service date, and the relay to use. A vendor implements it in an
+/// adapter that calls their own system; the kit's default is the reference clinic's adapter.
+/// </summary>
+public interface IClinicDriver
+{
+    /// <summary>
+    /// Runs one check and reports what the clinic concluded. Card, PIN and relay failures are conclusions, not
+    /// exceptions. <paramref name="relayUrl"/> may differ between checks (the kit's tampering proxy, a relay that is down).
+    /// </summary>
+    Task<ClinicVerdict> CheckEligibilityAsync(ICardChannel card, string pin, DateOnly serviceDate, Uri relayUrl, CancellationToken ct);
+}

@@ -1,0 +1,20 @@
+namespace Chukei.Conformance.Clinic.Kit;
+
+/// <summary>Reads command APDUs from the card's log: which commands the clinic actually sent.</summary>
+public static class ApduCommands
+{
+    public static bool IsSelectJpki(ReadOnlyMemory<byte> c) => c.Length > 3 && c.Span[1] == 0xA4 && c.Span[2] == 0x04;
+
+    public static bool IsReadBinary(ReadOnlyMemory<byte> c) => c.Length > 1 && c.Span[1] == 0xB0;
+
+    /// <summary>VERIFY with data: a PIN (masked in the log) was presented.</summary>
+    public static bool IsVerifyWithPin(ReadOnlyMemory<byte> c) => c.Length > 4 && c.Span[1] == 0x20;
+
+    public static bool IsCounterQuery(ReadOnlyMemory<byte> c) => c.Length == 4 && c.Span[1] == 0x20;
+
+    public static bool IsSign(ReadOnlyMemory<byte> c) => c.Length > 1 && c.Span[0] == 0x80 && c.Span[1] == 0x2A;
+
+    /// <summary>"A4 B0 20 2A …": the instructions in order, for messages.</summary>
+    public static string Describe(this IEnumerable<ReadOnlyMemory<byte>> commands) =>
+        string.Join(' ', commands.Select(c => c.Length > 1 ? c.Span[1].ToString("X2", System.Globalization.CultureInfo.InvariantCulture) : "?"));
+}

@@ -1,0 +1,167 @@
+using System.Net;
+using System.Net.Sockets;
+using Chukei.Card;
+using Chukei.Card.Pki;
+using Chukei.Conformance.Clinic.Driver;
+using Chukei.Contracts;
+using Chukei.Contracts.Directory;
+using Chukei.Contracts.Keys;
+using Chukei.Contracts.Wire;
+using Chukei.Insurers.Records;
+using Chukei.Scenarios.Loading;
+using Chukei.Scenarios.Network;
+
+namespace Chukei.Conformance.Clinic.Kit;
+
+/// <summary>
+/// The kit's side of a clinic run: the reference relay and insurers on loopback (from the scenario below), the relay
+/// provisioned with the kit CA and every card's certificate, the clinic's party in the relay's directory, the insurers'
+/// lag states (a change pending, a loss the relay has not registered), a tampering proxy in front of the relay, and a
+/// relay URL where nothing listens.
+/// </summary>
+public sealed class ClinicKitWorld : IAsyncDisposable
+{
+    /// <summary>The clinic's party id; a vendor configures their clinic under it with the keys of <see cref="KeySeed"/>.</summary>
+    public const string ClinicId = "clinic.chukei.test";
+
+    /// <summary>The seed of every test key of the run (the scenario's parties and the clinic: <c>PartyKeySet.FromSeed(KeySeed, id)</c>).</summary>
+    public const string KeySeed = "chukei-clinic-conformance";
+
+    /// <summary>The authentication PIN of every kit card.</summary>
+    public const string Pin = "1234";
+
+    private const string Yaml = """
+        chukei: 1
+        id: clinic-conformance
+        title: Clinic conformance
+        seed: chukei-clinic-conformance
+        clock: { start: "2026-08-03T09:00:00+09:00" }
+        insurers:
+          - { id: kenpo-chukei, kind: health-insurance-society, name: 中継健康保険組合, number: "06139992" }
+          - { id: kyokai-tokyo, kind: national-association, name: 協会けんぽ東京, number: "01130004" }
+        people:
+          - id: hanako
+            name: 山田 花子
+            basicPensionNumber: "1234567890"
+            enrolments:
+              - { insurer: kenpo-chukei, symbol: "12", number: "3456", branch: "02", from: 2018-04-01 }
+          - id: jiro
+            name: 鈴木 次郎
+            basicPensionNumber: "3456789012"
+            enrolments:
+              - { insurer: kyokai-tokyo, symbol: "77", number: "1", branch: "00", from: 2000-04-01, to: 2026-04-01, reasonOfLoss: "99" }
+          - id: chie
+            name: 佐藤 千恵
+            basicPensionNumber: "4567890123"
+            enrolments:
+              - { insurer: kenpo-chukei, symbol: "12", number: "4567", branch: "01", from: 2019-04-01 }
+          - id: rui
+            name: 田中 類
+            basicPensionNumber: "5678901234"
+            enrolments:
+              - { insurer: kenpo-chukei, symbol: "12", number: "5678", branch: "01", from: 2020-04-01 }
+        steps:
+          - { id: noop, action: verify-log }
+        """;
+
+    private ClinicKitWorld(SimulatedNetwork network, TamperingRelayProxy tampering, ClinicParties parties)
+    {
+        Network = network;
+        Tampering = tampering;
+        Parties = parties;
+        RelayUrl = new Uri(network.RelayUrl);
+        DownRelayUrl = new Uri($"http://127.0.0.1:{UnusedPort()}/");
+    }
+
+    public SimulatedNetwork Network { get; }
+    public TamperingRelayProxy Tampering { get; }
+    public ClinicParties Parties { get; }
+    public Uri RelayUrl { get; }
+
+    /// <summary>A relay URL on a port nothing listens on: the relay is down.</summary>
+    public Uri DownRelayUrl { get; }
+
+    public TimeProvider Time => Network.Time;
+    public static KitCards Cards => KitCards.Shared;
+
+    /// <summary>Today in Japan, the service date of the cases.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Time.GetUtcNow().ToOffset(ProtocolConstants.JapanOffset).DateTime);
+
+    public static async Task<ClinicKitWorld> StartAsync()
+    {
+        var time = TimeProvider.System;
+        var network = await SimulatedNetwork.StartAsync(ScenarioLoader.Load(Yaml, "clinic-conformance.yaml"), time);
+        try
+        {
+            var cards = Cards;
+            var registry = network.Relay.Cards;
+            registry.TrustAuthority(cards.Authority.CertificateDer);
+            foreach (var card in new[] { cards.Valid, cards.WithinGrace, cards.Expired, cards.Revoked })
+                registry.RegisterCard(network.PersonIds["hanako"], card.AuthCertificate);
+            registry.RegisterCard(network.PersonIds["jiro"], cards.NoCoverage.AuthCertificate);
+            registry.RegisterCard(network.PersonIds["chie"], cards.ChangePending.AuthCertificate);
+            registry.RegisterCard(network.PersonIds["rui"], cards.RetroactiveLoss.AuthCertificate);
+            registry.Revoke(cards.Revoked.AuthCertificate);
+
+            var keys = PartyKeySet.FromSeed(KeySeed, ClinicId);
+            network.Directory.Upsert(new PartyDescriptor { Id = ClinicId, Role = PartyRole.Clinic, Name = "Kit clinic (target)", Keys = keys.PublicKeys() });
+            AddLagStates(network, time);
+            var tampering = await TamperingRelayProxy.StartAsync(new Uri(network.RelayUrl));
+            return new ClinicKitWorld(network, tampering, new ClinicParties(ClinicId, keys, network.Directory, time));
+        }
+        catch
+        {
+            await network.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A virtual card with <paramref name="credentials"/> and the kit PIN, <paramref name="authPinTriesLeft"/> tries left.</summary>
+    public CardUnderTest Card(CardCredentials credentials, int authPinTriesLeft = 3)
+    {
+        var profile = new CardProfile
+        {
+            Face = new CardFace("山田 花子", "東京都千代田区", "19800102", "2", ReadOnlyMemory<byte>.Empty),
+            Credentials = credentials,
+            AuthPin = Pin,
+            AuthPinTriesLeft = authPinTriesLeft,
+        };
+        return new CardUnderTest(new VirtualCard(profile, null, Time), Time);
+    }
+
+    /// <summary>
+    /// chie: the insurer was notified of her loss today but has not registered it (a change pending, ELG-005). rui: the
+    /// insurer registered a loss ten days back that the relay has not (the relay still routes to it).
+    /// </summary>
+    private static void AddLagStates(SimulatedNetwork network, TimeProvider time)
+    {
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.ToOffset(ProtocolConstants.JapanOffset).DateTime);
+        var book = network.Insurers["kenpo-chukei"].Book;
+        book.Add(new QualificationFact
+        {
+            QualificationId = "chie/0", PersonKey = "4567890123", Kind = InsuranceKind.Medical, Symbol = "12", Number = "4567", Branch = "01",
+            QualificationDate = new DateOnly(2019, 4, 1), DisqualificationDate = today, ReasonOfLoss = "03",
+            NotifiedAt = now.AddHours(-1), RegisteredAt = now.AddDays(3),
+        });
+        book.Add(new QualificationFact
+        {
+            QualificationId = "rui/0", PersonKey = "5678901234", Kind = InsuranceKind.Medical, Symbol = "12", Number = "5678", Branch = "01",
+            QualificationDate = new DateOnly(2020, 4, 1), DisqualificationDate = today.AddDays(-10), ReasonOfLoss = "03",
+            NotifiedAt = now.AddDays(-2), RegisteredAt = now,
+        });
+    }
+
+    private static int UnusedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Tampering.DisposeAsync();
+        await Network.DisposeAsync();
+    }
+}

@@ -1,0 +1,55 @@
+using Chukei.Conformance.Clinic.Driver;
+
+namespace Chukei.Conformance.Clinic.Kit;
+
+/// <summary>
+/// One run of the clinic suite: the kit's world and the driver of the clinic under test. Cases share it but not
+/// state: each case takes fresh cards, and the people whose insurer state a case depends on are its own.
+/// </summary>
+public sealed class ClinicSession : IAsyncDisposable
+{
+    private ClinicSession(ClinicKitWorld world, IClinicDriver driver)
+    {
+        World = world;
+        Driver = driver;
+    }
+
+    public ClinicKitWorld World { get; }
+    public IClinicDriver Driver { get; }
+
+    /// <summary>Starts the kit's world, then asks <paramref name="createDriver"/> for the clinic under test; null when there is none.</summary>
+    public static async Task<ClinicSession?> StartAsync(Func<ClinicParties, ValueTask<IClinicDriver?>> createDriver)
+    {
+        ArgumentNullException.ThrowIfNull(createDriver);
+        var world = await ClinicKitWorld.StartAsync();
+        try
+        {
+            var driver = await createDriver(world.Parties);
+            if (driver is null)
+            {
+                await world.DisposeAsync();
+                return null;
+            }
+            return new ClinicSession(world, driver);
+        }
+        catch
+        {
+            await world.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>One check by the clinic under test against the kit's relay (or <paramref name="relayUrl"/>), with a 30 s limit.</summary>
+    public async Task<ClinicVerdict> CheckAsync(CardUnderTest card, string pin, Uri? relayUrl = null, DateOnly? serviceDate = null)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30), World.Time);
+        return await Driver.CheckEligibilityAsync(card.Channel, pin, serviceDate ?? World.Today, relayUrl ?? World.RelayUrl, limit.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Driver is IAsyncDisposable disposable) await disposable.DisposeAsync();
+        await World.DisposeAsync();
+    }
+}

@@ -1,0 +1,31 @@
+namespace Chukei.Clinic.Reception;
+
+/// <summary>
+/// For mutation testing only: deliberate defects the clinic conformance kit switches on to prove its tests can fail
+/// (docs/conformance-clinic-mutants.md). <see cref="None"/> in every real use.
+/// </summary>
+public sealed record ClinicDefects
+{
+    public static ClinicDefects None { get; } = new();
+
+    /// <summary>Breaks CLN-030: skips the local PIN format check and sends whatever was entered to the card.</summary>
+    public bool SkipsPinFormatCheck { get; init; }
+
+    /// <summary>Breaks CLN-039: writes the PIN entered into the check's card trace.</summary>
+    public bool LogsThePin { get; init; }
+
+    /// <summary>Breaks CLN-032: after a wrong PIN, sends the same PIN once more on its own.</summary>
+    public bool RetriesVerifyAfterWrongPin { get; init; }
+
+    /// <summary>Breaks CLN-031: sends VERIFY with the PIN even when the counter query said the PIN is blocked.</summary>
+    public bool SendsVerifyToBlockedPin { get; init; }
+
+    /// <summary>Breaks ELG-005: concludes a valid answer with a change pending as final eligible.</summary>
+    public bool TreatsChangePendingAsFinal { get; init; }
+
+    /// <summary>Breaks CLN-036: reads the relay's answers without verifying their signatures (AUTH-003 skipped).</summary>
+    public bool SkipsRelaySignatureCheck { get; init; }
+
+    /// <summary>Breaks CLN-034: keeps the certificate read before a removal and starts the next check without SELECT and READ BINARY.</summary>
+    public bool ReusesCardSessionAfterRemoval { get; init; }
+}
