@@ -15,6 +15,8 @@ public static class ScenarioValidator
     public static readonly IReadOnlyList<string> Actions = ["flow", "routed", "lookup", "person-log", "verify-log", "enrolment", "advance", "fall-through-notices"];
     public static readonly IReadOnlyList<string> Tampers = ["ciphertext", "tag", "replay"];
     public static readonly IReadOnlyList<string> LookupOutcomes = ["found", "not-found", "no-current-coverage", "multiple-matches"];
+    public static readonly IReadOnlyList<string> FaultKinds = ["down", "error", "delay"];
+    public static readonly IReadOnlyList<string> InvariantChecks = ["every-answered-inquiry-is-logged", "no-silent-fall-through", "log-chain-valid"];
     public static readonly IReadOnlyList<string> Statuses = ["valid", "invalid", "invalid-newer-qualification", "no-qualification", "multiple-matches"];
 
     public static IReadOnlyList<ScenarioDiagnostic> Validate(Scenario s, string file)
@@ -77,6 +79,11 @@ public static class ScenarioValidator
         if (s.FallThrough is { } ft && (ParseDuration(ft.Grace) is not { } grace || grace < TimeSpan.Zero || grace.Ticks % TimeSpan.TicksPerDay != 0))
             Error(ft, $"fallThrough.grace '{ft.Grace}' must be a duration in whole days, such as P14D");
         foreach (var i in s.Insurers) ValidateLag(i.Lag, $"insurer '{i.Id}': lag", Error);
+        // An empty list in YAML ("faults:" with nothing under it) deserialises as null.
+        s.Faults ??= [];
+        s.Invariants ??= [];
+        foreach (var f in s.Faults) ValidateFault(f, insurers, Error);
+        foreach (var inv in s.Invariants) ValidateInvariant(inv, Error);
         var beforeExpansion = d.Count;
         s.Timeline = LifeEvents.Expand(s, Error);
         if (d.Count == beforeExpansion) TimelineRules.Validate(s, insurers, people, Error);
@@ -107,6 +114,35 @@ public static class ScenarioValidator
             if (value is not null && (ParseDuration(value) is not { } d || d < TimeSpan.Zero))
                 error(lag, $"{what}.{name} '{value}' must be an ISO 8601 duration such as P5D or PT12H");
         }
+    }
+
+    private static void ValidateFault(FaultSpec f, Dictionary<string, InsurerSpec> insurers, Action<ScenarioNode, string> error)
+    {
+        // Faults are injected on the way to the kit's own hosts; an external party's endpoint is the vendor's.
+        if (!insurers.TryGetValue(f.Party, out var party)) error(f, $"fault: unknown party '{f.Party}' (must name an insurer of the scenario)");
+        else if (party.External is not null) error(f, $"fault: '{f.Party}' is external; faults can only be seeded at the kit's own insurers");
+        if (!FaultKinds.Contains(f.Kind)) error(f, $"fault: kind '{f.Kind}' must be one of {string.Join(", ", FaultKinds)}");
+        var from = ParseInstant(f.From);
+        var to = ParseInstant(f.To);
+        if (from is null) error(f, $"fault: from '{f.From}' is not an ISO 8601 instant");
+        if (to is null) error(f, $"fault: to '{f.To}' is not an ISO 8601 instant");
+        else if (from is { } start && to <= start) error(f, $"fault: the interval ends ({f.To}) before it starts ({f.From})");
+        if (f.Kind == "error" && f.Status is < 400 or > 599) error(f, $"fault: status {f.Status} must be an HTTP error status (400-599)");
+        if (f.Kind == "delay" && (f.Delay is null || ParseDuration(f.Delay) is not { } delay || delay <= TimeSpan.Zero))
+            error(f, $"fault: delay '{f.Delay}' must be a positive ISO 8601 duration such as PT3S");
+        if (f.Kind != "delay" && f.Delay is not null) error(f, "fault: 'delay' only applies to kind delay");
+        if (f.Probability is <= 0 or > 1 || double.IsNaN(f.Probability)) error(f, $"fault: probability {f.Probability.ToString(CultureInfo.InvariantCulture)} must be above 0 and at most 1");
+    }
+
+    private static void ValidateInvariant(InvariantSpec inv, Action<ScenarioNode, string> error)
+    {
+        if (!InvariantChecks.Contains(inv.Check)) { error(inv, $"invariant: check '{inv.Check}' must be one of {string.Join(", ", InvariantChecks)}"); return; }
+        if (inv.Check == "no-silent-fall-through")
+        {
+            if (inv.Days is not { } days) error(inv, "invariant no-silent-fall-through: 'days' is required");
+            else if (days < 0) error(inv, $"invariant no-silent-fall-through: days {days} must not be negative");
+        }
+        else if (inv.Days is not null) error(inv, $"invariant {inv.Check}: 'days' only applies to no-silent-fall-through");
     }
 
     private static void ValidateEnrolment(PersonSpec p, EnrolmentSpec e, Dictionary<string, InsurerSpec> insurers, Action<ScenarioNode, string> error)

@@ -26,10 +26,13 @@ public sealed class SimulatedNetwork : IAsyncDisposable
     public const string PortalId = "portal.chukei.test";
 
     private readonly List<WebApplication> _hosts = [];
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly HttpClient _http;
 
-    private SimulatedNetwork(Scenario scenario, TimeProvider time, PartyDirectory directory, RelayNode relay)
+    private SimulatedNetwork(Scenario scenario, TimeProvider time, PartyDirectory directory, RelayNode relay, FaultInjectingHandler? faults)
     {
+        Faults = faults;
+        _http = faults is null ? new HttpClient() : new HttpClient(faults, disposeHandler: false);
+        _http.Timeout = TimeSpan.FromSeconds(30);
         Scenario = scenario;
         Time = time;
         Directory = directory;
@@ -50,6 +53,9 @@ public sealed class SimulatedNetwork : IAsyncDisposable
     public PartyContext Portal { get; private set; } = null!;
     public Action<RecordedExchange>? Exchanges { get; set; }
 
+    /// <summary>The scenario's seeded faults, under every client of the network; null when it seeds none.</summary>
+    internal FaultInjectingHandler? Faults { get; }
+
     public static async Task<SimulatedNetwork> StartAsync(Scenario scenario, TimeProvider time, NetworkOptions? options = null, CancellationToken ct = default)
     {
         options ??= new NetworkOptions();
@@ -60,12 +66,14 @@ public sealed class SimulatedNetwork : IAsyncDisposable
         var relayKeys = options.Keys?.GetValueOrDefault(scenario.Relay.Id) ?? PartyKeySet.FromSeed(scenario.Seed, scenario.Relay.Id);
         var store = options.StorePath is null ? SqliteRelayStore.InMemory()
             : options.ScratchStore ? SqliteRelayStore.OpenScratch(options.StorePath) : SqliteRelayStore.OpenFile(options.StorePath);
-        var http = new HttpClient { Timeout = RelayNode.TargetTimeout };
+        var faults = scenario.Faults.Count == 0 ? null : new FaultInjectingHandler(scenario, time);
+        var http = faults is null ? new HttpClient() : new HttpClient(faults, disposeHandler: false);
+        http.Timeout = RelayNode.TargetTimeout;
         var relay = new RelayNode(new PartyContext(scenario.Relay.Id, relayKeys, directory, time, Ids(options, scenario.Seed, scenario.Relay.Id)), store, http)
         {
             Defects = options.RelayDefects,
         };
-        var network = new SimulatedNetwork(scenario, time, directory, relay);
+        var network = new SimulatedNetwork(scenario, time, directory, relay, faults);
         try
         {
             await network.StartPartiesAsync(options, ct);
@@ -95,6 +103,7 @@ public sealed class SimulatedNetwork : IAsyncDisposable
         var insurerApp = await InsurerHost.StartAsync(Insurers, options.InsurerUrl, ct);
         _hosts.Add(insurerApp);
         InsurerHostUrl = insurerApp.BoundUrl();
+        foreach (var spec in Scenario.Insurers.Where(i => i.External is null)) Faults?.Bind(spec.Id, InsurerHost.BaseUrlOf(InsurerHostUrl, spec.Id));
         foreach (var spec in Scenario.Insurers)
         {
             Directory.Upsert(new PartyDescriptor
@@ -195,6 +204,7 @@ public sealed class SimulatedNetwork : IAsyncDisposable
         Relay.Http.Dispose();
         Relay.Dispose();
         _http.Dispose();
+        Faults?.Dispose();
     }
 }
 

@@ -11,6 +11,9 @@ namespace Chukei.Scenarios.Running;
 /// <summary>The figure-5 steps ①–⑥ as scenario actions, printed as they happen.</summary>
 internal sealed class FlowSteps(SimulatedNetwork network)
 {
+    /// <summary>Told of every answered inquiry: the person, the relay's entry that opened it, the step.</summary>
+    public Action<string, string, string>? Answered { get; set; }
+
     public async Task DirectAsync(StepSpec step, StepResult r, CancellationToken ct)
     {
         var lookup = await LookupAsync(step, r, ct);
@@ -29,6 +32,7 @@ internal sealed class FlowSteps(SimulatedNetwork network)
             answer = await client.PostAsync<InquiryRequest, InquiryAnswer>(target, "/v1/inquiries", inquiry, ct);
         }
         Report(target, presenter, answer, r);
+        if (answer.IsSuccess) Answered?.Invoke(step.Person!, found.LogEntryId, step.Id);
         Expect(step.Expect, answer.Answer, answer.Problem, r);
         await PersonLogAsync(step.Person!, null, r, ct, found.LogEntryId, step.Expect?.Logged ?? step.Tamper is null);
     }
@@ -57,6 +61,7 @@ internal sealed class FlowSteps(SimulatedNetwork network)
         r.Lines.Add($"③ relay → {a.Target!.PartyId}: forwarded the inquiry under the relay's signature");
         r.Lines.Add($"④ {a.Target.PartyId} opened and checked the seal (INS-011 … INS-031 passed; caller is the relay, seal routed)");
         Report(a.Target.PartyId, step.Requester!, trace.Inquiry!, r, forwarded: true);
+        if (trace.Inquiry!.IsSuccess) Answered?.Invoke(step.Person!, a.LogEntryId, step.Id);
         Expect(step.Expect, trace.Inquiry!.Answer, null, r);
         await PersonLogAsync(step.Person!, null, r, ct, a.LogEntryId, step.Expect?.Logged ?? true);
     }
