@@ -42,6 +42,7 @@ public static class ScenarioValidator
         foreach (var i in s.Insurers)
         {
             if (IdentifierRules.PartyId(i.Id) is { } reason) Error(i, $"insurer id '{i.Id}' {reason}");
+            else if (i.Id == Network.SimulatedNetwork.ClinicHandle) Error(i, $"insurer id '{i.Id}' is reserved for the kit's clinic");
             else if (!insurers.TryAdd(i.Id, i) || i.Id == s.Relay.Id) Error(i, $"insurer id '{i.Id}' is used twice");
             if (i.Kind == "ltc")
             {
@@ -100,7 +101,7 @@ public static class ScenarioValidator
                 else if (previous is { } p && at < p) Error(step, $"step '{step.Id}': at {step.At} is before the previous step or the clock's start; steps run in time order");
                 else previous = at;
             }
-            ValidateStep(step, insurers, people, Error);
+            ValidateStep(step, insurers, people, s.Timeline, Error);
         }
         if (s.Steps.Count == 0) Error(s, "a scenario needs at least one step");
         return d;
@@ -165,8 +166,14 @@ public static class ScenarioValidator
         if (e.CopaymentRatio is not (10 or 20 or 30)) error(e, "copaymentRatio must be 10, 20 or 30");
     }
 
-    private static void ValidateStep(StepSpec step, Dictionary<string, InsurerSpec> insurers, Dictionary<string, PersonSpec> people, Action<ScenarioNode, string> error)
+    private static void ValidateStep(StepSpec step, Dictionary<string, InsurerSpec> insurers, Dictionary<string, PersonSpec> people, List<TimelineEventSpec> timeline, Action<ScenarioNode, string> error)
     {
+        if (step.Requester == Network.SimulatedNetwork.ClinicHandle)
+        {
+            ValidateClinicStep(step, insurers, people, timeline, error);
+            return;
+        }
+        if (step.Card is not null) error(step, $"step '{step.Id}': 'card' is what a patient presents at the clinic; it needs requester: clinic");
         if (!Actions.Contains(step.Action)) { error(step, $"step '{step.Id}': action '{step.Action}' must be one of {string.Join(", ", Actions)}"); return; }
         var needsPerson = step.Action is "flow" or "routed" or "lookup" or "person-log" or "enrolment";
         if (needsPerson && (step.Person is null || !people.ContainsKey(step.Person))) error(step, $"step '{step.Id}': 'person' must name a person of the scenario");
@@ -199,6 +206,21 @@ public static class ScenarioValidator
             if (x.Problem is not null && ProblemCodes.Find(x.Problem) is null) error(x, $"expect.problem '{x.Problem}' is not a protocol problem code (docs/protocol.md §10)");
             if (x.LossDate is not null && ParseDate(x.LossDate) is null) error(x, $"expect.lossDate '{x.LossDate}' is not a date");
         }
+    }
+
+    /// <summary>The kit's clinic requests only routed (it cannot open seals) and names the patient by a presented medical card.</summary>
+    private static void ValidateClinicStep(StepSpec step, Dictionary<string, InsurerSpec> insurers, Dictionary<string, PersonSpec> people, List<TimelineEventSpec> timeline, Action<ScenarioNode, string> error)
+    {
+        if (step.Action != "routed") { error(step, $"step '{step.Id}': the clinic can only make routed inquiries (action: routed)"); return; }
+        if (step.Person is null || !people.TryGetValue(step.Person, out var person)) { error(step, $"step '{step.Id}': 'person' must name a person of the scenario"); return; }
+        if (step.Card is null || !insurers.TryGetValue(step.Card, out var card) || card.Kind == "ltc")
+            error(step, $"step '{step.Id}': 'card' must name the medical insurer whose card {person.Id} presents");
+        else if (person.Enrolments.All(e => e.Insurer != card.Id) && !timeline.Any(t => t.Person == person.Id && t.Insurer == card.Id && t.Event == "acquire"))
+            error(step, $"step '{step.Id}': {person.Id} holds no card of '{card.Id}' (no enrolment and no acquisition on the timeline)");
+        if (step.Target != "medical") error(step, $"step '{step.Id}': the clinic asks about medical insurance: 'target' must be medical");
+        if (step.Purpose != Purposes.EligibilityCheck) error(step, $"step '{step.Id}': the clinic's purpose is {Purposes.EligibilityCheck}");
+        if (step.Tamper is not null) error(step, $"step '{step.Id}': 'tamper' applies to flow steps, not the clinic's routed inquiry");
+        if (step.ServiceDate is not null && ParseDate(step.ServiceDate) is null) error(step, $"step '{step.Id}': serviceDate '{step.ServiceDate}' is not a date");
     }
 
     public static DateOnly? ParseDate(string? value) =>

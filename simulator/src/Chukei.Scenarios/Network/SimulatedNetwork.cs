@@ -25,6 +25,11 @@ public sealed class SimulatedNetwork : IAsyncDisposable
 {
     public const string PortalId = "portal.chukei.test";
 
+    /// <summary>The kit's clinic: a step names it as <c>requester: clinic</c>.</summary>
+    public const string ClinicHandle = "clinic";
+
+    public const string ClinicId = "clinic.chukei.test";
+
     private readonly List<WebApplication> _hosts = [];
     private readonly HttpClient _http;
 
@@ -51,6 +56,9 @@ public sealed class SimulatedNetwork : IAsyncDisposable
     public Dictionary<string, string> PersonIds { get; } = new(StringComparer.Ordinal);
 
     public PartyContext Portal { get; private set; } = null!;
+
+    /// <summary>The kit's clinic, started only when a step requests as <see cref="ClinicHandle"/>.</summary>
+    public PartyContext? Clinic { get; private set; }
     public Action<RecordedExchange>? Exchanges { get; set; }
 
     /// <summary>The scenario's seeded faults, under every client of the network; null when it seeds none.</summary>
@@ -119,6 +127,12 @@ public sealed class SimulatedNetwork : IAsyncDisposable
         var portalKeys = PartyKeySet.FromSeed(Scenario.Seed, PortalId);
         Portal = new PartyContext(PortalId, portalKeys, Directory, Time, Ids(options, Scenario.Seed, PortalId));
         Directory.Upsert(new PartyDescriptor { Id = PortalId, Role = PartyRole.Portal, Name = "My Page portal (kit)", Keys = portalKeys.PublicKeys() });
+        if (Scenario.Steps.Any(s => s.Requester == ClinicHandle))
+        {
+            var clinicKeys = PartyKeySet.FromSeed(Scenario.Seed, ClinicId);
+            Clinic = new PartyContext(ClinicId, clinicKeys, Directory, Time, Ids(options, Scenario.Seed, ClinicId));
+            Directory.Upsert(new PartyDescriptor { Id = ClinicId, Role = PartyRole.Clinic, Name = "Clinic reception (kit)", Keys = clinicKeys.PublicKeys() });
+        }
         Provision();
     }
 
@@ -177,6 +191,7 @@ public sealed class SimulatedNetwork : IAsyncDisposable
 
     public RequesterClient RequesterFor(string insurerId)
     {
+        if (insurerId == ClinicHandle && Clinic is { } clinic) return new RequesterClient(NewClient(clinic), clinic.Verifier, Directory.RelayId);
         var node = Insurers[insurerId];
         return new RequesterClient(node.Client, node.Self.Verifier, Directory.RelayId);
     }

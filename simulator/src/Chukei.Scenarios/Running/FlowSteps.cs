@@ -45,7 +45,7 @@ internal sealed class FlowSteps(SimulatedNetwork network)
             Subject = Subject(step), TargetKind = Kind(step), Purpose = step.Purpose!, Items = Items(step),
             ServiceDate = ScenarioValidator.ParseDate(step.ServiceDate), CorrelationId = $"{network.Scenario.Id}/{step.Id}",
         };
-        r.Lines.Add($"① {step.Requester} → relay: routed inquiry for its {SubjectText(request.Subject)}, target {step.Target}, purpose {step.Purpose}");
+        r.Lines.Add($"① {step.Requester} → relay: routed inquiry for {(step.Requester == SimulatedNetwork.ClinicHandle ? "the presented " : "its ")}{SubjectText(request.Subject)}, target {step.Target}, purpose {step.Purpose}");
         var trace = await requester.RunRoutedAsync(request, ct);
         var routed = trace.Routed!;
         if (!routed.IsSuccess)
@@ -151,11 +151,27 @@ internal sealed class FlowSteps(SimulatedNetwork network)
     private SubjectReference Subject(StepSpec step)
     {
         var person = network.Scenario.People.First(p => p.Id == step.Person);
+        if (step.Requester == SimulatedNetwork.ClinicHandle) return CardPresented(person, step.Card!);
         var insurer = network.Scenario.Insurers.First(i => i.Id == step.Requester);
         var e = person.Enrolments.First(x => x.Insurer == insurer.Id);
         return insurer.Kind == "ltc"
             ? new SubjectReference { Ltc = new LtcInsured { InsurerNumber = insurer.Number, InsuredNumber = e.Number } }
             : new SubjectReference { Medical = new MedicalInsured { InsurerNumber = insurer.Number, Symbol = e.Symbol, Number = e.Number, Branch = e.Branch! } };
+    }
+
+    /// <summary>
+    /// The card a patient presents at a clinic's reception: their enrolment with that insurer, or, for one the
+    /// timeline brings (a birth, a new job), the card it issues. The clinic only has the card, not what is behind it.
+    /// </summary>
+    private SubjectReference CardPresented(PersonSpec person, string insurerId)
+    {
+        var insurer = network.Scenario.Insurers.First(i => i.Id == insurerId);
+        var held = person.Enrolments.LastOrDefault(e => e.Insurer == insurerId);
+        var issued = network.Scenario.Timeline.LastOrDefault(t => t.Person == person.Id && t.Insurer == insurerId && t.Event == "acquire");
+        var medical = held is not null
+            ? new MedicalInsured { InsurerNumber = insurer.Number, Symbol = held.Symbol, Number = held.Number, Branch = held.Branch! }
+            : new MedicalInsured { InsurerNumber = insurer.Number, Symbol = issued!.Symbol, Number = issued.Number!, Branch = issued.Branch! };
+        return new SubjectReference { Medical = medical };
     }
 
     private static string SubjectText(SubjectReference s) => s.Ltc is { } l
