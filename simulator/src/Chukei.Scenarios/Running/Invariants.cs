@@ -53,7 +53,7 @@ internal sealed class InvariantChecker
     /// <summary>An inquiry was answered: the relay's entry <paramref name="entryId"/> opened it.</summary>
     public void Answered(string person, string entryId, string stepId) => _answered.Add((person, entryId, stepId));
 
-    /// <summary>Checks every invariant not yet broken; returns a line for each that breaks now.</summary>
+    /// <summary>Checks every invariant not yet broken; returns a line for each that breaks now. <paramref name="where"/> names the step or instant.</summary>
     public List<string> Check(string where)
     {
         var lines = new List<string>();
@@ -70,7 +70,7 @@ internal sealed class InvariantChecker
             if (broken is null) continue;
             var now = _network.Time.GetUtcNow();
             (result.BrokenAt, result.Where, result.Detail) = (now, where, broken);
-            lines.Add($"✘ invariant {result.Name} broken {where} ({now.ToOffset(ProtocolConstants.JapanOffset):yyyy-MM-dd HH:mm:ss} JST): {broken}");
+            lines.Add($"✘ invariant {result.Name} broken {where}: {broken}");
         }
         return lines;
     }

@@ -50,7 +50,7 @@ public sealed class ScenarioRunner(SimulatedNetwork network, FakeTimeProvider cl
             {
                 r.Error = ex.Message;
             }
-            if (_invariants.Any) r.Lines.AddRange(_invariants.Check($"after step {step.Id}"));
+            if (_invariants.Any) r.Lines.AddRange(_invariants.Check($"after step {step.Id} ({clock.GetUtcNow().ToOffset(ProtocolConstants.JapanOffset):yyyy-MM-dd HH:mm:ss} JST)"));
             foreach (var line in r.Lines) output.WriteLine("   " + line);
             foreach (var e in r.Expectations)
                 output.WriteLine(e.Holds ? $"   ✔ {e.Name} = {e.Actual}" : $"   ✘ {e.Name}: expected {e.Expected}, got {e.Actual}");

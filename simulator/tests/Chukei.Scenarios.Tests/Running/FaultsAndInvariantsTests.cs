@@ -133,7 +133,7 @@ public sealed class FaultsAndInvariantsTests
         Assert.That(verdict.Held, Is.False);
         Assert.That(verdict.Detail, Does.Contain("hanako has had no medical coverage since 2026-08-10"));
         // No detection runs, so nothing stops the clock in between: the breach is found after the step.
-        Assert.That(verdict.Where, Is.EqualTo("after step month-later"));
+        Assert.That(verdict.Where, Is.EqualTo("after step month-later (2026-09-10 10:00:00 JST)"));
         Assert.That(output, Does.Contain("FAIL faults-test").And.Contain("1 of 1 invariants broken"));
     }
 
