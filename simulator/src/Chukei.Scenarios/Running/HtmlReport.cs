@@ -23,7 +23,7 @@ public static class HtmlReport
             .Append("pre{white-space:pre-wrap;background:#f7f7f7;padding:.5em;margin:.4em 0}table{border-collapse:collapse}td,th{padding:.2em .6em;border-bottom:1px solid #eee;text-align:left}")
             .Append("svg text{font:11px system-ui,sans-serif}</style>");
         html.Append("<h1>").Append(E(scenario.Title)).Append("</h1><p>").Append(E(scenario.Id)).Append(" · seed ").Append(E(scenario.Seed)).Append(" · ")
-            .Append(failed == 0 && broken == 0 ? "<b class=pass>PASS</b>" : $"<b class=fail>FAIL: {failed} of {result.Steps.Count} steps, {broken} of {result.Invariants.Count} invariants</b>").Append("</p>");
+            .Append(failed == 0 && broken == 0 ? "<b class=pass>PASS</b>" : $"<b class=fail>FAIL: {failed} of {result.Steps.Count} steps{(result.Invariants.Count > 0 ? $", {broken} of {result.Invariants.Count} invariants" : "")}</b>").Append("</p>");
         if (scenario.Description is { } d) html.Append("<p>").Append(E(d)).Append("</p>");
         if (result.Invariants.Count > 0)
         {
