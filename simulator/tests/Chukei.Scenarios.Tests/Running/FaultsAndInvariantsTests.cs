@@ -177,6 +177,30 @@ public sealed class FaultsAndInvariantsTests
     }
 
     [Test]
+    public async Task NoSilentFallThrough_WhileTheNhiIsDown_BreaksAndTheNoticeArrivesLater()
+    {
+        var yaml = Parties + """
+            fallThrough: { grace: P14D }
+            faults:
+              - { party: nhi-chiyoda, kind: down, from: "2026-08-24T00:00:00+09:00", to: "2026-08-27T00:00:00+09:00" }
+            invariants:
+              - { check: no-silent-fall-through, days: 14 }
+            timeline:
+              - { id: leaves, at: 2026-08-10, event: lose, person: hanako, insurer: kenpo-chukei, reasonOfLoss: "99" }
+            steps:
+              - { id: month-later, at: "2026-09-10T10:00:00+09:00", action: fall-through-notices, insurer: nhi-chiyoda, expect: { notices: 1 } }
+            """;
+
+        var (result, output) = await RunAsync(ScenarioLoader.Load(yaml, "nhi-down.yaml"));
+
+        Assert.That(result.Steps.Single().Passed, Is.True, "the notice is delivered once the NHI is back\n" + output);
+        var verdict = result.Invariants.Single();
+        Assert.That(verdict.Held, Is.False, output);
+        Assert.That(verdict.Where, Is.EqualTo("at 2026-08-25 00:00 JST"), "the notice of 24 Aug was not delivered; 15 days uncovered on the 25th");
+        Assert.That(output, Does.Contain("fault: nhi-chiyoda is down; POST /insurers/nhi-chiyoda/v1/fall-through-notices refused"));
+    }
+
+    [Test]
     public async Task EveryAnsweredInquiryIsLogged_BreaksWhenTheRelayOmitsItsLookupEntries()
     {
         var yaml = Parties + """
