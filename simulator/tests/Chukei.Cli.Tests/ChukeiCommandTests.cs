@@ -38,6 +38,46 @@ public sealed class ChukeiCommandTests : ConsoleTest
     }
 
     [Test]
+    public async Task Run_InvariantThatBreaks_ExitsOneAndTheResultsAndReportSayWhere()
+    {
+        // Hanako's medical insurance ended before the run and the relay runs no fall-through detection: nobody is told.
+        var file = Path.Combine(Dir, "silent.yaml");
+        File.WriteAllText(file, """
+            chukei: 1
+            id: silent-fall-through
+            title: Nobody is told
+            clock: { start: "2026-08-03T09:00:00+09:00" }
+            insurers:
+              - { id: kenpo-chukei, kind: health-insurance-society, name: 中継健康保険組合, number: "06139992" }
+              - { id: nhi-chiyoda, kind: nhi, name: 千代田区国民健康保険, number: "138107" }
+            people:
+              - id: hanako
+                name: 山田 花子
+                basicPensionNumber: "1234567890"
+                residence: nhi-chiyoda
+                enrolments:
+                  - { insurer: kenpo-chukei, symbol: "12", number: "3456", branch: "00", from: 2018-04-01, to: 2026-07-01 }
+            invariants:
+              - { check: no-silent-fall-through, days: 14 }
+              - { check: log-chain-valid }
+            steps:
+              - { id: chain, action: verify-log, expect: { chainValid: true } }
+            """);
+        var results = Path.Combine(Dir, "results.json");
+        var report = Path.Combine(Dir, "report.html");
+
+        var exit = await ChukeiCommand.InvokeAsync(["run", file, "--results", results, "--report", report]);
+
+        Assert.That(exit, Is.EqualTo(1), Out.ToString() + Err);
+        Assert.That(Out.ToString(), Does.Contain("✘ invariant no-silent-fall-through (days 14) broken after step chain"));
+        using var doc = JsonDocument.Parse(File.ReadAllText(results));
+        var broken = doc.RootElement.GetProperty("invariants").EnumerateArray().Single(i => i.GetProperty("check").GetString() == "no-silent-fall-through");
+        Assert.That(broken.GetProperty("held").GetBoolean(), Is.False);
+        Assert.That(broken.GetProperty("detail").GetString(), Does.Contain("since 2026-07-01"));
+        Assert.That(File.ReadAllText(report), Does.Contain("<h2>Invariants</h2>").And.Contain("broken after step chain"));
+    }
+
+    [Test]
     public async Task Run_InvalidScenario_ExitsTwoAndSaysFileLineColumn()
     {
         var file = Path.Combine(Dir, "broken.yaml");

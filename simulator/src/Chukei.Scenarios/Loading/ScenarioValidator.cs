@@ -15,6 +15,8 @@ public static class ScenarioValidator
     public static readonly IReadOnlyList<string> Actions = ["flow", "routed", "lookup", "person-log", "verify-log", "enrolment", "advance", "fall-through-notices"];
     public static readonly IReadOnlyList<string> Tampers = ["ciphertext", "tag", "replay"];
     public static readonly IReadOnlyList<string> LookupOutcomes = ["found", "not-found", "no-current-coverage", "multiple-matches"];
+    public static readonly IReadOnlyList<string> FaultKinds = ["down", "error", "delay"];
+    public static readonly IReadOnlyList<string> InvariantChecks = ["every-answered-inquiry-is-logged", "no-silent-fall-through", "log-chain-valid"];
     public static readonly IReadOnlyList<string> Statuses = ["valid", "invalid", "invalid-newer-qualification", "no-qualification", "multiple-matches"];
 
     public static IReadOnlyList<ScenarioDiagnostic> Validate(Scenario s, string file)
@@ -40,6 +42,7 @@ public static class ScenarioValidator
         foreach (var i in s.Insurers)
         {
             if (IdentifierRules.PartyId(i.Id) is { } reason) Error(i, $"insurer id '{i.Id}' {reason}");
+            else if (i.Id == Network.SimulatedNetwork.ClinicHandle) Error(i, $"insurer id '{i.Id}' is reserved for the kit's clinic");
             else if (!insurers.TryAdd(i.Id, i) || i.Id == s.Relay.Id) Error(i, $"insurer id '{i.Id}' is used twice");
             if (i.Kind == "ltc")
             {
@@ -77,6 +80,11 @@ public static class ScenarioValidator
         if (s.FallThrough is { } ft && (ParseDuration(ft.Grace) is not { } grace || grace < TimeSpan.Zero || grace.Ticks % TimeSpan.TicksPerDay != 0))
             Error(ft, $"fallThrough.grace '{ft.Grace}' must be a duration in whole days, such as P14D");
         foreach (var i in s.Insurers) ValidateLag(i.Lag, $"insurer '{i.Id}': lag", Error);
+        // An empty list in YAML ("faults:" with nothing under it) deserialises as null.
+        s.Faults ??= [];
+        s.Invariants ??= [];
+        foreach (var f in s.Faults) ValidateFault(f, insurers, Error);
+        foreach (var inv in s.Invariants) ValidateInvariant(inv, Error);
         var beforeExpansion = d.Count;
         s.Timeline = LifeEvents.Expand(s, Error);
         if (d.Count == beforeExpansion) TimelineRules.Validate(s, insurers, people, Error);
@@ -93,7 +101,7 @@ public static class ScenarioValidator
                 else if (previous is { } p && at < p) Error(step, $"step '{step.Id}': at {step.At} is before the previous step or the clock's start; steps run in time order");
                 else previous = at;
             }
-            ValidateStep(step, insurers, people, Error);
+            ValidateStep(step, insurers, people, s.Timeline, Error);
         }
         if (s.Steps.Count == 0) Error(s, "a scenario needs at least one step");
         return d;
@@ -107,6 +115,35 @@ public static class ScenarioValidator
             if (value is not null && (ParseDuration(value) is not { } d || d < TimeSpan.Zero))
                 error(lag, $"{what}.{name} '{value}' must be an ISO 8601 duration such as P5D or PT12H");
         }
+    }
+
+    private static void ValidateFault(FaultSpec f, Dictionary<string, InsurerSpec> insurers, Action<ScenarioNode, string> error)
+    {
+        // Faults are injected on the way to the kit's own hosts; an external party's endpoint is the vendor's.
+        if (!insurers.TryGetValue(f.Party, out var party)) error(f, $"fault: unknown party '{f.Party}' (must name an insurer of the scenario)");
+        else if (party.External is not null) error(f, $"fault: '{f.Party}' is external; faults can only be seeded at the kit's own insurers");
+        if (!FaultKinds.Contains(f.Kind)) error(f, $"fault: kind '{f.Kind}' must be one of {string.Join(", ", FaultKinds)}");
+        var from = ParseInstant(f.From);
+        var to = ParseInstant(f.To);
+        if (from is null) error(f, $"fault: from '{f.From}' is not an ISO 8601 instant");
+        if (to is null) error(f, $"fault: to '{f.To}' is not an ISO 8601 instant");
+        else if (from is { } start && to <= start) error(f, $"fault: the interval ends ({f.To}) before it starts ({f.From})");
+        if (f.Kind == "error" && f.Status is < 400 or > 599) error(f, $"fault: status {f.Status} must be an HTTP error status (400-599)");
+        if (f.Kind == "delay" && (f.Delay is null || ParseDuration(f.Delay) is not { } delay || delay <= TimeSpan.Zero))
+            error(f, $"fault: delay '{f.Delay}' must be a positive ISO 8601 duration such as PT3S");
+        if (f.Kind != "delay" && f.Delay is not null) error(f, "fault: 'delay' only applies to kind delay");
+        if (f.Probability is <= 0 or > 1 || double.IsNaN(f.Probability)) error(f, $"fault: probability {f.Probability.ToString(CultureInfo.InvariantCulture)} must be above 0 and at most 1");
+    }
+
+    private static void ValidateInvariant(InvariantSpec inv, Action<ScenarioNode, string> error)
+    {
+        if (!InvariantChecks.Contains(inv.Check)) { error(inv, $"invariant: check '{inv.Check}' must be one of {string.Join(", ", InvariantChecks)}"); return; }
+        if (inv.Check == "no-silent-fall-through")
+        {
+            if (inv.Days is not { } days) error(inv, "invariant no-silent-fall-through: 'days' is required");
+            else if (days < 0) error(inv, $"invariant no-silent-fall-through: days {days} must not be negative");
+        }
+        else if (inv.Days is not null) error(inv, $"invariant {inv.Check}: 'days' only applies to no-silent-fall-through");
     }
 
     private static void ValidateEnrolment(PersonSpec p, EnrolmentSpec e, Dictionary<string, InsurerSpec> insurers, Action<ScenarioNode, string> error)
@@ -129,8 +166,14 @@ public static class ScenarioValidator
         if (e.CopaymentRatio is not (10 or 20 or 30)) error(e, "copaymentRatio must be 10, 20 or 30");
     }
 
-    private static void ValidateStep(StepSpec step, Dictionary<string, InsurerSpec> insurers, Dictionary<string, PersonSpec> people, Action<ScenarioNode, string> error)
+    private static void ValidateStep(StepSpec step, Dictionary<string, InsurerSpec> insurers, Dictionary<string, PersonSpec> people, List<TimelineEventSpec> timeline, Action<ScenarioNode, string> error)
     {
+        if (step.Requester == Network.SimulatedNetwork.ClinicHandle)
+        {
+            ValidateClinicStep(step, insurers, people, timeline, error);
+            return;
+        }
+        if (step.Card is not null) error(step, $"step '{step.Id}': 'card' is what a patient presents at the clinic; it needs requester: clinic");
         if (!Actions.Contains(step.Action)) { error(step, $"step '{step.Id}': action '{step.Action}' must be one of {string.Join(", ", Actions)}"); return; }
         var needsPerson = step.Action is "flow" or "routed" or "lookup" or "person-log" or "enrolment";
         if (needsPerson && (step.Person is null || !people.ContainsKey(step.Person))) error(step, $"step '{step.Id}': 'person' must name a person of the scenario");
@@ -163,6 +206,21 @@ public static class ScenarioValidator
             if (x.Problem is not null && ProblemCodes.Find(x.Problem) is null) error(x, $"expect.problem '{x.Problem}' is not a protocol problem code (docs/protocol.md §10)");
             if (x.LossDate is not null && ParseDate(x.LossDate) is null) error(x, $"expect.lossDate '{x.LossDate}' is not a date");
         }
+    }
+
+    /// <summary>The kit's clinic requests only routed (it cannot open seals) and names the patient by a presented medical card.</summary>
+    private static void ValidateClinicStep(StepSpec step, Dictionary<string, InsurerSpec> insurers, Dictionary<string, PersonSpec> people, List<TimelineEventSpec> timeline, Action<ScenarioNode, string> error)
+    {
+        if (step.Action != "routed") { error(step, $"step '{step.Id}': the clinic can only make routed inquiries (action: routed)"); return; }
+        if (step.Person is null || !people.TryGetValue(step.Person, out var person)) { error(step, $"step '{step.Id}': 'person' must name a person of the scenario"); return; }
+        if (step.Card is null || !insurers.TryGetValue(step.Card, out var card) || card.Kind == "ltc")
+            error(step, $"step '{step.Id}': 'card' must name the medical insurer whose card {person.Id} presents");
+        else if (person.Enrolments.All(e => e.Insurer != card.Id) && !timeline.Any(t => t.Person == person.Id && t.Insurer == card.Id && t.Event == "acquire"))
+            error(step, $"step '{step.Id}': {person.Id} holds no card of '{card.Id}' (no enrolment and no acquisition on the timeline)");
+        if (step.Target != "medical") error(step, $"step '{step.Id}': the clinic asks about medical insurance: 'target' must be medical");
+        if (step.Purpose != Purposes.EligibilityCheck) error(step, $"step '{step.Id}': the clinic's purpose is {Purposes.EligibilityCheck}");
+        if (step.Tamper is not null) error(step, $"step '{step.Id}': 'tamper' applies to flow steps, not the clinic's routed inquiry");
+        if (step.ServiceDate is not null && ParseDate(step.ServiceDate) is null) error(step, $"step '{step.Id}': serviceDate '{step.ServiceDate}' is not a date");
     }
 
     public static DateOnly? ParseDate(string? value) =>

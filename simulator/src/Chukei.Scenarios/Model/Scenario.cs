@@ -33,6 +33,12 @@ public sealed class Scenario : ScenarioNode
     /// <summary>Changes after the start, each reaching the insurer and the relay after its lag.</summary>
     public List<TimelineEventSpec> Timeline { get; set; } = [];
 
+    /// <summary>Faults seeded at parties for intervals of virtual time.</summary>
+    public List<FaultSpec> Faults { get; set; } = [];
+
+    /// <summary>Conditions that must hold throughout the run; one that breaks fails the run.</summary>
+    public List<InvariantSpec> Invariants { get; set; } = [];
+
     public List<StepSpec> Steps { get; set; } = [];
 }
 

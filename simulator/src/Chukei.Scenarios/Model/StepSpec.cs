@@ -13,8 +13,11 @@ public sealed class StepSpec : ScenarioNode
     /// <summary>When the step happens (ISO 8601 instant, JST without an offset); the clock jumps there first, applying what falls due on the way.</summary>
     public string? At { get; set; }
 
-    /// <summary>The requesting party (an insurer id).</summary>
+    /// <summary>The requesting party: an insurer id, or <c>clinic</c> for the kit's clinic (routed steps only).</summary>
     public string? Requester { get; set; }
+
+    /// <summary>For the clinic: the medical insurer whose card the patient presents at reception (the clinic names the patient by it).</summary>
+    public string? Card { get; set; }
 
     public string? Person { get; set; }
 

@@ -25,11 +25,19 @@ public sealed class SimulatedNetwork : IAsyncDisposable
 {
     public const string PortalId = "portal.chukei.test";
 
-    private readonly List<WebApplication> _hosts = [];
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    /// <summary>The kit's clinic: a step names it as <c>requester: clinic</c>.</summary>
+    public const string ClinicHandle = "clinic";
 
-    private SimulatedNetwork(Scenario scenario, TimeProvider time, PartyDirectory directory, RelayNode relay)
+    public const string ClinicId = "clinic.chukei.test";
+
+    private readonly List<WebApplication> _hosts = [];
+    private readonly HttpClient _http;
+
+    private SimulatedNetwork(Scenario scenario, TimeProvider time, PartyDirectory directory, RelayNode relay, FaultInjectingHandler? faults)
     {
+        Faults = faults;
+        _http = faults is null ? new HttpClient() : new HttpClient(faults, disposeHandler: false);
+        _http.Timeout = TimeSpan.FromSeconds(30);
         Scenario = scenario;
         Time = time;
         Directory = directory;
@@ -48,7 +56,13 @@ public sealed class SimulatedNetwork : IAsyncDisposable
     public Dictionary<string, string> PersonIds { get; } = new(StringComparer.Ordinal);
 
     public PartyContext Portal { get; private set; } = null!;
+
+    /// <summary>The kit's clinic, started only when a step requests as <see cref="ClinicHandle"/>.</summary>
+    public PartyContext? Clinic { get; private set; }
     public Action<RecordedExchange>? Exchanges { get; set; }
+
+    /// <summary>The scenario's seeded faults, under every client of the network; null when it seeds none.</summary>
+    internal FaultInjectingHandler? Faults { get; }
 
     public static async Task<SimulatedNetwork> StartAsync(Scenario scenario, TimeProvider time, NetworkOptions? options = null, CancellationToken ct = default)
     {
@@ -60,12 +74,14 @@ public sealed class SimulatedNetwork : IAsyncDisposable
         var relayKeys = options.Keys?.GetValueOrDefault(scenario.Relay.Id) ?? PartyKeySet.FromSeed(scenario.Seed, scenario.Relay.Id);
         var store = options.StorePath is null ? SqliteRelayStore.InMemory()
             : options.ScratchStore ? SqliteRelayStore.OpenScratch(options.StorePath) : SqliteRelayStore.OpenFile(options.StorePath);
-        var http = new HttpClient { Timeout = RelayNode.TargetTimeout };
+        var faults = scenario.Faults.Count == 0 ? null : new FaultInjectingHandler(scenario, time);
+        var http = faults is null ? new HttpClient() : new HttpClient(faults, disposeHandler: false);
+        http.Timeout = RelayNode.TargetTimeout;
         var relay = new RelayNode(new PartyContext(scenario.Relay.Id, relayKeys, directory, time, Ids(options, scenario.Seed, scenario.Relay.Id)), store, http)
         {
             Defects = options.RelayDefects,
         };
-        var network = new SimulatedNetwork(scenario, time, directory, relay);
+        var network = new SimulatedNetwork(scenario, time, directory, relay, faults);
         try
         {
             await network.StartPartiesAsync(options, ct);
@@ -95,6 +111,7 @@ public sealed class SimulatedNetwork : IAsyncDisposable
         var insurerApp = await InsurerHost.StartAsync(Insurers, options.InsurerUrl, ct);
         _hosts.Add(insurerApp);
         InsurerHostUrl = insurerApp.BoundUrl();
+        foreach (var spec in Scenario.Insurers.Where(i => i.External is null)) Faults?.Bind(spec.Id, InsurerHost.BaseUrlOf(InsurerHostUrl, spec.Id));
         foreach (var spec in Scenario.Insurers)
         {
             Directory.Upsert(new PartyDescriptor
@@ -110,6 +127,12 @@ public sealed class SimulatedNetwork : IAsyncDisposable
         var portalKeys = PartyKeySet.FromSeed(Scenario.Seed, PortalId);
         Portal = new PartyContext(PortalId, portalKeys, Directory, Time, Ids(options, Scenario.Seed, PortalId));
         Directory.Upsert(new PartyDescriptor { Id = PortalId, Role = PartyRole.Portal, Name = "My Page portal (kit)", Keys = portalKeys.PublicKeys() });
+        if (Scenario.Steps.Any(s => s.Requester == ClinicHandle))
+        {
+            var clinicKeys = PartyKeySet.FromSeed(Scenario.Seed, ClinicId);
+            Clinic = new PartyContext(ClinicId, clinicKeys, Directory, Time, Ids(options, Scenario.Seed, ClinicId));
+            Directory.Upsert(new PartyDescriptor { Id = ClinicId, Role = PartyRole.Clinic, Name = "Clinic reception (kit)", Keys = clinicKeys.PublicKeys() });
+        }
         Provision();
     }
 
@@ -168,6 +191,7 @@ public sealed class SimulatedNetwork : IAsyncDisposable
 
     public RequesterClient RequesterFor(string insurerId)
     {
+        if (insurerId == ClinicHandle && Clinic is { } clinic) return new RequesterClient(NewClient(clinic), clinic.Verifier, Directory.RelayId);
         var node = Insurers[insurerId];
         return new RequesterClient(node.Client, node.Self.Verifier, Directory.RelayId);
     }
@@ -195,6 +219,7 @@ public sealed class SimulatedNetwork : IAsyncDisposable
         Relay.Http.Dispose();
         Relay.Dispose();
         _http.Dispose();
+        Faults?.Dispose();
     }
 }
 

@@ -11,6 +11,9 @@ namespace Chukei.Scenarios.Running;
 /// <summary>The figure-5 steps ①–⑥ as scenario actions, printed as they happen.</summary>
 internal sealed class FlowSteps(SimulatedNetwork network)
 {
+    /// <summary>Told of every answered inquiry: the person, the relay's entry that opened it, the step.</summary>
+    public Action<string, string, string>? Answered { get; set; }
+
     public async Task DirectAsync(StepSpec step, StepResult r, CancellationToken ct)
     {
         var lookup = await LookupAsync(step, r, ct);
@@ -29,6 +32,7 @@ internal sealed class FlowSteps(SimulatedNetwork network)
             answer = await client.PostAsync<InquiryRequest, InquiryAnswer>(target, "/v1/inquiries", inquiry, ct);
         }
         Report(target, presenter, answer, r);
+        if (answer.IsSuccess) Answered?.Invoke(step.Person!, found.LogEntryId, step.Id);
         Expect(step.Expect, answer.Answer, answer.Problem, r);
         await PersonLogAsync(step.Person!, null, r, ct, found.LogEntryId, step.Expect?.Logged ?? step.Tamper is null);
     }
@@ -41,7 +45,7 @@ internal sealed class FlowSteps(SimulatedNetwork network)
             Subject = Subject(step), TargetKind = Kind(step), Purpose = step.Purpose!, Items = Items(step),
             ServiceDate = ScenarioValidator.ParseDate(step.ServiceDate), CorrelationId = $"{network.Scenario.Id}/{step.Id}",
         };
-        r.Lines.Add($"① {step.Requester} → relay: routed inquiry for its {SubjectText(request.Subject)}, target {step.Target}, purpose {step.Purpose}");
+        r.Lines.Add($"① {step.Requester} → relay: routed inquiry for {(step.Requester == SimulatedNetwork.ClinicHandle ? "the presented " : "its ")}{SubjectText(request.Subject)}, target {step.Target}, purpose {step.Purpose}");
         var trace = await requester.RunRoutedAsync(request, ct);
         var routed = trace.Routed!;
         if (!routed.IsSuccess)
@@ -57,6 +61,7 @@ internal sealed class FlowSteps(SimulatedNetwork network)
         r.Lines.Add($"③ relay → {a.Target!.PartyId}: forwarded the inquiry under the relay's signature");
         r.Lines.Add($"④ {a.Target.PartyId} opened and checked the seal (INS-011 … INS-031 passed; caller is the relay, seal routed)");
         Report(a.Target.PartyId, step.Requester!, trace.Inquiry!, r, forwarded: true);
+        if (trace.Inquiry!.IsSuccess) Answered?.Invoke(step.Person!, a.LogEntryId, step.Id);
         Expect(step.Expect, trace.Inquiry!.Answer, null, r);
         await PersonLogAsync(step.Person!, null, r, ct, a.LogEntryId, step.Expect?.Logged ?? true);
     }
@@ -146,11 +151,27 @@ internal sealed class FlowSteps(SimulatedNetwork network)
     private SubjectReference Subject(StepSpec step)
     {
         var person = network.Scenario.People.First(p => p.Id == step.Person);
+        if (step.Requester == SimulatedNetwork.ClinicHandle) return CardPresented(person, step.Card!);
         var insurer = network.Scenario.Insurers.First(i => i.Id == step.Requester);
         var e = person.Enrolments.First(x => x.Insurer == insurer.Id);
         return insurer.Kind == "ltc"
             ? new SubjectReference { Ltc = new LtcInsured { InsurerNumber = insurer.Number, InsuredNumber = e.Number } }
             : new SubjectReference { Medical = new MedicalInsured { InsurerNumber = insurer.Number, Symbol = e.Symbol, Number = e.Number, Branch = e.Branch! } };
+    }
+
+    /// <summary>
+    /// The card a patient presents at a clinic's reception: their enrolment with that insurer, or, for one the
+    /// timeline brings (a birth, a new job), the card it issues. The clinic only has the card, not what is behind it.
+    /// </summary>
+    private SubjectReference CardPresented(PersonSpec person, string insurerId)
+    {
+        var insurer = network.Scenario.Insurers.First(i => i.Id == insurerId);
+        var held = person.Enrolments.LastOrDefault(e => e.Insurer == insurerId);
+        var issued = network.Scenario.Timeline.LastOrDefault(t => t.Person == person.Id && t.Insurer == insurerId && t.Event == "acquire");
+        var medical = held is not null
+            ? new MedicalInsured { InsurerNumber = insurer.Number, Symbol = held.Symbol, Number = held.Number, Branch = held.Branch! }
+            : new MedicalInsured { InsurerNumber = insurer.Number, Symbol = issued!.Symbol, Number = issued.Number!, Branch = issued.Branch! };
+        return new SubjectReference { Medical = medical };
     }
 
     private static string SubjectText(SubjectReference s) => s.Ltc is { } l

@@ -16,14 +16,24 @@ public static class HtmlReport
     {
         var html = new StringBuilder();
         var failed = result.Steps.Count(s => !s.Passed);
+        var broken = result.Invariants.Count(i => !i.Held);
         html.Append("<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>").Append(E(scenario.Title)).Append("</title><style>")
             .Append("body{font:14px/1.45 system-ui,sans-serif;margin:2em;max-width:72em}h1{font-size:1.4em}.pass{color:#176b2c}.fail{color:#b3261e}")
             .Append("section{border:1px solid #ddd;border-radius:6px;padding:.6em 1em;margin:.8em 0}section.fail{border-color:#b3261e}")
             .Append("pre{white-space:pre-wrap;background:#f7f7f7;padding:.5em;margin:.4em 0}table{border-collapse:collapse}td,th{padding:.2em .6em;border-bottom:1px solid #eee;text-align:left}")
             .Append("svg text{font:11px system-ui,sans-serif}</style>");
         html.Append("<h1>").Append(E(scenario.Title)).Append("</h1><p>").Append(E(scenario.Id)).Append(" · seed ").Append(E(scenario.Seed)).Append(" · ")
-            .Append(failed == 0 ? "<b class=pass>PASS</b>" : $"<b class=fail>FAIL: {failed} of {result.Steps.Count} steps</b>").Append("</p>");
+            .Append(failed == 0 && broken == 0 ? "<b class=pass>PASS</b>" : $"<b class=fail>FAIL: {failed} of {result.Steps.Count} steps{(result.Invariants.Count > 0 ? $", {broken} of {result.Invariants.Count} invariants" : "")}</b>").Append("</p>");
         if (scenario.Description is { } d) html.Append("<p>").Append(E(d)).Append("</p>");
+        if (result.Invariants.Count > 0)
+        {
+            html.Append("<section class=").Append(broken == 0 ? "pass" : "fail").Append("><h2>Invariants</h2><table><tr><th>invariant</th><th>verdict</th><th>checks</th></tr>");
+            foreach (var i in result.Invariants)
+                html.Append("<tr class=").Append(i.Held ? "pass" : "fail").Append("><td>").Append(E(i.Name)).Append("</td><td>")
+                    .Append(i.Held ? "held throughout" : E($"broken {i.Where} ({Jst(i.BrokenAt!.Value)}): {i.Detail}"))
+                    .Append("</td><td>").Append(i.Checks.ToString(CultureInfo.InvariantCulture)).Append("</td></tr>");
+            html.Append("</table></section>");
+        }
 
         foreach (var person in result.Steps.Where(s => !s.Passed && s.Person is not null).Select(s => s.Person!).Distinct())
             AppendTimeline(html, person, timeline.Where(t => t.PersonId == person).ToList(), result.Steps.Where(s => s.Person == person).ToList());

@@ -17,6 +17,7 @@ public sealed class ScenarioRunner(SimulatedNetwork network, FakeTimeProvider cl
 {
     private readonly FlowSteps _flows = new(network);
     private readonly Timeline _timeline = Timeline.Build(network);
+    private readonly InvariantChecker _invariants = new(network);
     private Dictionary<string, string>? _byPensionNumber;
 
     /// <summary>Instants of the timeline passed so far and in all, for a progress display on long runs.</summary>
@@ -28,10 +29,16 @@ public sealed class ScenarioRunner(SimulatedNetwork network, FakeTimeProvider cl
     public async Task<ScenarioResult> RunAsync(CancellationToken ct = default)
     {
         var result = new ScenarioResult { ScenarioId = network.Scenario.Id };
+        if (_invariants.Any)
+        {
+            _flows.Answered = _invariants.Answered;
+            _timeline.AfterInstant = (at, lines) => lines.AddRange(_invariants.Check($"at {at.ToOffset(ProtocolConstants.JapanOffset):yyyy-MM-dd HH:mm} JST"));
+        }
         foreach (var step in network.Scenario.Steps)
         {
             var r = new StepResult { Id = step.Id, Action = step.Action, Person = step.Person, Title = step.Title };
             result.Steps.Add(r);
+            if (network.Faults is { } faults) faults.Sink = r.Lines;
             if (step.At is not null) await _timeline.AdvanceToAsync(ScenarioValidator.ParseInstant(step.At)!.Value, clock, r.Lines, ct);
             r.At = clock.GetUtcNow();
             output.WriteLine($"── {step.Id}: {step.Title ?? step.Action}  [{clock.GetUtcNow().ToOffset(ProtocolConstants.JapanOffset):yyyy-MM-dd HH:mm:ss} JST]");
@@ -43,16 +50,23 @@ public sealed class ScenarioRunner(SimulatedNetwork network, FakeTimeProvider cl
             {
                 r.Error = ex.Message;
             }
+            if (_invariants.Any) r.Lines.AddRange(_invariants.Check($"after step {step.Id} ({clock.GetUtcNow().ToOffset(ProtocolConstants.JapanOffset):yyyy-MM-dd HH:mm:ss} JST)"));
             foreach (var line in r.Lines) output.WriteLine("   " + line);
             foreach (var e in r.Expectations)
                 output.WriteLine(e.Holds ? $"   ✔ {e.Name} = {e.Actual}" : $"   ✘ {e.Name}: expected {e.Expected}, got {e.Actual}");
             if (r.Error is not null) output.WriteLine($"   ✘ step failed: {r.Error}");
         }
+        if (network.Faults is { } f) f.Sink = null;
+        result.Invariants.AddRange(_invariants.Results);
+        foreach (var i in result.Invariants)
+            output.WriteLine(i.Held ? $"✔ invariant {i.Name} held ({i.Checks} checks)" : $"✘ invariant {i.Name} broken {i.Where}: {i.Detail}");
         var failed = result.Steps.Count(s => !s.Passed);
         var checks = result.Steps.Sum(s => s.Expectations.Count);
-        output.WriteLine(failed == 0
-            ? $"PASS {result.ScenarioId}: {result.Steps.Count} steps, {checks} expectations hold"
-            : $"FAIL {result.ScenarioId}: {failed} of {result.Steps.Count} steps failed");
+        var broken = result.Invariants.Count(i => !i.Held);
+        var held = result.Invariants.Count == 0 ? "" : $", {result.Invariants.Count} invariants hold";
+        output.WriteLine(failed == 0 && broken == 0
+            ? $"PASS {result.ScenarioId}: {result.Steps.Count} steps, {checks} expectations hold{held}"
+            : $"FAIL {result.ScenarioId}: {failed} of {result.Steps.Count} steps failed{(broken > 0 ? $", {broken} of {result.Invariants.Count} invariants broken" : "")}");
         return result;
     }
 

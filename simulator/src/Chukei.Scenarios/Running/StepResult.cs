@@ -30,5 +30,9 @@ public sealed class ScenarioResult
 {
     public required string ScenarioId { get; init; }
     public List<StepResult> Steps { get; } = [];
-    public bool Passed => Steps.All(s => s.Passed);
+
+    /// <summary>The scenario's invariants, each held throughout or broken at an instant.</summary>
+    public List<InvariantResult> Invariants { get; } = [];
+
+    public bool Passed => Steps.All(s => s.Passed) && Invariants.All(i => i.Held);
 }

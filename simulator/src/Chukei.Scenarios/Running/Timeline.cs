@@ -39,6 +39,9 @@ internal sealed class Timeline
 
     private Timeline(SimulatedNetwork network) => _network = network;
 
+    /// <summary>Called after each instant the clock stops at, with the lines of the step that is advancing (invariant checks).</summary>
+    public Action<DateTimeOffset, List<string>>? AfterInstant { get; set; }
+
     /// <summary>Each event with the instants each party learned of it, for reports.</summary>
     public IReadOnlyList<TimelineEntry> Entries => _entries;
 
@@ -142,6 +145,7 @@ internal sealed class Timeline
             var day = DateOnly.FromDateTime(due.At.ToOffset(ProtocolConstants.JapanOffset).DateTime);
             if (_summaryDay is { } open && open != day) FlushSummary(lines);
             var result = await ActAsync(due, ct);
+            AfterInstant?.Invoke(due.At, lines);
             if (generated)
             {
                 _summaryDay = day;

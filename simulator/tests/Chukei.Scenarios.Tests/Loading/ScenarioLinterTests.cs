@@ -85,6 +85,8 @@ public sealed class ScenarioLinterTests
     [TestCase(typeof(FallThroughSpec), "/properties/fallThrough")]
     [TestCase(typeof(PopulationSpec), "/$defs/population")]
     [TestCase(typeof(PopulationEventsSpec), "/$defs/population/properties/events")]
+    [TestCase(typeof(FaultSpec), "/$defs/fault")]
+    [TestCase(typeof(InvariantSpec), "/$defs/invariant")]
     public void Schema_Section_ListsExactlyTheModelsKeys(Type model, string schemaPath)
     {
         var schema = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryFiles.Root, "scenarios", "schema.json")))!;
