@@ -30,6 +30,21 @@ public sealed record RelayDefects
     /// <summary>Seals carry the person identifier as an extra claim (breaks SEAL-002 and ID-012).</summary>
     public bool AddsPersonIdToSeals { get; init; }
 
+    /// <summary>A person with two current enrolments of the target kind is sealed for the first one (breaks RLY-008).</summary>
+    public bool ChoosesAmongCurrentEnrolments { get; init; }
+
+    /// <summary>An insurer may register enrolments under any insurer number (breaks RLY-031).</summary>
+    public bool IgnoresEnrolmentOwnership { get; init; }
+
+    /// <summary>A query for a person nobody has answers an empty log instead of person-unknown (breaks LOG-015).</summary>
+    public bool AnswersUnknownPersons { get; init; }
+
+    /// <summary>A target's refusal is passed on as target-unavailable, losing its code (breaks RLY-022).</summary>
+    public bool HidesTargetRefusals { get; init; }
+
+    /// <summary>A target's 200 answer is forwarded without verifying it (breaks RLY-024).</summary>
+    public bool ForwardsUnverifiedAnswers { get; init; }
+
     /// <summary>In routed mode the relay re-signs the target's answer with its own key instead of forwarding it (breaks RLY-023).</summary>
     public bool ResignsRoutedAnswers { get; init; }
 

@@ -42,7 +42,7 @@ public sealed class AccessLogService(RelayNode relay)
 
     public PersonAccessLogAnswer PersonLog(PersonAccessLogQuery query)
     {
-        if (!relay.Store.PersonExists(query.PersonId))
+        if (!relay.Store.PersonExists(query.PersonId) && !relay.Defects.AnswersUnknownPersons)
             throw new ProtocolException(ProblemCodes.PersonUnknown, "no person with that identifier", "/personId");
         var entries = relay.Store.LogOf(query.PersonId);
         var unreconciled = entries

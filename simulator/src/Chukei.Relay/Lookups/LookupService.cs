@@ -86,7 +86,7 @@ public sealed class LookupService(RelayNode relay)
         var today = relay.Self.Today;
         var current = relay.Store.EnrolmentsOf(people[0]).Where(e => e.Kind == targetKind && e.CoversDate(today)).ToList();
         if (current.Count == 0) return new Resolution(LookupOutcome.NoCurrentCoverage, people[0], null, null);
-        if (current.Count > 1) return new Resolution(LookupOutcome.MultipleMatches, people[0], null, null);
+        if (current.Count > 1 && !relay.Defects.ChoosesAmongCurrentEnrolments) return new Resolution(LookupOutcome.MultipleMatches, people[0], null, null);
         var party = relay.Self.Directory.Find(current[0].PartyId);
         if (party is null || party.Revoked) return new Resolution(LookupOutcome.NoCurrentCoverage, people[0], null, null);
         return new Resolution(LookupOutcome.Found, people[0], current[0], party);

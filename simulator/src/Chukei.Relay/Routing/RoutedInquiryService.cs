@@ -42,7 +42,7 @@ public sealed class RoutedInquiryService(RelayNode relay, LookupService lookups)
             Refuse(caller, r, request, entry.EntryId, ProblemCodes.TargetUnavailable.Code);
             throw new ProtocolException(ProblemCodes.TargetUnavailable, $"{target.Id} did not answer");
         }
-        if (raw.Status != 200 && Contracts.Client.PartyClient.ReadProblem(raw.Body)?.Code is { } code)
+        if (raw.Status != 200 && Contracts.Client.PartyClient.ReadProblem(raw.Body)?.Code is { } code && !relay.Defects.HidesTargetRefusals)
         {
             // The target logged and reported its own refusal; the relay only passes the code on (RLY-022).
             throw new ProtocolException(ProblemCodes.TargetRefused, code);
@@ -51,11 +51,11 @@ public sealed class RoutedInquiryService(RelayNode relay, LookupService lookups)
         // RLY-024: the answer must be the target's, for the original requester, answering this very request;
         // anything else (including a non-problem error status) counts as no answer (RLY-021).
         var forRequester = new EnvelopeVerifier(caller.Id, relay.Self.Directory, new MemoryReplayCache(relay.Self.Time), relay.Self.Time);
-        VerifiedEnvelope answer;
+        VerifiedEnvelope? answer;
         try
         {
             if (raw.Status != 200) throw new ProtocolException(ProblemCodes.TargetUnavailable, $"HTTP {raw.Status} without a problem document");
-            answer = forRequester.VerifyResponse(raw.Body, target.Id, id);
+            answer = relay.Defects.ForwardsUnverifiedAnswers ? null : forRequester.VerifyResponse(raw.Body, target.Id, id);
         }
         catch (ProtocolException ex)
         {
@@ -67,7 +67,7 @@ public sealed class RoutedInquiryService(RelayNode relay, LookupService lookups)
             Outcome = LookupOutcome.Found,
             Target = LookupService.Target(r),
             AsOf = r.Target!.RegisteredAt,
-            TargetAnswer = relay.Defects.ResignsRoutedAnswers ? relay.Self.Signer.SignResponse(caller.Id, id, answer.Claims.Body) : raw.Body,
+            TargetAnswer = relay.Defects.ResignsRoutedAnswers ? relay.Self.Signer.SignResponse(caller.Id, id, answer!.Claims.Body) : raw.Body,
             LogEntryId = entry.EntryId,
             CorrelationId = request.CorrelationId,
         };
