@@ -19,6 +19,9 @@ public sealed class SignedCall<TRequest>(PartyContext self, VerifiedEnvelope env
 
     /// <summary>Whom the signed answer is addressed to: the caller, except where the protocol says otherwise (routed mode, INS-042).</summary>
     public string ResponseAudience { get; set; } = envelope.Sender.Id;
+
+    /// <summary>The request envelope's jti the answer names (AUTH-010); settable only so a conformance mutant can name the wrong one.</summary>
+    public string InResponseTo { get; set; } = envelope.Claims.Id;
 }
 
 /// <summary>
@@ -43,7 +46,7 @@ public static class SignedEndpoints
             string? correlationId = null;
             try
             {
-                var token = await ReadTokenAsync(http, ct);
+                var token = await ReadTokenAsync(http, ct, enforceSizeLimit: !self.Verifier.SkippedChecks.Contains("ERR-003"));
                 var path = http.Request.PathBase.Add(http.Request.Path).Value ?? "/";
                 var envelope = await self.VerifyRequestAsync(token, "POST", path, ct);
                 if (!allowedRoles.Contains(envelope.Sender.Role))
@@ -53,22 +56,31 @@ public static class SignedEndpoints
                 validate(request);
                 var call = new SignedCall<TRequest>(self, envelope, request);
                 var answer = await handle(call, ct);
-                var signed = self.Signer.SignResponse(call.ResponseAudience, envelope.Claims.Id, answer);
+                var signed = self.Signer.SignResponse(call.ResponseAudience, call.InResponseTo, answer);
                 return Results.Text(signed, ProtocolConstants.JoseMediaType, Encoding.ASCII, 200);
             }
             catch (ProtocolException ex)
             {
-                return ProblemResults.From(ex, correlationId);
+                // The ERR-001 mutant answers errors as plain text, as a framework's default error page would.
+                return self.Verifier.SkippedChecks.Contains("ERR-001")
+                    ? Results.Text($"{ex.Code.Code}: {ex.Detail}", "text/plain", Encoding.UTF8, ex.Code.Status)
+                    : ProblemResults.From(ex, correlationId);
             }
         });
     }
 
     /// <summary>Reads the body as a compact token, enforcing media type and size before anything is parsed (ERR-003).</summary>
-    public static async Task<string> ReadTokenAsync(HttpContext http, CancellationToken ct)
+    /// <param name="enforceSizeLimit">False only for the ERR-003 mutant, which reads a body of any size.</param>
+    public static async Task<string> ReadTokenAsync(HttpContext http, CancellationToken ct, bool enforceSizeLimit = true)
     {
         var contentType = http.Request.ContentType ?? "";
         if (!contentType.StartsWith(ProtocolConstants.JoseMediaType, StringComparison.OrdinalIgnoreCase))
             throw new ProtocolException(ProblemCodes.UnsupportedMediaType, $"Content-Type is '{contentType}', expected {ProtocolConstants.JoseMediaType}", "Content-Type");
+        if (!enforceSizeLimit)
+        {
+            using var reader = new StreamReader(http.Request.Body, Encoding.ASCII);
+            return (await reader.ReadToEndAsync(ct)).Trim();
+        }
         if (http.Request.ContentLength > ProtocolConstants.MaxBodyBytes)
             throw new ProtocolException(ProblemCodes.BodyTooLarge, $"body of {http.Request.ContentLength} bytes exceeds {ProtocolConstants.MaxBodyBytes}");
         var buffer = new byte[ProtocolConstants.MaxBodyBytes + 1];

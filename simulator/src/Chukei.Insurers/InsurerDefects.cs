@@ -44,4 +44,19 @@ public sealed record InsurerDefects
 
     /// <summary>Benefits are answered whether or not they were asked for (breaks INS-042).</summary>
     public bool AnswersUnaskedBenefits { get; init; }
+
+    /// <summary>Counts the loss date itself as still covered (an off-by-one: the loss date is the first day not covered; breaks ELG-002).</summary>
+    public bool CountsLossDateAsCovered { get; init; }
+
+    /// <summary>An invalid answer's qualification never carries the registered reasonOfLoss (breaks ELG-008).</summary>
+    public bool OmitsReasonOfLoss { get; init; }
+
+    /// <summary>A number nobody holds is answered invalid, as if "not found" meant "not valid" (breaks ELG-009).</summary>
+    public bool AnswersInvalidForUnknownNumbers { get; init; }
+
+    /// <summary>insurerLogEntryId is a fresh id, not the id of the record the insurer reported (breaks INS-043).</summary>
+    public bool AnswersUnrelatedEntryId { get; init; }
+
+    /// <summary>The answer's inResponseTo names the seal's jti instead of the request envelope's (breaks INS-040, AUTH-010).</summary>
+    public bool AnswersInResponseToSealJti { get; init; }
 }

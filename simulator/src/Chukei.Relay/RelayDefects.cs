@@ -62,4 +62,25 @@ public sealed record RelayDefects
 
     /// <summary>A challenge stays usable after it was presented (breaks CLN-012).</summary>
     public bool AcceptsReplayedCardChallenge { get; init; }
+
+    /// <summary>The JWK Set at /.well-known/jwks.json lists only active keys, not the retired and revoked ones the directory lists (breaks DIR-012).</summary>
+    public bool JwksListsActiveKeysOnly { get; init; }
+
+    /// <summary>The directory JWS is typed JWT, a JOSE library's default, instead of chukei-dir+jwt (breaks DIR-010).</summary>
+    public bool TypesDirectoryAsJwt { get; init; }
+
+    /// <summary>A seal's asOf is the moment of sealing, not when the enrolment was registered (breaks SEAL-009).</summary>
+    public bool SealAsOfIsNow { get; init; }
+
+    /// <summary>Seal jtis count up from 1 instead of carrying 128 random bits (breaks SEAL-010).</summary>
+    public bool NumbersSealsSequentially { get; init; }
+
+    /// <summary>A path the relay does not serve gets the framework's bare 404, with no problem document (breaks ERR-006).</summary>
+    public bool AnswersUnknownPathsBare { get; init; }
+
+    /// <summary>A refused lookup's detail quotes the subject's insured number (breaks ERR-010).</summary>
+    public bool LeaksNumberInProblems { get; init; }
+
+    /// <summary>A resent enrolment update is registered again with a new registeredAt (breaks RLY-034).</summary>
+    public bool RegistersRepeatedUpdates { get; init; }
 }

@@ -13,7 +13,7 @@ public static class RelayHost
         var app = builder.Build();
         app.UseProblemHandling();
         app.MapRelay(relay);
-        app.MapNotFoundFallback();
+        if (!relay.Defects.AnswersUnknownPathsBare) app.MapNotFoundFallback();
         await app.StartAsync(ct);
         return app;
     }

@@ -150,6 +150,13 @@ public static class SealIssueChecks
     {
         ArgumentNullException.ThrowIfNull(check);
         await using var person = await EnrolledPerson.CreateAsync(session, check);
+        // SEAL-009: the lookup comes in a later second than the registration, so "asOf = registration" and
+        // "asOf = the moment of sealing" give different NumericDates.
+        if (caseName == "as-of" && person.MedicalRegisteredAt is { } registered)
+        {
+            var later = DateTimeOffset.FromUnixTimeSeconds(registered.ToUnixTimeSeconds() + 1) - session.Target.Time.GetUtcNow();
+            if (later > TimeSpan.Zero) await Task.Delay(later + TimeSpan.FromMilliseconds(50), session.Target.Time);
+        }
         var (_, request, _, answer) = await Calls.FoundAsync(session, check, person, caseName);
         // The claims as the relay signed them, even where a later check of step ④ refuses them (SEAL-001 reports that).
         var verdict = Calls.OpenAtTarget(session, answer.Seal!);

@@ -8,13 +8,18 @@ public static class InsurerMutants
     /// <summary>One mutant per check of step ④ that can be skipped: (name, requirement, what the mutant does).</summary>
     private static readonly (string Name, string Requirement, string Defect)[] SealChecks =
     [
+        ("sets-no-seal-length-limit", "INS-011", "reads seals of any length instead of refusing one over 16 384 characters"),
         ("accepts-forbidden-seal-headers", "INS-012", "accepts seals whose headers repeat a member or carry jwk, jku, x5c, crit, zip …"),
         ("ignores-seal-encryption-algorithm", "INS-013", "does not check the JWE alg and enc before decrypting"),
+        ("decrypts-with-current-key-whatever-the-kid", "INS-014", "ignores the JWE kid and decrypts with its current key"),
+        ("reports-decryption-failure-as-malformed", "INS-015", "answers seal-malformed when the JWE does not decrypt"),
         ("ignores-seal-content-type", "INS-016", "accepts a nested JWS not announced by cty JWT"),
         ("accepts-any-seal-signature-algorithm", "INS-017", "does not insist on ES256 for the relay's signature"),
         ("ignores-seal-type", "INS-018", "accepts an inner JWS not typed chukei-seal+jwt"),
+        ("accepts-any-partys-seal-key", "INS-019", "verifies a seal under any party's signing key, the requester's included"),
         ("accepts-revoked-relay-keys", "INS-020", "accepts seals signed under a revoked relay key"),
         ("skips-seal-signature-verification", "INS-021", "reads the seal's claims without verifying the relay's signature"),
+        ("reports-bad-claims-as-bad-signature", "INS-022", "answers seal-signature-invalid when the claims are malformed"),
         ("accepts-any-seal-issuer", "INS-023", "accepts seals whose iss is not the relay"),
         ("skips-audience-check", "INS-024", "opens and answers a seal whose aud is another insurer"),
         ("accepts-expired-seals", "INS-025", "answers seals past exp + 60 s"),
@@ -29,6 +34,7 @@ public static class InsurerMutants
     /// <summary>One mutant per envelope check that can be skipped (docs/protocol.md §5.2).</summary>
     internal static readonly (string Name, string Requirement, string Defect)[] EnvelopeChecks =
     [
+        ("reports-malformed-envelope-as-bad-signature", "AUTH-001", "answers auth-signature-invalid (401) for a body that is not a compact JWS"),
         ("accepts-any-envelope-header", "AUTH-002", "accepts request envelopes with forbidden header members, another alg or typ"),
         ("skips-envelope-signature-verification", "AUTH-003", "reads request envelopes without verifying their signature"),
         ("accepts-revoked-envelope-keys", "AUTH-004", "accepts request envelopes signed under a revoked key or by a revoked party"),
@@ -37,6 +43,7 @@ public static class InsurerMutants
         ("skips-envelope-audience-check", "AUTH-007", "accepts request envelopes addressed to another party"),
         ("accepts-replayed-envelopes", "AUTH-008", "accepts a request envelope whose (iss, jti) it has already accepted"),
         ("ignores-htm-htu", "AUTH-009", "accepts request envelopes signed for another method or path"),
+        ("reports-deep-json-as-malformed", "ERR-004", "answers auth-malformed instead of json-too-deep for claims nested too deep"),
     ];
 
     public static IReadOnlyList<Mutant> All { get; } =
@@ -63,6 +70,16 @@ public static class InsurerMutants
             new InsurerDefects { LeaksNumberInProblems = true }),
         new("answers-unasked-benefits", "INS-042", "answers benefits although only eligibility was asked for",
             new InsurerDefects { AnswersUnaskedBenefits = true }),
+        new("counts-loss-date-as-covered", "ELG-002", "answers valid on the loss date itself (the first day not covered)",
+            new InsurerDefects { CountsLossDateAsCovered = true }),
+        new("omits-reason-of-loss", "ELG-008", "never says the registered reasonOfLoss of an ended qualification",
+            new InsurerDefects { OmitsReasonOfLoss = true }),
+        new("answers-invalid-for-unknown-numbers", "ELG-009", "answers invalid for a number nobody holds, instead of no-qualification",
+            new InsurerDefects { AnswersInvalidForUnknownNumbers = true }),
+        new("answers-unrelated-entry-id", "INS-043", "puts a fresh id in insurerLogEntryId, not the id of the record it reported",
+            new InsurerDefects { AnswersUnrelatedEntryId = true }),
+        new("answers-in-response-to-seal-jti", "INS-040", "names the seal's jti in the answer's inResponseTo instead of the request envelope's",
+            new InsurerDefects { AnswersInResponseToSealJti = true }),
         new("never-refreshes-directory", "DIR-009", "keeps the directory it was configured with and never fetches the relay's",
             new InsurerDefects { SkippedDirectoryChecks = new HashSet<string> { "DIR-009" } }),
         new("skips-directory-signature-check", "DIR-010", "takes up a fetched directory without checking its header, key or signature",

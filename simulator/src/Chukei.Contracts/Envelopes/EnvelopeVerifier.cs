@@ -18,7 +18,8 @@ public sealed class EnvelopeVerifier(string selfId, PartyDirectory directory, IR
     private static readonly IReadOnlySet<string> NoSkippedChecks = new HashSet<string>();
 
     /// <summary>
-    /// For mutation testing only: requirement ids (AUTH-002 … AUTH-009) whose check this verifier skips, so
+    /// For mutation testing only: requirement ids (AUTH-001 … AUTH-009, ERR-004) whose check this verifier skips or
+    /// answers with a catch-all code, so
     /// the conformance kit can prove its envelope tests fail against a party that breaks them. Empty in every real use.
     /// </summary>
     public IReadOnlySet<string> SkippedChecks { get; init; } = NoSkippedChecks;
@@ -84,7 +85,7 @@ public sealed class EnvelopeVerifier(string selfId, PartyDirectory directory, IR
         }
         catch (ProtocolException ex)
         {
-            throw new ProtocolException(ex.Code == P.JsonTooDeep ? P.JsonTooDeep : malformed, ex.Detail, ex.Field);
+            throw new ProtocolException(ex.Code == P.JsonTooDeep && !SkippedChecks.Contains("ERR-004") ? P.JsonTooDeep : malformed, ex.Detail, ex.Field);
         }
         if (claims.Body.ValueKind != System.Text.Json.JsonValueKind.Object)
             throw new ProtocolException(malformed, $"body must be a JSON object, not {claims.Body.ValueKind}", "body");
@@ -99,7 +100,7 @@ public sealed class EnvelopeVerifier(string selfId, PartyDirectory directory, IR
         // AUTH-001: a compact JWS within the size limit.
         var limit = type == ProtocolConstants.RequestType ? ProtocolConstants.MaxRequestLength : ProtocolConstants.MaxResponseLength;
         var parts = JoseCompact.Split(token, 3, limit)
-            ?? throw new ProtocolException(P.AuthMalformed, $"not a compact JWS of 3 base64url parts within {limit} characters");
+            ?? throw new ProtocolException(SkippedChecks.Contains("AUTH-001") ? P.AuthSignatureInvalid : P.AuthMalformed, $"not a compact JWS of 3 base64url parts within {limit} characters");
         var header = JoseCompact.ParseHeader(parts[0], out var duplicate);
         if (duplicate && !SkippedChecks.Contains("AUTH-002")) throw new ProtocolException(P.AuthAlgorithm, "the protected header repeats a member", "header");
         if (header is not { } h) throw new ProtocolException(P.AuthMalformed, "the protected header is not a JSON object", "header");

@@ -17,7 +17,6 @@ public sealed class PartyKeySet
 
     public void AddEncryptionKey(string kid, ECDiffieHellman key, KeyStatus status = KeyStatus.Active) => _encryption.Add((kid, key, status));
 
-    /// <summary>The key new signatures use.</summary>
     /// <summary>The first signing key with <paramref name="status"/>, or null.</summary>
     public (string Kid, ECDsa Key)? FirstSigningKey(KeyStatus status)
     {
@@ -49,6 +48,9 @@ public sealed class PartyKeySet
         }
         return null;
     }
+
+    /// <summary>The first active key-agreement key: the one new seals for this party are encrypted to.</summary>
+    public ECDiffieHellman? CurrentDecryptionKey => _encryption.FirstOrDefault(k => k.Status == KeyStatus.Active).Key;
 
     public void SetStatus(string kid, KeyStatus status)
     {

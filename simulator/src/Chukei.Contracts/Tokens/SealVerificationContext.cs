@@ -20,7 +20,8 @@ public sealed record SealVerificationContext
     public required IReadOnlyList<string> RequestedItems { get; init; }
 
     /// <summary>
-    /// For mutation testing only: requirement ids (e.g. INS-024) whose check <see cref="SealVerifier"/> skips, so the
+    /// For mutation testing only: requirement ids (INS-011 … INS-031) whose check <see cref="SealVerifier"/> skips or
+    /// gets wrong in a way seen in real code (a fallback key, a catch-all error code), so the
     /// conformance kit can prove its suite catches an insurer that forgets that check. Empty, and never set, in the
     /// reference simulator.
     /// </summary>

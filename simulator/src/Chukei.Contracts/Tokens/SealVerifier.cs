@@ -16,8 +16,8 @@ public static class SealVerifier
 {
     public static SealVerification Verify(string token, SealVerificationContext ctx)
     {
-        // INS-011: a compact JWE, within the size limit.
-        var parts = JoseCompact.Split(token, 5);
+        // INS-011: a compact JWE, within the size limit (the INS-011 mutant sets no limit of its own).
+        var parts = JoseCompact.Split(token, 5, ctx.Enforces("INS-011") ? ProtocolConstants.MaxTokenLength : int.MaxValue);
         if (parts is null) return SealVerification.Fail(P.SealMalformed, $"not a compact JWE of 5 base64url parts within {ProtocolConstants.MaxTokenLength} characters");
         var header = JoseCompact.ParseHeader(parts[0], out var duplicate);
         // INS-012: no duplicated or forbidden protected-header members.
@@ -34,6 +34,8 @@ public static class SealVerifier
         // INS-014: addressed to one of our own (non-revoked) encryption keys.
         var kid = JoseCompact.GetString(h, "kid");
         var decryptionKey = kid is null ? null : ctx.OwnKeys.FindDecryptionKey(kid);
+        // The INS-014 mutant ignores the kid and tries its current key, a common "fallback".
+        if (decryptionKey is null && !ctx.Enforces("INS-014")) decryptionKey = ctx.OwnKeys.CurrentDecryptionKey;
         if (decryptionKey is null) return SealVerification.Fail(P.SealRecipientKey, $"kid '{kid}' is not an encryption key of {ctx.SelfId}");
 
         // INS-015: decrypts (GCM tag, key unwrap and the epk's curve membership all checked here).
@@ -44,7 +46,8 @@ public static class SealVerifier
         }
         catch (Exception ex) when (ex is Jose.JoseException or CryptographicException or ArgumentException or FormatException or JsonException or InvalidOperationException)
         {
-            return SealVerification.Fail(P.SealDecryptFailed, "the JWE does not decrypt with the addressed key");
+            // The INS-015 mutant lumps a failed decryption in with malformed input.
+            return SealVerification.Fail(ctx.Enforces("INS-015") ? P.SealDecryptFailed : P.SealMalformed, "the JWE does not decrypt with the addressed key");
         }
 
         // INS-016: the plaintext is a signed JWT (nested, sign-then-encrypt), announced by cty.
@@ -68,7 +71,8 @@ public static class SealVerifier
         // INS-019 / INS-020: signed under a known, non-revoked signing key of the relay.
         var signingKid = JoseCompact.GetString(ih, "kid");
         var entry = signingKid is null ? null : ctx.Directory.FindKey(signingKid);
-        if (entry is not { } found || found.Party.Id != ctx.Directory.RelayId || found.Key.Use != PublicJwk.UseSignature)
+        // The INS-019 mutant accepts a signing key of any party in the directory, the requester's included.
+        if (entry is not { } found || (found.Party.Id != ctx.Directory.RelayId && ctx.Enforces("INS-019")) || found.Key.Use != PublicJwk.UseSignature)
             return SealVerification.Fail(P.SealKeyUnknown, $"kid '{signingKid}' is not a signing key of the relay {ctx.Directory.RelayId}");
         if ((found.Key.Status == KeyStatus.Revoked || found.Party.Revoked) && ctx.Enforces("INS-020"))
             return SealVerification.Fail(P.SealKeyRevoked, $"relay key '{signingKid}' is revoked");
@@ -94,7 +98,8 @@ public static class SealVerifier
         }
         catch (ProtocolException ex)
         {
-            return SealVerification.Fail(P.SealClaims, ex.Detail);
+            // The INS-022 mutant reports unreadable claims as a bad signature.
+            return SealVerification.Fail(ctx.Enforces("INS-022") ? P.SealClaims : P.SealSignatureInvalid, ex.Detail);
         }
 
         return CheckClaims(claims, ctx);

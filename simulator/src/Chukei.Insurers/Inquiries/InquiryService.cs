@@ -62,6 +62,9 @@ public sealed class InquiryService(InsurerNode insurer)
         var serviceDate = defects.IgnoresServiceDate ? self.Today : request.ServiceDate ?? self.Today;
         var result = EligibilityEvaluator.Evaluate(insurer.Book, claims.Insured, serviceDate, defects.AppliesUnregisteredChanges ? DateTimeOffset.MaxValue : now);
         if (defects.NeverReportsPending) result = result with { PendingSince = null };
+        if (defects.CountsLossDateAsCovered && result.Fact?.DisqualificationDate == serviceDate) result = result with { Status = EligibilityStatus.Valid };
+        if (defects.AnswersInvalidForUnknownNumbers && result.Status == EligibilityStatus.NoQualification) result = result with { Status = EligibilityStatus.Invalid };
+        if (defects.AnswersInResponseToSealJti) call.InResponseTo = claims.Id;
         if (defects.AsOfIsNow || defects.AppliesUnregisteredChanges) result = result with { AsOf = now };
         // Routed mode: the relay only carries the answer; it is addressed to, and logged for, the original requester.
         var requester = claims.Routed ? claims.Requester : callerId;
@@ -88,9 +91,9 @@ public sealed class InquiryService(InsurerNode insurer)
             AsOf = result.AsOf,
             ChangePending = result.PendingSince is not null,
             PendingSince = result.PendingSince,
-            Qualification = request.Items.Contains(DataItems.Eligibility) && result.Fact is { } f ? ToRecord(f, insurer.InsurerNumber) : null,
+            Qualification = request.Items.Contains(DataItems.Eligibility) && result.Fact is { } f ? ToRecord(f, insurer.InsurerNumber, defects) : null,
             Benefits = wantsBenefits ? BenefitPeriod(insurer.Book.BenefitsOf(result.Fact!.PersonKey), serviceDate) : null,
-            InsurerLogEntryId = entryId,
+            InsurerLogEntryId = defects.AnswersUnrelatedEntryId ? "I-" + self.Ids.Next()[..16] : entryId,
             RelayLogEntryId = claims.LogEntryId,
             CorrelationId = request.CorrelationId,
         };
@@ -123,6 +126,10 @@ public sealed class InquiryService(InsurerNode insurer)
         var to = $"{startYear + 1:D4}-07";
         return all.Where(b => string.CompareOrdinal(b.Month, from) >= 0 && string.CompareOrdinal(b.Month, to) <= 0).OrderBy(b => b.Month, StringComparer.Ordinal).ToList();
     }
+
+    private static QualificationRecord ToRecord(QualificationFact f, string insurerNumber, InsurerDefects defects) => ToRecord(f, insurerNumber) is var record && defects.OmitsReasonOfLoss
+        ? record with { ReasonOfLoss = null }
+        : record;
 
     private static QualificationRecord ToRecord(QualificationFact f, string insurerNumber) => new()
     {

@@ -1,5 +1,6 @@
 using Chukei.Contracts;
 using Chukei.Contracts.Directory;
+using Chukei.Contracts.Keys;
 using Chukei.Contracts.Wire;
 using Chukei.Hosting;
 using Chukei.Relay.AccessLog;
@@ -25,11 +26,14 @@ public static class RelayEndpoints
         var log = new AccessLogService(relay);
         PartyContext? Self(HttpContext _) => relay.Self;
 
-        app.MapGet("/.well-known/jwks.json", () => PartyHost.Json(new { keys = relay.Self.Keys.PublicKeys() }));
+        app.MapGet("/.well-known/jwks.json", () => PartyHost.Json(new
+        {
+            keys = relay.Defects.JwksListsActiveKeysOnly ? relay.Self.Keys.PublicKeys().Where(k => k.Status == KeyStatus.Active).ToList() : relay.Self.Keys.PublicKeys(),
+        }));
         app.MapGet("/v1/directory", () =>
         {
             var doc = new DirectoryDocument { Relay = relay.Self.PartyId, IssuedAt = relay.Self.Time.GetUtcNow(), Parties = relay.Self.Directory.Parties.ToList() };
-            return Results.Text(relay.Self.Signer.SignPayload(doc, ProtocolConstants.DirectoryType), ProtocolConstants.JoseMediaType);
+            return Results.Text(relay.Self.Signer.SignPayload(doc, relay.Defects.TypesDirectoryAsJwt ? "JWT" : ProtocolConstants.DirectoryType), ProtocolConstants.JoseMediaType);
         });
         app.MapGet("/v1/access-log/checkpoints/latest", () =>
             Results.Text(relay.Store.LatestCheckpoint() ?? relay.Log.Checkpoint(), ProtocolConstants.JoseMediaType));

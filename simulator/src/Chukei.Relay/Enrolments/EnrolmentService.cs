@@ -24,7 +24,7 @@ public sealed class EnrolmentService(RelayNode relay)
         EnrolmentOutcome outcome;
         if (people.Count == 0) outcome = EnrolmentOutcome.PersonNotFound;
         else if (people.Count > 1) outcome = EnrolmentOutcome.MultipleMatches;
-        else if (Repeated(people[0], insurerNumber, number, update) is { } original)
+        else if (!relay.Defects.RegistersRepeatedUpdates && Repeated(people[0], insurerNumber, number, update) is { } original)
         {
             // RLY-034: a resent update is acknowledged with its original registration, never registered twice.
             return new EnrolmentAnswer { Outcome = EnrolmentOutcome.Registered, RegisteredAt = original, CorrelationId = update.CorrelationId };

@@ -12,6 +12,8 @@ namespace Chukei.Relay.Lookups;
 /// <summary>Steps ①②: resolve the subject to a person and the person to the target insurer, log, seal (RLY-001 … RLY-009).</summary>
 public sealed class LookupService(RelayNode relay)
 {
+    private long _sealCount; // only the SEAL-010 mutant numbers its seals
+
     /// <summary>The items a lookup discloses: which insurer, and a number only that insurer can read.</summary>
     public static readonly IReadOnlyList<string> LookupItems = ["insurer-affiliation"];
 
@@ -73,7 +75,7 @@ public sealed class LookupService(RelayNode relay)
             ? kind == InsuranceKind.Medical
             : ownKind == kind && caller.InsurerNumber == insurerNumber;
         if (!owned && !relay.Defects.IgnoresSubjectOwnership)
-            throw new ProtocolException(ProblemCodes.SubjectNotOwned, "the subject is not named by one of the caller's own numbers",
+            throw new ProtocolException(ProblemCodes.SubjectNotOwned, "the subject is not named by one of the caller's own numbers" + (relay.Defects.LeaksNumberInProblems ? $" ({subject.Ltc?.InsuredNumber ?? subject.Medical?.Number})" : ""),
                 subject.Ltc is null ? "/subject/medical/insurerNumber" : "/subject/ltc/insurerNumber", subject.Ltc is null == (caller.Role == PartyRole.MedicalInsurer) ? "RLY-004" : "RLY-003");
 
         var matches = relay.Store.FindEnrolmentsByNumber(kind, insurerNumber, number);
@@ -113,12 +115,12 @@ public sealed class LookupService(RelayNode relay)
             IssuedAt = now,
             NotBefore = now,
             Expires = now + (long)ProtocolConstants.MaxSealLifetime.TotalSeconds * (relay.Defects.IssuesLongLivedSeals ? 2 : 1),
-            Id = relay.Self.Ids.Next(),
+            Id = relay.Defects.NumbersSealsSequentially ? Interlocked.Increment(ref _sealCount).ToString(System.Globalization.CultureInfo.InvariantCulture) : relay.Self.Ids.Next(),
             Requester = requesterId,
             Purpose = purpose,
             Routed = routed,
             LogEntryId = logEntryId,
-            AsOf = e.RegisteredAt.ToUnixTimeSeconds(),
+            AsOf = relay.Defects.SealAsOfIsNow ? now : e.RegisteredAt.ToUnixTimeSeconds(),
             Insured = new SealedInsured { Kind = e.Kind, InsurerNumber = e.InsurerNumber, Symbol = e.Symbol, Number = e.Number, Branch = e.Branch },
         };
         var (kid, key) = relay.Defects.SignsSealsWithRetiredKey && relay.Self.Keys.FirstSigningKey(KeyStatus.Retired) is { } retired
