@@ -83,4 +83,22 @@ public sealed record RelayDefects
 
     /// <summary>A resent enrolment update is registered again with a new registeredAt (breaks RLY-034).</summary>
     public bool RegistersRepeatedUpdates { get; init; }
+
+    /// <summary>A person with no current enrolment is answered not-found, as if unknown (breaks RLY-006).</summary>
+    public bool ReportsNoCoverageAsNotFound { get; init; }
+
+    /// <summary>A found lookup answer carries no asOf (breaks RLY-007).</summary>
+    public bool OmitsLookupAsOf { get; init; }
+
+    /// <summary>An acquisition registered with a future effective date is current at once (breaks RLY-033).</summary>
+    public bool IgnoresFutureEffectiveDates { get; init; }
+
+    /// <summary>A routed inquiry writes a lookup entry as well as its routed-inquiry entry (breaks LOG-004).</summary>
+    public bool LogsRoutedInquiriesAsLookupsToo { get; init; }
+
+    /// <summary>Seals are addressed to the target's insurer number instead of its party id (breaks SEAL-005).</summary>
+    public bool AddressesSealsToInsurerNumber { get; init; }
+
+    /// <summary>Every seal names the purpose eligibility-check, whatever the request's purpose (breaks SEAL-006).</summary>
+    public bool SealsOnePurpose { get; init; }
 }

@@ -30,7 +30,7 @@ public sealed class LookupService(RelayNode relay)
             Outcome = resolution.Outcome,
             Target = Target(resolution),
             Seal = resolution.Outcome == LookupOutcome.Found ? Seal(caller.Id, resolution, request.Purpose, entryId, routed: false) : null,
-            AsOf = resolution.Target?.RegisteredAt,
+            AsOf = relay.Defects.OmitsLookupAsOf ? null : resolution.Target?.RegisteredAt,
             LogEntryId = entryId,
             CorrelationId = request.CorrelationId,
         };
@@ -86,8 +86,9 @@ public sealed class LookupService(RelayNode relay)
         if (people.Count > 1) return new Resolution(LookupOutcome.MultipleMatches, null, null, null);
 
         var today = relay.Self.Today;
-        var current = relay.Store.EnrolmentsOf(people[0]).Where(e => e.Kind == targetKind && e.CoversDate(today)).ToList();
-        if (current.Count == 0) return new Resolution(LookupOutcome.NoCurrentCoverage, people[0], null, null);
+        var current = relay.Store.EnrolmentsOf(people[0])
+            .Where(e => e.Kind == targetKind && e.CoversDate(relay.Defects.IgnoresFutureEffectiveDates ? (e.EffectiveFrom > today ? e.EffectiveFrom : today) : today)).ToList();
+        if (current.Count == 0) return new Resolution(relay.Defects.ReportsNoCoverageAsNotFound ? LookupOutcome.NotFound : LookupOutcome.NoCurrentCoverage, people[0], null, null);
         if (current.Count > 1 && !relay.Defects.ChoosesAmongCurrentEnrolments) return new Resolution(LookupOutcome.MultipleMatches, people[0], null, null);
         var party = relay.Self.Directory.Find(current[0].PartyId);
         if (party is null || party.Revoked) return new Resolution(LookupOutcome.NoCurrentCoverage, people[0], null, null);
@@ -111,13 +112,13 @@ public sealed class LookupService(RelayNode relay)
         var claims = new SealClaims
         {
             Issuer = relay.Self.PartyId,
-            Audience = target.Id,
+            Audience = relay.Defects.AddressesSealsToInsurerNumber ? e.InsurerNumber : target.Id,
             IssuedAt = now,
             NotBefore = now,
             Expires = now + (long)ProtocolConstants.MaxSealLifetime.TotalSeconds * (relay.Defects.IssuesLongLivedSeals ? 2 : 1),
             Id = relay.Defects.NumbersSealsSequentially ? Interlocked.Increment(ref _sealCount).ToString(System.Globalization.CultureInfo.InvariantCulture) : relay.Self.Ids.Next(),
             Requester = requesterId,
-            Purpose = purpose,
+            Purpose = relay.Defects.SealsOnePurpose ? Purposes.EligibilityCheck : purpose,
             Routed = routed,
             LogEntryId = logEntryId,
             AsOf = relay.Defects.SealAsOfIsNow ? now : e.RegisteredAt.ToUnixTimeSeconds(),

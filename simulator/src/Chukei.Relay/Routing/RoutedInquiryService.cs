@@ -26,6 +26,7 @@ public sealed class RoutedInquiryService(RelayNode relay, LookupService lookups)
         // The entry id must exist before sealing (it goes into the seal), so the entry is written first and a
         // failure to forward is recorded as a second, refused entry rather than by rewriting the first.
         var entry = relay.Log.Append(lookups.Draft(caller, r, request.Purpose, request.CorrelationId, AccessAction.RoutedInquiry, items: request.Items));
+        if (relay.Defects.LogsRoutedInquiriesAsLookupsToo) relay.Log.Append(lookups.Draft(caller, r, request.Purpose, request.CorrelationId, AccessAction.Lookup));
         var seal = lookups.Seal(caller.Id, r, request.Purpose, entry.EntryId, routed: true);
         var inquiry = new InquiryRequest { Seal = seal, Items = request.Items, ServiceDate = request.ServiceDate, CorrelationId = request.CorrelationId };
         var target = r.TargetParty!;
