@@ -41,4 +41,7 @@ public sealed record InsurerDefects
 
     /// <summary>Benefits are answered whether or not they were asked for (breaks INS-042).</summary>
     public bool AnswersUnaskedBenefits { get; init; }
+
+    /// <summary>Remembers no valid answer and sends no retroactive-change notice, however its records change (breaks ELG-015).</summary>
+    public bool NeverNotifies { get; init; }
 }
