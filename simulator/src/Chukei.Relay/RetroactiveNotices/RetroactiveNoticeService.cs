@@ -24,31 +24,35 @@ public sealed class RetroactiveNoticeService(RelayNode relay)
     {
         lock (_gate)
         {
-            if (relay.Store.FindRetroactiveNotice(caller.Id, notice.NoticeId) is { } kept)
+            var defects = relay.Defects;
+            if (relay.Store.FindRetroactiveNotice(caller.Id, notice.NoticeId) is { } kept && !defects.KeepsResentNoticesTwice)
                 return new RetroactiveChangeNoticeAnswer { NoticeId = notice.NoticeId, LogEntryId = kept.LogEntryId, ReceivedAt = kept.ReceivedAt };
 
             var answered = relay.Store.FindLogEntry(notice.RelayLogEntryId);
-            if (answered is not { Action: AccessAction.Lookup or AccessAction.RoutedInquiry, Outcome: AccessOutcome.Answered }
+            if (defects.AcceptsNoticesForAnyEntry) { }
+            else if (answered is not { Action: AccessAction.Lookup or AccessAction.RoutedInquiry, Outcome: AccessOutcome.Answered }
                 || answered.RecordedBy != relay.Self.PartyId || answered.Provider != caller.Id || answered.Requester != notice.Requester)
                 throw new ProtocolException(ProblemCodes.NoticeEntryUnknown, $"no answered lookup or routed inquiry of {notice.Requester} to {caller.Id} has that entry id", "/relayLogEntryId");
-            if (!relay.Store.EntriesRelatedTo(answered.EntryId).Any(e => e.RecordedBy == caller.Id && e.Action == AccessAction.Inquiry && e.Outcome == AccessOutcome.Answered))
+            else if (!relay.Store.EntriesRelatedTo(answered.EntryId).Any(e => e.RecordedBy == caller.Id && e.Action == AccessAction.Inquiry && e.Outcome == AccessOutcome.Answered))
                 throw new ProtocolException(ProblemCodes.NoticeEntryUnknown, $"{caller.Id} has reported no answered inquiry for that entry", "/relayLogEntryId");
 
             // LOG-031: the notice discloses the person's changed eligibility to the requester; log it before keeping it.
             // The source key makes the entry findable again should the notice itself fail to be kept.
-            var sourceKey = $"retroactive-notice:{caller.Id}:{notice.NoticeId}";
-            var entryId = relay.Store.FindEntryIdBySourceKey(sourceKey);
+            var sourceKey = defects.KeepsResentNoticesTwice ? null : $"retroactive-notice:{caller.Id}:{notice.NoticeId}";
+            var entryId = sourceKey is null ? null : relay.Store.FindEntryIdBySourceKey(sourceKey);
             DateTimeOffset receivedAt;
             if (entryId is not null) receivedAt = relay.Store.FindLogEntry(entryId)!.At;
+            else if (defects.OmitsNoticeEntries) (entryId, receivedAt) = ("N" + relay.Self.Ids.Next()[..16], relay.Self.Time.GetUtcNow());
             else
             {
                 var entry = relay.Log.Append(new AccessLogChain.Draft(relay.Self.PartyId, AccessAction.RetroactiveChangeNotice, notice.Requester, caller.Id,
-                    answered.PersonId, [DataItems.Eligibility], answered.Purpose, AccessOutcome.Answered, null, notice.CorrelationId,
-                    answered.EntryId, SourceKey: sourceKey));
+                    answered?.PersonId, [DataItems.Eligibility], answered?.Purpose ?? "unknown", AccessOutcome.Answered, null, notice.CorrelationId,
+                    notice.RelayLogEntryId, SourceKey: sourceKey));
                 (entryId, receivedAt) = (entry.EntryId, entry.At);
             }
             var delivered = new DeliveredRetroactiveNotice { Provider = caller.Id, LogEntryId = entryId, ReceivedAt = receivedAt, Notice = notice };
-            relay.Store.TryKeepRetroactiveNotice(delivered);
+            // The mutant keeps every copy under a key of its own, as a store without the (provider, noticeId) key would.
+            relay.Store.TryKeepRetroactiveNotice(defects.KeepsResentNoticesTwice ? delivered with { Notice = notice with { NoticeId = notice.NoticeId + "#" + entryId } } : delivered);
             return new RetroactiveChangeNoticeAnswer { NoticeId = notice.NoticeId, LogEntryId = entryId, ReceivedAt = receivedAt };
         }
     }
@@ -57,6 +61,9 @@ public sealed class RetroactiveNoticeService(RelayNode relay)
     public RetroactiveNoticePickupAnswer Pickup(PartyDescriptor caller, RetroactiveNoticePickup pickup)
     {
         if (pickup.Acknowledge is { Count: > 0 } ids) relay.Store.AcknowledgeRetroactiveNotices(caller.Id, ids);
-        return new RetroactiveNoticePickupAnswer { Notices = relay.Store.PendingRetroactiveNotices(caller.Id, MaxPerPickup), CorrelationId = pickup.CorrelationId };
+        var notices = relay.Defects.HandsNoticesToAnyCaller
+            ? relay.Self.Directory.Parties.SelectMany(p => relay.Store.PendingRetroactiveNotices(p.Id, MaxPerPickup)).Take(MaxPerPickup).ToList()
+            : relay.Store.PendingRetroactiveNotices(caller.Id, MaxPerPickup);
+        return new RetroactiveNoticePickupAnswer { Notices = notices, CorrelationId = pickup.CorrelationId };
     }
 }
