@@ -44,7 +44,7 @@ public sealed class InsurerNode
 
     /// <summary>Re-checks the watched answers against the records as now registered and notifies stale ones (ELG-015, ELG-017).</summary>
     public Task<IReadOnlyList<Notices.RetroactiveNotifier.Outcome>> NotifyRetroactiveChangesAsync(CancellationToken ct = default) =>
-        new Notices.RetroactiveNotifier(this).RunAsync(ct);
+        ValidAnswers.HasOpen ? new Notices.RetroactiveNotifier(this).RunAsync(ct) : Task.FromResult<IReadOnlyList<Notices.RetroactiveNotifier.Outcome>>([]);
 
     /// <summary>For mutation testing only: the defects of a deliberately broken mutant; <see cref="InsurerDefects.None"/> otherwise.</summary>
     public InsurerDefects Defects { get; init; } = InsurerDefects.None;

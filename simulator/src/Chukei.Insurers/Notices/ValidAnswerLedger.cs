@@ -12,6 +12,7 @@ public sealed class ValidAnswerLedger
 {
     private readonly Lock _gate = new();
     private readonly List<Watched> _watched = [];
+    private int _open;
 
     /// <summary>One valid answer: whom it was for, about what, and the notice once the answer went stale.</summary>
     public sealed class Watched
@@ -32,8 +33,15 @@ public sealed class ValidAnswerLedger
 
     public void Remember(Watched answer)
     {
-        lock (_gate) _watched.Add(answer);
+        lock (_gate)
+        {
+            _watched.Add(answer);
+            _open++;
+        }
     }
+
+    /// <summary>Whether any answer is still watched: a registration costs nothing at an insurer that has none (a generated population's books).</summary>
+    public bool HasOpen => Volatile.Read(ref _open) > 0;
 
     /// <summary>Answers whose notice has not been acknowledged yet, in the order they were given.</summary>
     public IReadOnlyList<Watched> Open
@@ -54,6 +62,11 @@ public sealed class ValidAnswerLedger
 
     public void MarkAcknowledged(Watched answer)
     {
-        lock (_gate) answer.Acknowledged = true;
+        lock (_gate)
+        {
+            if (answer.Acknowledged) return;
+            answer.Acknowledged = true;
+            _open--;
+        }
     }
 }
