@@ -12,11 +12,20 @@ public sealed record InsurerTarget(ConformanceTarget Target)
 {
     public static readonly TimeSpan DefaultReportWait = TimeSpan.FromSeconds(5);
 
+    /// <summary>DIR-009's example rate limit (one fetch per 10 s) and a second's margin.</summary>
+    public static readonly TimeSpan DefaultDirectoryWait = TimeSpan.FromSeconds(11);
+
     /// <summary>The kit's clock; the target's must agree within the protocol's 60 s skew (boundary cases to the second).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>How long the kit waits for an access-log report (LOG-010 allows 5 minutes; a CI run cannot wait that long).</summary>
     public TimeSpan ReportWait { get; init; } = DefaultReportWait;
+
+    /// <summary>
+    /// How long a directory case keeps presenting a token under a kid only the new directory lists, waiting for the
+    /// target to fetch it: the target's rate limit on unknown-kid fetches (DIR-009) plus a margin.
+    /// </summary>
+    public TimeSpan DirectoryWait { get; init; } = DefaultDirectoryWait;
 
     public IAsyncDisposable? Owner { get; init; }
 

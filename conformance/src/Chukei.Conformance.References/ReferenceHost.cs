@@ -2,14 +2,14 @@ using Microsoft.AspNetCore.Builder;
 
 namespace Chukei.Conformance.References;
 
-/// <summary>Stops a reference host the self-test started, its outbound HTTP client and, for a relay, its node.</summary>
+/// <summary>Stops a reference host the self-test started, its outbound HTTP client and what else it owns (a relay's node, an insurer's directory refresher).</summary>
 public sealed class ReferenceHost(WebApplication app, HttpClient http, IDisposable? node = null) : IAsyncDisposable
 {
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();
         await app.DisposeAsync();
-        http.Dispose();
         node?.Dispose();
+        http.Dispose();
     }
 }

@@ -24,7 +24,14 @@ public static class ReferenceInsurer
     /// <summary>The reference reports before it answers, so a short wait is ample and keeps mutant runs fast.</summary>
     public static readonly TimeSpan ReportWait = TimeSpan.FromSeconds(1);
 
-    public static async Task<InsurerTarget> StartAsync(Uri relayUrl, InsurerDefects defects, string listenUrl = "http://127.0.0.1:0")
+    /// <summary>The reference fetches at once for an unknown kid (given its short rate limit), so the directory cases need not wait long.</summary>
+    public static readonly TimeSpan DirectoryWait = TimeSpan.FromSeconds(3);
+
+    /// <summary>How often the reference fetches the directory for an unknown kid, at most (DIR-009 suggests 10 s; the kit need not wait that long for its own reference).</summary>
+    public static readonly TimeSpan UnknownKidInterval = TimeSpan.FromSeconds(1);
+
+    /// <param name="unknownKidInterval">The reference's DIR-009 rate limit; the self-tests, which run the suite some forty times, use zero.</param>
+    public static async Task<InsurerTarget> StartAsync(Uri relayUrl, InsurerDefects defects, string listenUrl = "http://127.0.0.1:0", TimeSpan? unknownKidInterval = null)
     {
         var time = TimeProvider.System;
         var fixture = new SealFixture(time.GetUtcNow());
@@ -32,12 +39,19 @@ public static class ReferenceInsurer
         directory.Replace(fixture.Parties.Select(p => p.Id == RelayId ? p with { BaseUrl = relayUrl.ToString().TrimEnd('/') } : p));
         var self = new PartyContext(TargetId, fixture.KeySet(TargetId), directory, time, skippedEnvelopeChecks: defects.SkippedEnvelopeChecks);
         var http = new HttpClient();
+        // The insurer keeps its directory current from the relay (the kit's stand-in), as a vendor's must (DIR-009 … DIR-013).
+        self.DirectoryRefresher = new DirectoryRefresher(http, relayUrl, directory, self.Verifier, time)
+        {
+            UnknownKidInterval = unknownKidInterval ?? UnknownKidInterval,
+            SkippedChecks = defects.SkippedDirectoryChecks,
+        };
+        self.DirectoryRefresher.Start();
         var node = new InsurerNode(self, "Test Kenpo A (target)", TargetInsurerNumber, PartyRole.MedicalInsurer,
             new PartyClient(http, self.Signer, self.Verifier, directory)) { Defects = defects };
         AddPerson(node.Book, time.GetUtcNow());
         var app = await InsurerHost.StartAsync(new Dictionary<string, InsurerNode>(StringComparer.Ordinal) { [TargetId] = node }, listenUrl);
         var url = new Uri(InsurerHost.BaseUrlOf(app.BoundUrl(), TargetId));
-        return new InsurerTarget(new ConformanceTarget(url, TargetId)) { Time = time, ReportWait = ReportWait, Owner = new ReferenceHost(app, http) };
+        return new InsurerTarget(new ConformanceTarget(url, TargetId)) { Time = time, ReportWait = ReportWait, DirectoryWait = DirectoryWait, Owner = new ReferenceHost(app, http, self.DirectoryRefresher) };
     }
 
     private static void AddPerson(InsurerBook book, DateTimeOffset now)

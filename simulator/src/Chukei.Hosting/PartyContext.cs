@@ -2,6 +2,7 @@ using Chukei.Contracts;
 using Chukei.Contracts.Directory;
 using Chukei.Contracts.Envelopes;
 using Chukei.Contracts.Keys;
+using Chukei.Contracts.Problems;
 using Chukei.Contracts.Tokens;
 
 namespace Chukei.Hosting;
@@ -32,6 +33,26 @@ public sealed class PartyContext
     public IReplayCache ReplayCache { get; }
     public EnvelopeSigner Signer { get; }
     public EnvelopeVerifier Verifier { get; }
+
+    /// <summary>Where this party refreshes its directory from (DIR-009); null when its directory is fixed, as in scenarios, where every party shares one.</summary>
+    public DirectoryRefresher? DirectoryRefresher { get; set; }
+
+    /// <summary>
+    /// Verifies a request envelope; when it names a kid the directory does not hold, refreshes the directory once
+    /// (rate-limited) and checks again before refusing (DIR-009), so a party's rotated key works at once.
+    /// </summary>
+    public async Task<VerifiedEnvelope> VerifyRequestAsync(string token, string method, string path, CancellationToken ct)
+    {
+        try
+        {
+            return Verifier.VerifyRequest(token, method, path);
+        }
+        catch (ProtocolException ex) when (ex.Code == ProblemCodes.AuthKeyUnknown && DirectoryRefresher is not null)
+        {
+            if (!await DirectoryRefresher.RefreshForUnknownKidAsync(ct)) throw;
+        }
+        return Verifier.VerifyRequest(token, method, path);
+    }
 
     /// <summary>Today in Japan (protocol dates are JST dates).</summary>
     public DateOnly Today => DateOnly.FromDateTime(Time.GetUtcNow().ToOffset(Contracts.ProtocolConstants.JapanOffset).DateTime);

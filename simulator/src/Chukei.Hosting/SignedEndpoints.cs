@@ -45,7 +45,7 @@ public static class SignedEndpoints
             {
                 var token = await ReadTokenAsync(http, ct);
                 var path = http.Request.PathBase.Add(http.Request.Path).Value ?? "/";
-                var envelope = self.Verifier.VerifyRequest(token, "POST", path);
+                var envelope = await self.VerifyRequestAsync(token, "POST", path, ct);
                 if (!allowedRoles.Contains(envelope.Sender.Role))
                     throw new ProtocolException(ProblemCodes.RoleNotAllowed, $"role {envelope.Sender.Role} may not call {path}");
                 var request = ProtocolJson.Deserialize<TRequest>(envelope.Claims.Body, "request body");

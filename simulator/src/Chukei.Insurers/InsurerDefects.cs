@@ -15,6 +15,9 @@ public sealed record InsurerDefects
     /// <summary>Requirement ids of the envelope checks (AUTH-005, AUTH-007, AUTH-008) the insurer skips; given to its <c>PartyContext</c>.</summary>
     public IReadOnlySet<string> SkippedEnvelopeChecks { get; init; } = new HashSet<string>();
 
+    /// <summary>Directory checks the insurer skips when it refreshes (DIR-009 … DIR-013; see <c>DirectoryRefresher.SkippedChecks</c>).</summary>
+    public IReadOnlySet<string> SkippedDirectoryChecks { get; init; } = new HashSet<string>();
+
     /// <summary>Refused inquiries leave no access record and so are never reported (breaks LOG-008).</summary>
     public bool OmitsRefusalRecords { get; init; }
 

@@ -93,6 +93,7 @@ public sealed class ConformanceCommandTests : ConsoleTest
     [TestCase("--relay-url", "127.0.0.1:5380")]
     [TestCase("--filter", "INS-999")]
     [TestCase("--report-wait", "0")]
+    [TestCase("--directory-wait", "301")]
     public async Task Insurer_BadOption_ExitsTwo(string option, string value)
     {
         string[] args = ["conformance", "insurer", "--target", "http://127.0.0.1:9/", "--out", Dir];

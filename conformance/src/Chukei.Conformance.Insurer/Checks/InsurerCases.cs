@@ -29,6 +29,10 @@ public static class InsurerCases
         new("ELG-009", "no-qualification", LagChecks.NoQualificationAsync),
         new("ELG-011", "unregistered-change", LagChecks.UnregisteredChangeIgnoredAsync),
         new("INS-043", "valid", AnswerChecks.LogIdsAsync),
+        new("DIR-009", "rotated-requester-key", DirectoryChecks.RotatedKeyAsync),
+        new("DIR-009", "rotated-relay-key", DirectoryChecks.RotatedRelayKeyAsync),
+        .. DirectoryChecks.Forgeries.Select(f => new InsurerCase(f.Requirement, f.Name, (s, c) => DirectoryChecks.ForgedAsync(s, c, f.Name))),
+        new("DIR-013", "older-directory", DirectoryChecks.OlderAsync),
         .. new[] { "requester-mismatch", "expired", "items-not-allowed" }
             .Select(n => new InsurerCase("ERR-010", n, (s, c) => AnswerChecks.NoPersonalDataInProblemsAsync(s, c, n))),
         new("LOG-009", "refused-after-signature-verified", (s, c) => AccessLogChecks.RelayEntryAsync(s, c, "expired-at-skew-limit")),

@@ -26,10 +26,18 @@ public sealed class ConfiguredInsurerConformance : InsurerConformance
         var target = ConformanceTarget.FromSettings(SealFixture.TargetId);
         if (target is null)
             Assert.Ignore($"no target configured: set {TargetSettings.TargetUrl.EnvironmentVariable} (or the NUnit parameter {TargetSettings.TargetUrl.Parameter}); see conformance/README.md");
-        var wait = TargetSettings.Read(TargetSettings.ReportWaitSeconds);
-        var reportWait = wait is null ? InsurerTarget.DefaultReportWait
-            : double.TryParse(wait, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= 300 ? TimeSpan.FromSeconds(seconds)
-            : throw new TargetConfigurationException($"{TargetSettings.ReportWaitSeconds} '{wait}' is not a number of seconds in (0, 300]");
-        return ValueTask.FromResult(new InsurerTarget(target) { ReportWait = reportWait });
+        return ValueTask.FromResult(new InsurerTarget(target)
+        {
+            ReportWait = Seconds(TargetSettings.ReportWaitSeconds, InsurerTarget.DefaultReportWait),
+            DirectoryWait = Seconds(TargetSettings.DirectoryWaitSeconds, InsurerTarget.DefaultDirectoryWait),
+        });
+    }
+
+    private static TimeSpan Seconds(TargetSetting setting, TimeSpan fallback)
+    {
+        var text = TargetSettings.Read(setting);
+        return text is null ? fallback
+            : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= 300 ? TimeSpan.FromSeconds(seconds)
+            : throw new TargetConfigurationException($"{setting} '{text}' is not a number of seconds in (0, 300]");
     }
 }

@@ -11,6 +11,18 @@ public abstract class InsurerConformance : InsurerConformanceFixture
 {
     private const string Cases = nameof(InsurerCases.For);
 
+    [Requirement("DIR-009"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "DIR-009" })]
+    public Task Insurer_learns_a_rotated_key_from_the_relays_directory(string directory) => CheckAsync("DIR-009", directory);
+
+    [Requirement("DIR-010"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "DIR-010" })]
+    public Task Insurer_refuses_a_directory_not_signed_by_a_current_relay_key(string directory) => CheckAsync("DIR-010", directory);
+
+    [Requirement("DIR-011"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "DIR-011" })]
+    public Task Insurer_refuses_a_directory_that_vouches_for_itself(string directory) => CheckAsync("DIR-011", directory);
+
+    [Requirement("DIR-013"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "DIR-013" })]
+    public Task Insurer_refuses_a_directory_older_than_the_one_it_holds(string directory) => CheckAsync("DIR-013", directory);
+
     [Requirement("AUTH-001"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "AUTH-001" })]
     public Task Insurer_refuses_a_body_that_is_not_a_compact_JWS_envelope(string envelope) => CheckAsync("AUTH-001", envelope);
 

@@ -1,4 +1,5 @@
 using Chukei.Conformance.Evidence;
+using Chukei.Contracts.Keys;
 using Chukei.Contracts.Wire;
 
 namespace Chukei.Conformance.Insurer.Kit;
@@ -6,10 +7,10 @@ namespace Chukei.Conformance.Insurer.Kit;
 /// <summary>Presents seals to the target's inquiry endpoint as one of the parties the kit plays, recording evidence.</summary>
 public sealed class InquiryCaller(KitWorld world, EvidenceRecorder evidence)
 {
-    public async Task<InquiryExchange> PresentAsync(string callerId, string seal, IReadOnlyList<string> items, string correlationId, DateOnly? serviceDate = null, CancellationToken ct = default)
+    public async Task<InquiryExchange> PresentAsync(string callerId, string seal, IReadOnlyList<string> items, string correlationId, DateOnly? serviceDate = null, PartyKeySet? signingKeys = null, CancellationToken ct = default)
     {
         var request = new InquiryRequest { Seal = seal, Items = items, CorrelationId = correlationId, ServiceDate = serviceDate };
-        var client = world.ClientFor(callerId, evidence);
+        var client = world.ClientFor(callerId, evidence, signingKeys);
         var url = world.InquiryUrl;
         var (token, id) = client.Signer.SignRequest(world.Target.PartyId, "POST", url.AbsolutePath, request);
         var (status, body) = await client.SendAsync(url, token, ct);

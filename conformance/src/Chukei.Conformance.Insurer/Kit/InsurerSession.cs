@@ -15,11 +15,16 @@ public sealed class InsurerSession : IAsyncDisposable
         Relay = relay;
         Target = target;
         World = new KitWorld(target, relay.Url);
+        Directory = new KitDirectory(World, relay);
+        Directory.PublishCurrent();
     }
 
     public RelayStandIn Relay { get; }
     public InsurerTarget Target { get; }
     public KitWorld World { get; }
+
+    /// <summary>What the relay stand-in serves at <c>GET /v1/directory</c>.</summary>
+    public KitDirectory Directory { get; }
 
     /// <summary>Starts the stand-in on <paramref name="relayUrl"/>, then asks <paramref name="createTarget"/> for the target, given the stand-in's URL; null when there is no target.</summary>
     public static async Task<InsurerSession?> StartAsync(string relayUrl, Func<Uri, ValueTask<InsurerTarget?>> createTarget)
@@ -28,28 +33,29 @@ public sealed class InsurerSession : IAsyncDisposable
         var fixture = new SealFixture(TimeProvider.System.GetUtcNow());
         var directory = new PartyDirectory(SealFixture.RelayId);
         directory.Replace(fixture.Parties);
-        var relay = await RelayStandIn.StartAsync(relayUrl, SealFixture.RelayId, fixture.KeySet(SealFixture.RelayId), directory, TimeProvider.System);
+        var relay = RelayStandIn.Start(relayUrl, SealFixture.RelayId, fixture.KeySet(SealFixture.RelayId), directory, TimeProvider.System);
         try
         {
             var target = await createTarget(relay.Url);
             if (target is null)
             {
-                await relay.DisposeAsync();
+                relay.Dispose();
                 return null;
             }
             return new InsurerSession(relay, target);
         }
         catch
         {
-            await relay.DisposeAsync();
+            relay.Dispose();
             throw;
         }
     }
 
     public async ValueTask DisposeAsync()
     {
+        Directory.Dispose();
         World.Dispose();
         if (Target.Owner is not null) await Target.Owner.DisposeAsync();
-        await Relay.DisposeAsync();
+        Relay.Dispose();
     }
 }

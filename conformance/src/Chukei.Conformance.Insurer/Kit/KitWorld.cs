@@ -49,11 +49,14 @@ public sealed class KitWorld : IDisposable
 
     public PartyKeySet KeysOf(string partyId) => _keys[partyId];
 
-    /// <summary>A client for a party the kit plays whose every exchange lands in <paramref name="evidence"/>.</summary>
-    public PartyClient ClientFor(string partyId, EvidenceRecorder evidence)
+    /// <summary>
+    /// A client for a party the kit plays whose every exchange lands in <paramref name="evidence"/>; it signs with the
+    /// party's published keys, or with <paramref name="keys"/> (a rotated key the directory cases publish).
+    /// </summary>
+    public PartyClient ClientFor(string partyId, EvidenceRecorder evidence, PartyKeySet? keys = null)
     {
         ArgumentNullException.ThrowIfNull(evidence);
-        var signer = new EnvelopeSigner(partyId, _keys[partyId], Target.Time);
+        var signer = new EnvelopeSigner(partyId, keys ?? _keys[partyId], Target.Time);
         return new PartyClient(_http, signer, VerifierFor(partyId), Directory) { Exchanges = evidence.Record };
     }
 

@@ -13,9 +13,9 @@ using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
-using WireMock.Settings;
 using WireMock.Types;
 using WireMock.Util;
+using static Chukei.Conformance.StandIns.StandInResponses;
 using static Chukei.Contracts.Tokens.Mutations.SealFixture;
 
 namespace Chukei.Conformance.Relay.Kit;
@@ -62,7 +62,7 @@ public sealed class InsurerStandIn : IDisposable
     public static InsurerStandIn Start(string url, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(time);
-        var server = WireMockServer.Start(new WireMockServerSettings { Urls = [url], StartAdminInterface = false });
+        var server = Conformance.StandIns.StandInServer.Start(url);
         return new InsurerStandIn(server, new SealFixture(time.GetUtcNow()), time);
     }
 
@@ -178,14 +178,4 @@ public sealed class InsurerStandIn : IDisposable
             return null;
         }
     }
-
-    private static ResponseMessage Problem(ProblemCode code, string? detail) =>
-        Text(code.Status, ProtocolConstants.ProblemMediaType, ProtocolJson.Serialize(Contracts.Problems.Problem.From(code, detail)));
-
-    private static ResponseMessage Text(int status, string mediaType, string body) => new()
-    {
-        StatusCode = status,
-        Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new(mediaType) },
-        BodyData = new BodyData { BodyAsString = body, DetectedBodyType = BodyType.String, Encoding = Encoding.UTF8 },
-    };
 }

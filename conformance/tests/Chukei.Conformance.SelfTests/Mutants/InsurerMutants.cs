@@ -63,5 +63,13 @@ public static class InsurerMutants
             new InsurerDefects { LeaksNumberInProblems = true }),
         new("answers-unasked-benefits", "INS-042", "answers benefits although only eligibility was asked for",
             new InsurerDefects { AnswersUnaskedBenefits = true }),
+        new("never-refreshes-directory", "DIR-009", "keeps the directory it was configured with and never fetches the relay's",
+            new InsurerDefects { SkippedDirectoryChecks = new HashSet<string> { "DIR-009" } }),
+        new("skips-directory-signature-check", "DIR-010", "takes up a fetched directory without checking its header, key or signature",
+            new InsurerDefects { SkippedDirectoryChecks = new HashSet<string> { "DIR-010" } }),
+        new("trusts-self-vouching-directory", "DIR-011", "verifies a fetched directory with the relay keys that directory lists itself",
+            new InsurerDefects { SkippedDirectoryChecks = new HashSet<string> { "DIR-011" } }),
+        new("accepts-older-directory", "DIR-013", "takes up a directory issued before the one it holds",
+            new InsurerDefects { SkippedDirectoryChecks = new HashSet<string> { "DIR-013" } }),
     ];
 }

@@ -1,6 +1,6 @@
 namespace Chukei.Conformance.SelfTests.Mutants;
 
-/// <summary>The insurer suite's verdict on one target (the reference or a mutant): its failed and inconclusive cases.</summary>
+/// <summary>A suite's verdict on one target (the reference or a mutant): its failed cases (a SHOULD's warning included) and inconclusive ones.</summary>
 public sealed record SuiteVerdict(string TargetName, IReadOnlyList<CaseFailure> Failures, IReadOnlyList<string> Inconclusive)
 {
     /// <summary>The requirements whose tests failed, in id order.</summary>

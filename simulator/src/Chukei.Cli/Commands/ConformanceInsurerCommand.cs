@@ -28,13 +28,18 @@ public static class ConformanceInsurerCommand
             Description = "Seconds the kit waits for an access-log report the insurer owes the relay (LOG-010 allows 5 minutes; raise it for a batch reporter)",
             DefaultValueFactory = _ => InsurerTarget.DefaultReportWait.TotalSeconds,
         };
+        var directoryWait = new Option<double>("--directory-wait")
+        {
+            Description = "Seconds a directory case waits for the insurer to fetch the kit's new directory after an unknown kid (its DIR-009 rate limit plus a margin)",
+            DefaultValueFactory = _ => InsurerTarget.DefaultDirectoryWait.TotalSeconds,
+        };
         var command = new Command("insurer", "Run the insurer suite against --target. " + ConformanceCommand.ExitCodeHelp)
         {
-            target, party, relayUrl, output, filter, expected, reportWait,
+            target, party, relayUrl, output, filter, expected, reportWait, directoryWait,
         };
         command.SetAction(async (parse, ct) => await new ConformanceInsurerRun(new ConformanceInsurerOptions(
             parse.GetValue(target)!, parse.GetValue(party)!, parse.GetValue(relayUrl)!, parse.GetValue(output)!,
-            parse.GetValue(filter), parse.GetValue(expected)) { ReportWaitSeconds = parse.GetValue(reportWait) }).RunAsync(ct));
+            parse.GetValue(filter), parse.GetValue(expected)) { ReportWaitSeconds = parse.GetValue(reportWait), DirectoryWaitSeconds = parse.GetValue(directoryWait) }).RunAsync(ct));
         return command;
     }
 }

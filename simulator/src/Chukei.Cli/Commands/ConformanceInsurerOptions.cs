@@ -5,4 +5,7 @@ public sealed record ConformanceInsurerOptions(string Target, string Party, stri
 {
     /// <summary>How long the kit waits for an access-log report, in seconds (0, 300].</summary>
     public double ReportWaitSeconds { get; init; } = 5;
+
+    /// <summary>How long a directory case waits for the insurer to fetch a new directory, in seconds (0, 300].</summary>
+    public double DirectoryWaitSeconds { get; init; } = 11;
 }

@@ -17,7 +17,12 @@ public sealed class ConformanceInsurerRun(ConformanceInsurerOptions options)
         if (!ConformanceOptions.TryHttpUrl(options.Target, out var targetUrl)) return ConformanceOptions.Usage($"--target '{options.Target}' is not an absolute http(s) URL");
         if (!ConformanceOptions.TryHttpUrl(options.RelayUrl, out _)) return ConformanceOptions.Usage($"--relay-url '{options.RelayUrl}' is not an absolute http(s) URL");
         if (options.ReportWaitSeconds is not (> 0 and <= 300)) return ConformanceOptions.Usage($"--report-wait {options.ReportWaitSeconds} is not a number of seconds in (0, 300]");
-        var target = new InsurerTarget(new ConformanceTarget(targetUrl, options.Party)) { ReportWait = TimeSpan.FromSeconds(options.ReportWaitSeconds) };
+        if (options.DirectoryWaitSeconds is not (> 0 and <= 300)) return ConformanceOptions.Usage($"--directory-wait {options.DirectoryWaitSeconds} is not a number of seconds in (0, 300]");
+        var target = new InsurerTarget(new ConformanceTarget(targetUrl, options.Party))
+        {
+            ReportWait = TimeSpan.FromSeconds(options.ReportWaitSeconds),
+            DirectoryWait = TimeSpan.FromSeconds(options.DirectoryWaitSeconds),
+        };
         var suite = new SuiteDefinition<InsurerSession>("insurer", InsurerCases.All,
             $"{targetUrl} (party {options.Party}); relay stand-in at {options.RelayUrl}", "relay stand-in", options.RelayUrl,
             async () => (await InsurerSession.StartAsync(options.RelayUrl, _ => ValueTask.FromResult<InsurerTarget?>(target)))!,

@@ -14,6 +14,7 @@ public sealed class PartyDirectory
     private readonly ConcurrentDictionary<string, (PartyDescriptor Party, PublicJwk Key)> _byKid = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ECDsa> _verifiers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ECDiffieHellman> _recipients = new(StringComparer.Ordinal);
+    private readonly Lock _replaceLock = new();
 
     public PartyDirectory(string relayId) => RelayId = relayId;
 
@@ -24,15 +25,7 @@ public sealed class PartyDirectory
     /// <summary>Adds or replaces a party (key rotation and revocation are replacements).</summary>
     public void Upsert(PartyDescriptor party)
     {
-        if (_parties.TryGetValue(party.Id, out var old))
-        {
-            foreach (var k in old.Keys)
-            {
-                _byKid.TryRemove(k.Kid, out _);
-                _verifiers.TryRemove(k.Kid, out _);
-                _recipients.TryRemove(k.Kid, out _);
-            }
-        }
+        if (_parties.TryGetValue(party.Id, out var old)) Forget(old);
         foreach (var k in party.Keys)
         {
             if (_byKid.TryGetValue(k.Kid, out var owner) && owner.Party.Id != party.Id)
@@ -45,6 +38,60 @@ public sealed class PartyDirectory
     public void Replace(IEnumerable<PartyDescriptor> parties)
     {
         foreach (var p in parties) Upsert(p);
+    }
+
+    /// <summary>
+    /// Makes this view equal to an accepted directory: its parties replace every party held, and parties it no longer
+    /// lists are dropped. The whole document is checked before anything changes (DIR-004: a kid names one key), so a
+    /// refused document leaves the view as it was.
+    /// </summary>
+    public void ReplaceAll(IReadOnlyCollection<PartyDescriptor> parties)
+    {
+        ArgumentNullException.ThrowIfNull(parties);
+        var kids = new HashSet<string>(StringComparer.Ordinal);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var party in parties)
+        {
+            if (!ids.Add(party.Id)) throw new InvalidOperationException($"party {party.Id} is listed twice");
+            foreach (var k in party.Keys)
+            {
+                if (!kids.Add(k.Kid)) throw new InvalidOperationException($"kid {k.Kid} is listed twice");
+            }
+        }
+        lock (_replaceLock)
+        {
+            // New entries first, stale ones after, so a concurrent verifier never misses a kid both versions list.
+            foreach (var party in parties)
+            {
+                foreach (var k in party.Keys)
+                {
+                    if (_byKid.TryGetValue(k.Kid, out var was) && was.Key != k)
+                    {
+                        _verifiers.TryRemove(k.Kid, out _);
+                        _recipients.TryRemove(k.Kid, out _);
+                    }
+                    _byKid[k.Kid] = (party, k);
+                }
+                _parties[party.Id] = party;
+            }
+            foreach (var gone in _parties.Keys.Where(id => !ids.Contains(id)).ToList()) _parties.TryRemove(gone, out _);
+            foreach (var kid in _byKid.Keys.Where(kid => !kids.Contains(kid)).ToList())
+            {
+                _byKid.TryRemove(kid, out _);
+                _verifiers.TryRemove(kid, out _);
+                _recipients.TryRemove(kid, out _);
+            }
+        }
+    }
+
+    private void Forget(PartyDescriptor party)
+    {
+        foreach (var k in party.Keys)
+        {
+            _byKid.TryRemove(k.Kid, out _);
+            _verifiers.TryRemove(k.Kid, out _);
+            _recipients.TryRemove(k.Kid, out _);
+        }
     }
 
     public PartyDescriptor? Find(string partyId) => _parties.TryGetValue(partyId, out var p) ? p : null;

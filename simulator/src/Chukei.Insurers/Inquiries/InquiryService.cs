@@ -32,7 +32,7 @@ public sealed class InquiryService(InsurerNode insurer)
             await RefuseAsync(entryId, callerId, null, "unknown", request, ex.Code.Code, now, ct);
             throw;
         }
-        var verdict = SealVerifier.Verify(request.Seal, new SealVerificationContext
+        var sealContext = new SealVerificationContext
         {
             SelfId = self.PartyId,
             OwnKeys = self.Keys,
@@ -42,7 +42,11 @@ public sealed class InquiryService(InsurerNode insurer)
             CallerId = callerId,
             RequestedItems = request.Items,
             SkippedChecks = insurer.Defects.SkippedSealChecks,
-        });
+        };
+        var verdict = SealVerifier.Verify(request.Seal, sealContext);
+        // DIR-009: a seal under a relay key this insurer has not seen yet may follow a rotation; refresh once, then judge.
+        if (verdict.Failure == ProblemCodes.SealKeyUnknown && self.DirectoryRefresher is { } refresher && await refresher.RefreshForUnknownKidAsync(ct))
+            verdict = SealVerifier.Verify(request.Seal, sealContext);
         if (!verdict.IsValid)
         {
             // Tie the refusal to the relay's lookup only when the relay's signature verified and the seal was for us.
