@@ -169,6 +169,7 @@ public static class ScenarioValidator
 
     private static void ValidateStep(StepSpec step, Dictionary<string, InsurerSpec> insurers, Dictionary<string, PersonSpec> people, List<TimelineEventSpec> timeline, Action<ScenarioNode, string> error)
     {
+        if (step.About is not null) error(step, $"step '{step.Id}': 'about' applies to retroactive-notices steps only");
         if (step.Requester == Network.SimulatedNetwork.ClinicHandle)
         {
             ValidateClinicStep(step, insurers, people, timeline, error);
