@@ -29,12 +29,7 @@ public sealed class RetroactiveNoticeService(RelayNode relay)
                 return new RetroactiveChangeNoticeAnswer { NoticeId = notice.NoticeId, LogEntryId = kept.LogEntryId, ReceivedAt = kept.ReceivedAt };
 
             var answered = relay.Store.FindLogEntry(notice.RelayLogEntryId);
-            if (defects.AcceptsNoticesForAnyEntry) { }
-            else if (answered is not { Action: AccessAction.Lookup or AccessAction.RoutedInquiry, Outcome: AccessOutcome.Answered }
-                || answered.RecordedBy != relay.Self.PartyId || answered.Provider != caller.Id || answered.Requester != notice.Requester)
-                throw new ProtocolException(ProblemCodes.NoticeEntryUnknown, $"no answered lookup or routed inquiry of {notice.Requester} to {caller.Id} has that entry id", "/relayLogEntryId");
-            else if (!relay.Store.EntriesRelatedTo(answered.EntryId).Any(e => e.RecordedBy == caller.Id && e.Action == AccessAction.Inquiry && e.Outcome == AccessOutcome.Answered))
-                throw new ProtocolException(ProblemCodes.NoticeEntryUnknown, $"{caller.Id} has reported no answered inquiry for that entry", "/relayLogEntryId");
+            if (!defects.AcceptsNoticesForAnyEntry) CheckAnswered(caller, notice, answered);
 
             // LOG-031: the notice discloses the person's changed eligibility to the requester; log it before keeping it.
             // The source key makes the entry findable again should the notice itself fail to be kept.
@@ -55,6 +50,16 @@ public sealed class RetroactiveNoticeService(RelayNode relay)
             relay.Store.TryKeepRetroactiveNotice(defects.KeepsResentNoticesTwice ? delivered with { Notice = notice with { NoticeId = notice.NoticeId + "#" + entryId } } : delivered);
             return new RetroactiveChangeNoticeAnswer { NoticeId = notice.NoticeId, LogEntryId = entryId, ReceivedAt = receivedAt };
         }
+    }
+
+    /// <summary>ELG-018: the entry is the relay's answered lookup or routed inquiry of this requester to this insurer, and the insurer reported answering it.</summary>
+    private void CheckAnswered(PartyDescriptor caller, RetroactiveChangeNotice notice, AccessLogEntry? answered)
+    {
+        if (answered is not { Action: AccessAction.Lookup or AccessAction.RoutedInquiry, Outcome: AccessOutcome.Answered }
+            || answered.RecordedBy != relay.Self.PartyId || answered.Provider != caller.Id || answered.Requester != notice.Requester)
+            throw new ProtocolException(ProblemCodes.NoticeEntryUnknown, $"no answered lookup or routed inquiry of {notice.Requester} to {caller.Id} has that entry id", "/relayLogEntryId");
+        if (!relay.Store.EntriesRelatedTo(answered.EntryId).Any(e => e.RecordedBy == caller.Id && e.Action == AccessAction.Inquiry && e.Outcome == AccessOutcome.Answered))
+            throw new ProtocolException(ProblemCodes.NoticeEntryUnknown, $"{caller.Id} has reported no answered inquiry for that entry", "/relayLogEntryId");
     }
 
     /// <summary>Drops what the caller acknowledges, then hands it what is still waiting; never another party's notices.</summary>
