@@ -59,4 +59,7 @@ public sealed record InsurerDefects
 
     /// <summary>The answer's inResponseTo names the seal's jti instead of the request envelope's (breaks INS-040, AUTH-010).</summary>
     public bool AnswersInResponseToSealJti { get; init; }
+
+    /// <summary>Remembers no valid answer and sends no retroactive-change notice, however its records change (breaks ELG-015).</summary>
+    public bool NeverNotifies { get; init; }
 }

@@ -39,6 +39,13 @@ public sealed class InsurerNode
     public Notices.FallThroughInbox FallThroughInbox { get; } = new();
     public PartyClient Client { get; }
 
+    /// <summary>The valid answers this insurer gave, watched for retroactive changes (ELG-014).</summary>
+    public Notices.ValidAnswerLedger ValidAnswers { get; } = new();
+
+    /// <summary>Re-checks the watched answers against the records as now registered and notifies stale ones (ELG-015, ELG-017).</summary>
+    public Task<IReadOnlyList<Notices.RetroactiveNotifier.Outcome>> NotifyRetroactiveChangesAsync(CancellationToken ct = default) =>
+        ValidAnswers.HasOpen ? new Notices.RetroactiveNotifier(this).RunAsync(ct) : Task.FromResult<IReadOnlyList<Notices.RetroactiveNotifier.Outcome>>([]);
+
     /// <summary>For mutation testing only: the defects of a deliberately broken mutant; <see cref="InsurerDefects.None"/> otherwise.</summary>
     public InsurerDefects Defects { get; init; } = InsurerDefects.None;
 

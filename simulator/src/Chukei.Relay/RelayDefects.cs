@@ -51,6 +51,18 @@ public sealed record RelayDefects
     /// <summary>A report naming a relay entry that does not exist is appended anyway (breaks LOG-011).</summary>
     public bool AcceptsUnknownLogEntries { get; init; }
 
+    /// <summary>A retroactive-change notice is accepted whatever relay entry it names (breaks ELG-018).</summary>
+    public bool AcceptsNoticesForAnyEntry { get; init; }
+
+    /// <summary>A retroactive-change notice is kept without an access-log entry (breaks LOG-031).</summary>
+    public bool OmitsNoticeEntries { get; init; }
+
+    /// <summary>A resent retroactive-change notice is logged and kept again (breaks ELG-019).</summary>
+    public bool KeepsResentNoticesTwice { get; init; }
+
+    /// <summary>A pickup hands the caller every waiting notice, whoever it is addressed to (breaks ELG-020).</summary>
+    public bool HandsNoticesToAnyCaller { get; init; }
+
     /// <summary>Lookups are answered without an access-log entry; the seal's txn names an entry that was never written (breaks LOG-003).</summary>
     public bool OmitsLookupEntries { get; init; }
 

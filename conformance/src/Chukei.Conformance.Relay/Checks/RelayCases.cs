@@ -54,6 +54,12 @@ public static class RelayCases
         new("RLY-023", "answer-byte-for-byte", RoutedChecks.ForwardsAnswerUntouchedAsync),
         .. RoutedChecks.Unverifiable.Select(b => new RelayCase("RLY-024", RoutedChecks.CaseName(b), (s, c) => RoutedChecks.TargetUnavailableAsync(s, c, b))),
 
+        .. new[] { "answer-of-another-insurer", "to-another-requester", "lookup-never-answered" }
+            .Select(n => new RelayCase("ELG-018", n, (s, c) => NoticeChecks.EntryUnknownAsync(s, c, n))),
+        new("ELG-019", "resent-notice-kept-once", NoticeChecks.ResentOnceAsync),
+        new("ELG-020", "picked-up-by-its-requester-only", NoticeChecks.PickedUpByItsRequesterAsync),
+        new("LOG-031", "notice-logged-for-the-person", NoticeChecks.LoggedAsync),
+
         new("RLY-030", "medical-and-ltc-in-one-update", EnrolmentChecks.BothRecordsAsync),
         new("RLY-031", "another-insurers-number", (s, c) => EnrolmentChecks.NotOwnedAsync(s, c, "another-insurers-number")),
         new("RLY-031", "record-of-the-other-kind", (s, c) => EnrolmentChecks.NotOwnedAsync(s, c, "record-of-the-other-kind")),

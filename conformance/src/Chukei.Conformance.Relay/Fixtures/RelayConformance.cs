@@ -167,6 +167,18 @@ public abstract class RelayConformance : RelayConformanceFixture
     [Requirement("LOG-006"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "LOG-006" })]
     public Task Relay_entries_are_in_sequence(string @case) => CheckAsync("LOG-006", @case);
 
+    [Requirement("LOG-031"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "LOG-031" })]
+    public Task Relay_logs_a_retroactive_change_notice_for_the_person(string @case) => CheckAsync("LOG-031", @case);
+
+    [Requirement("ELG-018"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "ELG-018" })]
+    public Task Relay_refuses_a_notice_about_an_answer_the_insurer_did_not_give(string @case) => CheckAsync("ELG-018", @case);
+
+    [Requirement("ELG-019"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "ELG-019" })]
+    public Task Relay_keeps_a_resent_notice_once(string @case) => CheckAsync("ELG-019", @case);
+
+    [Requirement("ELG-020"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "ELG-020" })]
+    public Task Relay_hands_a_notice_to_its_requester_only_until_acknowledged(string @case) => CheckAsync("ELG-020", @case);
+
     [Requirement("LOG-011"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "LOG-011" })]
     public Task Relay_refuses_a_report_naming_an_unknown_entry_whole(string @case) => CheckAsync("LOG-011", @case);
 

@@ -58,6 +58,7 @@ public static class ProblemCodes
     public static readonly ProblemCode TargetRefused = new("target-refused", 502, "The target party refused the routed inquiry", "RLY-022");
     public static readonly ProblemCode LogEntryUnknown = new("log-entry-unknown", 400, "The report names a relay log entry that does not exist or concerns another party", "LOG-011");
     public static readonly ProblemCode PersonUnknown = new("person-unknown", 404, "No such person", "LOG-015");
+    public static readonly ProblemCode NoticeEntryUnknown = new("notice-entry-unknown", 400, "The notice names a relay entry that does not exist or is not an answer of this insurer to this requester", "ELG-018");
     public static readonly ProblemCode InsurerNumberNotOwned = new("insurer-number-not-owned", 403, "The caller updated an enrolment under an insurer number it does not own", "RLY-031");
 
     // Reception eligibility check with the card (CLN), in the order the relay applies them (§13.4).
@@ -81,7 +82,7 @@ public static class ProblemCodes
         SealSignatureAlgorithm, SealType, SealKeyUnknown, SealKeyRevoked, SealSignatureInvalid, SealClaims, SealIssuer,
         SealAudience, SealExpired, SealNotYetValid, SealLifetime, SealReplayed, SealRequesterMismatch,
         PurposeNotAllowed, ItemsNotAllowed,
-        SubjectNotOwned, TargetUnavailable, TargetRefused, LogEntryUnknown, PersonUnknown, InsurerNumberNotOwned,
+        SubjectNotOwned, TargetUnavailable, TargetRefused, LogEntryUnknown, PersonUnknown, InsurerNumberNotOwned, NoticeEntryUnknown,
         CardChallengeUnknown, CardChallengeExpired, CardChallengeReplayed, CardCertificateMalformed, CardCaUnknown,
         CardSignatureInvalid, CardCertificateNotYetValid, CardCertificateExpired, CardCertificateRevoked, CardHolderUnknown,
     ];

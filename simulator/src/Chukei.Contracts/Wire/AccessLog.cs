@@ -17,6 +17,9 @@ public enum AccessAction
 
     /// <summary>The relay told the person's municipal NHI that the person has no medical insurance (RLY-052).</summary>
     [JsonStringEnumMemberName("fall-through-notice")] FallThroughNotice,
+
+    /// <summary>An insurer's retroactive-change notice the relay accepted for the requester of a stale answer (LOG-031).</summary>
+    [JsonStringEnumMemberName("retroactive-change-notice")] RetroactiveChangeNotice,
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<AccessOutcome>))]

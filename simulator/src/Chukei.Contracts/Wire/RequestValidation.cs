@@ -57,6 +57,35 @@ public static class RequestValidation
         }
     }
 
+    /// <summary>ELG-018: a retroactive-change notice as the relay accepts it.</summary>
+    public static void Validate(RetroactiveChangeNotice n)
+    {
+        EntryId(n.NoticeId, "/noticeId");
+        Check(IdentifierRules.PartyId(n.Requester), "/requester");
+        EntryId(n.RelayLogEntryId, "/relayLogEntryId");
+        EntryId(n.InsurerLogEntryId, "/insurerLogEntryId");
+        CorrelationId(n.CorrelationId);
+        if (n.PreviousStatus != EligibilityStatus.Valid) Fail("/previousStatus", "must be valid: only a valid answer is notified");
+        if (n.Status == EligibilityStatus.Valid) Fail("/status", "must not be valid: the notice says the answer no longer holds");
+        if (n.ReasonOfLoss is { } reason && !LossReasons.All.Contains(reason)) Fail("/reasonOfLoss", $"must be one of {string.Join(", ", LossReasons.All)}");
+    }
+
+    /// <summary>ELG-020: a pickup acknowledges at most 100 notices, each by the relay's entry id.</summary>
+    public static void Validate(RetroactiveNoticePickup p)
+    {
+        if (p.Acknowledge is { } ids)
+        {
+            if (ids.Count > ProtocolConstants.MaxReportEntries) Fail("/acknowledge", $"must list at most {ProtocolConstants.MaxReportEntries} ids");
+            for (var i = 0; i < ids.Count; i++) EntryId(ids[i], $"/acknowledge/{i}");
+        }
+        CorrelationId(p.CorrelationId);
+    }
+
+    private static void EntryId(string? id, string at)
+    {
+        if (string.IsNullOrEmpty(id) || id.Length > 64 || id.Any(c => c < 0x21 || c > 0x7e)) Fail(at, "must be 1 to 64 printable ASCII characters");
+    }
+
     public static void Validate(SubjectReference s, string at)
     {
         if ((s.Ltc is null) == (s.Medical is null)) Fail(at, "exactly one of 'ltc' and 'medical' is required");

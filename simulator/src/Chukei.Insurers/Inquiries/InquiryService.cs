@@ -80,6 +80,15 @@ public sealed class InquiryService(InsurerNode insurer)
             At = now,
             CorrelationId = request.CorrelationId,
         });
+        // ELG-014: a valid answer may be relied on; remember it so a later retroactive change can be notified.
+        if (result.Status == EligibilityStatus.Valid && !defects.NeverNotifies)
+        {
+            insurer.ValidAnswers.Remember(new Notices.ValidAnswerLedger.Watched
+            {
+                Requester = requester, ServiceDate = serviceDate, CorrelationId = request.CorrelationId, InsurerLogEntryId = entryId,
+                RelayLogEntryId = claims.LogEntryId, Insured = claims.Insured, AnsweredAt = now,
+            });
+        }
         // Nothing is answered without a log entry the relay holds too (LOG-010).
         await insurer.FlushReportsAsync(ct);
 

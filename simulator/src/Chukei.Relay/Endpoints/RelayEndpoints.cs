@@ -7,6 +7,7 @@ using Chukei.Relay.AccessLog;
 using Chukei.Relay.CardEligibility;
 using Chukei.Relay.Enrolments;
 using Chukei.Relay.Lookups;
+using Chukei.Relay.RetroactiveNotices;
 using Chukei.Relay.Routing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -24,6 +25,7 @@ public static class RelayEndpoints
         var routed = new RoutedInquiryService(relay, lookups);
         var enrolments = new EnrolmentService(relay);
         var log = new AccessLogService(relay);
+        var notices = new RetroactiveNoticeService(relay);
         PartyContext? Self(HttpContext _) => relay.Self;
 
         app.MapGet("/.well-known/jwks.json", () => PartyHost.Json(new
@@ -52,6 +54,12 @@ public static class RelayEndpoints
         app.MapSignedPost<EmptyRequest, ChainVerification>("/v1/access-log/verifications", Self,
             [PartyRole.MedicalInsurer, PartyRole.LtcInsurer, PartyRole.Clinic, PartyRole.Portal], _ => { },
             (_, _) => Task.FromResult(relay.Log.Verify()));
+        // §9.2.1: insurers hand in retroactive-change notices; requesters, clinics included, pick theirs up.
+        app.MapSignedPost<RetroactiveChangeNotice, RetroactiveChangeNoticeAnswer>("/v1/retroactive-change-notices", Self, Insurers, RequestValidation.Validate,
+            (call, _) => Task.FromResult(notices.Accept(call.Envelope.Sender, call.Request)));
+        app.MapSignedPost<RetroactiveNoticePickup, RetroactiveNoticePickupAnswer>("/v1/retroactive-change-notices/pickups", Self,
+            [PartyRole.MedicalInsurer, PartyRole.LtcInsurer, PartyRole.Clinic], RequestValidation.Validate,
+            (call, _) => Task.FromResult(notices.Pickup(call.Envelope.Sender, call.Request)));
         app.MapCardEligibility(relay, lookups);
     }
 }

@@ -32,6 +32,9 @@ public interface IRelayStore : IDisposable
     IEnumerable<AccessLogEntry> WholeLog();
     bool HasEntryRelatedTo(string entryId);
 
+    /// <summary>Entries whose relatedEntryId is <paramref name="entryId"/>, in seq order.</summary>
+    IReadOnlyList<AccessLogEntry> EntriesRelatedTo(string entryId);
+
     /// <summary>The municipal NHI party a person's fall-through notices go to (their residence), if known.</summary>
     void SetResidence(string personId, string nhiPartyId);
 
@@ -57,6 +60,18 @@ public interface IRelayStore : IDisposable
     /// person): the only people a fall-through run must look at, given what the previous run saw. Ordered by person id.
     /// </summary>
     IReadOnlyList<string> MedicalEndingsBetween(DateOnly endedOnOrBefore, DateOnly? endedAfter, DateTimeOffset? registeredAfter);
+
+    /// <summary>Keeps an accepted retroactive-change notice for its requester (ELG-020); false if this (provider, noticeId) is already kept.</summary>
+    bool TryKeepRetroactiveNotice(DeliveredRetroactiveNotice notice);
+
+    /// <summary>The kept notice a provider sent under this id, acknowledged or not (ELG-019).</summary>
+    DeliveredRetroactiveNotice? FindRetroactiveNotice(string provider, string noticeId);
+
+    /// <summary>A requester's notices not yet acknowledged, in the order they were accepted.</summary>
+    IReadOnlyList<DeliveredRetroactiveNotice> PendingRetroactiveNotices(string requester, int limit);
+
+    /// <summary>Marks the requester's own notices with these log entry ids acknowledged; other ids are ignored.</summary>
+    void AcknowledgeRetroactiveNotices(string requester, IReadOnlyList<string> logEntryIds);
 
     /// <summary>Runs <paramref name="load"/> as one transaction: bulk provisioning of many people at once.</summary>
     void Bulk(Action load);

@@ -47,6 +47,10 @@ public sealed class SqliteRelayStore : IRelayStore
             CREATE TABLE IF NOT EXISTS residences (person_id TEXT PRIMARY KEY, nhi_party TEXT NOT NULL) WITHOUT ROWID;
             CREATE TABLE IF NOT EXISTS fall_through_notices (person_id TEXT NOT NULL, uninsured_since TEXT NOT NULL, notified_at TEXT NOT NULL,
               PRIMARY KEY (person_id, uninsured_since));
+            CREATE TABLE IF NOT EXISTS retroactive_notices (id INTEGER PRIMARY KEY AUTOINCREMENT, provider TEXT NOT NULL, notice_id TEXT NOT NULL,
+              requester TEXT NOT NULL, log_entry_id TEXT NOT NULL UNIQUE, acknowledged INTEGER NOT NULL DEFAULT 0, json TEXT NOT NULL,
+              UNIQUE (provider, notice_id));
+            CREATE INDEX IF NOT EXISTS retroactive_notices_pending ON retroactive_notices(requester, acknowledged, id);
             """);
     }
 
@@ -137,6 +141,9 @@ public sealed class SqliteRelayStore : IRelayStore
     public bool HasEntryRelatedTo(string entryId) =>
         Query("SELECT 1 FROM access_log WHERE related_entry_id = $e LIMIT 1", r => true, ("$e", entryId)).Count > 0;
 
+    public IReadOnlyList<AccessLogEntry> EntriesRelatedTo(string entryId) =>
+        Query("SELECT json FROM access_log WHERE related_entry_id = $e ORDER BY seq", r => Entry(r.GetString(0)), ("$e", entryId));
+
     public void SetResidence(string personId, string nhiPartyId) =>
         Write("INSERT OR REPLACE INTO residences(person_id, nhi_party) VALUES ($p, $n)", ("$p", personId), ("$n", nhiPartyId));
 
@@ -164,6 +171,40 @@ public sealed class SqliteRelayStore : IRelayStore
 
     public void ForgetFallThroughNotice(string personId, DateOnly uninsuredSince) =>
         Write("DELETE FROM fall_through_notices WHERE person_id = $p AND uninsured_since = $s", ("$p", personId), ("$s", Date(uninsuredSince)));
+
+    public bool TryKeepRetroactiveNotice(DeliveredRetroactiveNotice notice)
+    {
+        lock (_gate)
+        {
+            var cmd = Command("INSERT OR IGNORE INTO retroactive_notices(provider, notice_id, requester, log_entry_id, json) VALUES ($p, $n, $r, $l, $j)",
+                ("$p", notice.Provider), ("$n", notice.Notice.NoticeId), ("$r", notice.Notice.Requester), ("$l", notice.LogEntryId), ("$j", ProtocolJson.Serialize(notice)));
+            return cmd.ExecuteNonQuery() == 1;
+        }
+    }
+
+    public DeliveredRetroactiveNotice? FindRetroactiveNotice(string provider, string noticeId) =>
+        Query("SELECT json FROM retroactive_notices WHERE provider = $p AND notice_id = $n", r => Notice(r.GetString(0)), ("$p", provider), ("$n", noticeId)).FirstOrDefault();
+
+    public IReadOnlyList<DeliveredRetroactiveNotice> PendingRetroactiveNotices(string requester, int limit) =>
+        Query("SELECT json FROM retroactive_notices WHERE requester = $r AND acknowledged = 0 ORDER BY id LIMIT $limit", r => Notice(r.GetString(0)),
+            ("$r", requester), ("$limit", limit));
+
+    public void AcknowledgeRetroactiveNotices(string requester, IReadOnlyList<string> logEntryIds)
+    {
+        lock (_gate)
+        {
+            using var tx = _db.BeginTransaction();
+            foreach (var id in logEntryIds)
+            {
+                var cmd = Command("UPDATE retroactive_notices SET acknowledged = 1 WHERE requester = $r AND log_entry_id = $l", ("$r", requester), ("$l", id));
+                cmd.Transaction = tx;
+                cmd.ExecuteNonQuery();
+            }
+            tx.Commit();
+        }
+    }
+
+    private static DeliveredRetroactiveNotice Notice(string json) => JsonSerializer.Deserialize<DeliveredRetroactiveNotice>(json, ProtocolJson.Options)!;
 
     public IReadOnlyList<string> MedicalEndingsBetween(DateOnly endedOnOrBefore, DateOnly? endedAfter, DateTimeOffset? registeredAfter)
     {

@@ -12,7 +12,7 @@ namespace Chukei.Scenarios.Loading;
 public static class ScenarioValidator
 {
     public static readonly IReadOnlyList<string> MedicalKinds = ["health-insurance-society", "national-association", "mutual-aid", "nhi", "late-elderly"];
-    public static readonly IReadOnlyList<string> Actions = ["flow", "routed", "lookup", "person-log", "verify-log", "enrolment", "advance", "fall-through-notices"];
+    public static readonly IReadOnlyList<string> Actions = ["flow", "routed", "lookup", "person-log", "verify-log", "enrolment", "advance", "fall-through-notices", "retroactive-notices"];
     public static readonly IReadOnlyList<string> Tampers = ["ciphertext", "tag", "replay"];
     public static readonly IReadOnlyList<string> LookupOutcomes = ["found", "not-found", "no-current-coverage", "multiple-matches"];
     public static readonly IReadOnlyList<string> FaultKinds = ["down", "error", "delay"];
@@ -101,7 +101,8 @@ public static class ScenarioValidator
                 else if (previous is { } p && at < p) Error(step, $"step '{step.Id}': at {step.At} is before the previous step or the clock's start; steps run in time order");
                 else previous = at;
             }
-            ValidateStep(step, insurers, people, s.Timeline, Error);
+            if (step.Action == "retroactive-notices") NoticeStepRules.Validate(step, insurers, s.Steps.TakeWhile(x => !ReferenceEquals(x, step)).ToList(), Error);
+            else ValidateStep(step, insurers, people, s.Timeline, Error);
         }
         if (s.Steps.Count == 0) Error(s, "a scenario needs at least one step");
         return d;
@@ -168,6 +169,7 @@ public static class ScenarioValidator
 
     private static void ValidateStep(StepSpec step, Dictionary<string, InsurerSpec> insurers, Dictionary<string, PersonSpec> people, List<TimelineEventSpec> timeline, Action<ScenarioNode, string> error)
     {
+        if (step.About is not null) error(step, $"step '{step.Id}': 'about' applies to retroactive-notices steps only");
         if (step.Requester == Network.SimulatedNetwork.ClinicHandle)
         {
             ValidateClinicStep(step, insurers, people, timeline, error);

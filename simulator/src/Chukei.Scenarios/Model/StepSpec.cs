@@ -5,7 +5,7 @@ public sealed class StepSpec : ScenarioNode
 {
     public string Id { get; set; } = "";
 
-    /// <summary>flow, routed, lookup, person-log, verify-log, enrolment, advance, fall-through-notices.</summary>
+    /// <summary>flow, routed, lookup, person-log, verify-log, enrolment, advance, fall-through-notices, retroactive-notices.</summary>
     public string Action { get; set; } = "";
 
     public string? Title { get; set; }
@@ -40,6 +40,9 @@ public sealed class StepSpec : ScenarioNode
     public string? Event { get; set; }
     public string? Date { get; set; }
 
+    /// <summary>For retroactive-notices: the earlier flow or routed step whose answer the expectations are about.</summary>
+    public string? About { get; set; }
+
     public ExpectSpec? Expect { get; set; }
 }
 
@@ -58,9 +61,9 @@ public sealed class ExpectSpec : ScenarioNode
     public bool? ChainValid { get; set; }
     public string? Enrolment { get; set; }
 
-    /// <summary>fall-through-notices: how many notices the NHI insurer has received.</summary>
+    /// <summary>fall-through-notices: how many notices the NHI insurer has received; retroactive-notices: how many the requester has received (about <c>about</c>'s answer when given).</summary>
     public int? Notices { get; set; }
 
-    /// <summary>After a flow: the person's access log shows the relay's and the insurer's entries for it (default true).</summary>
+    /// <summary>After a flow: the person's access log shows the relay's and the insurer's entries for it (default true); after retroactive-notices: it shows the notice about <c>about</c>'s answer.</summary>
     public bool? Logged { get; set; }
 }

@@ -16,6 +16,7 @@ namespace Chukei.Scenarios.Running;
 public sealed class ScenarioRunner(SimulatedNetwork network, FakeTimeProvider clock, TextWriter output)
 {
     private readonly FlowSteps _flows = new(network);
+    private readonly RetroactiveNoticeSteps _notices = new(network);
     private readonly Timeline _timeline = Timeline.Build(network);
     private readonly InvariantChecker _invariants = new(network);
     private Dictionary<string, string>? _byPensionNumber;
@@ -95,6 +96,9 @@ public sealed class ScenarioRunner(SimulatedNetwork network, FakeTimeProvider cl
             case "fall-through-notices":
                 Notices(step, r);
                 break;
+            case "retroactive-notices":
+                await _notices.PickupAsync(step, r, ct);
+                break;
             case "advance":
                 var by = ScenarioValidator.ParseDuration(step.By!)!.Value;
                 await _timeline.AdvanceToAsync(clock.GetUtcNow() + by, clock, r.Lines, ct);
@@ -133,6 +137,8 @@ public sealed class ScenarioRunner(SimulatedNetwork network, FakeTimeProvider cl
                 DisqualificationDate = date,
                 ReasonOfLoss = enrolment.ReasonOfLoss ?? LossReasons.Other,
             });
+            // ELG-015: a registered loss may make earlier valid answers wrong; they are notified before the relay is told.
+            foreach (var o in await node.NotifyRetroactiveChangesAsync(ct)) r.Lines.Add(RetroactiveNoticeText.Sent(network.Scenario.Id, spec.Id, o));
         }
         var update = new EnrolmentUpdate
         {

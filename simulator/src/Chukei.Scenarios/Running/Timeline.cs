@@ -144,6 +144,7 @@ internal sealed class Timeline
             var generated = due.Event >= 0 && _events[due.Event].Spec.Generated;
             var day = DateOnly.FromDateTime(due.At.ToOffset(ProtocolConstants.JapanOffset).DateTime);
             if (_summaryDay is { } open && open != day) FlushSummary(lines);
+            var notices = await NotifyRetroactiveChangesAsync(due, ct);
             var result = await ActAsync(due, ct);
             AfterInstant?.Invoke(due.At, lines);
             if (generated)
@@ -155,6 +156,7 @@ internal sealed class Timeline
             }
             else if (due.Stage == Stage.Detection && result.Length == 0) continue; // a routine run that found nothing
             lines.Add($"⏱ {due.At.ToOffset(ProtocolConstants.JapanOffset):yyyy-MM-dd HH:mm} {Describe(due)}{(result.Length > 0 ? ": " + result : "")}");
+            lines.AddRange(notices);
         }
         FlushSummary(lines);
         if (target > clock.GetUtcNow()) clock.SetUtcNow(target);
@@ -190,6 +192,17 @@ internal sealed class Timeline
             default:
                 return "";
         }
+    }
+
+    /// <summary>
+    /// ELG-015, ELG-017: when an insurer registers a change, and again before it reports one to the relay, it re-checks
+    /// the valid answers it gave and notifies those the change made wrong (resending any not yet acknowledged).
+    /// </summary>
+    private async Task<IReadOnlyList<string>> NotifyRetroactiveChangesAsync(Due due, CancellationToken ct)
+    {
+        if (due.Stage is not (Stage.Registered or Stage.Reported) || !_network.Insurers.TryGetValue(_events[due.Event].Insurer.Id, out var node)) return [];
+        var outcomes = await node.NotifyRetroactiveChangesAsync(ct);
+        return outcomes.Select(o => RetroactiveNoticeText.Sent(_network.Scenario.Id, node.Self.PartyId, o)).ToList();
     }
 
     private string Describe(Due due)

@@ -1,0 +1,150 @@
+using Chukei.Conformance.Outcomes;
+using Chukei.Conformance.Relay.Kit;
+using Chukei.Contracts;
+using Chukei.Contracts.Envelopes;
+using Chukei.Contracts.Problems;
+using Chukei.Contracts.Wire;
+using static Chukei.Contracts.Tokens.Mutations.SealFixture;
+
+namespace Chukei.Conformance.Relay.Checks;
+
+/// <summary>
+/// Retroactive-change notices at the relay (docs/protocol.md §9.2.1). The kit plays both insurers: kaigo-b looks a
+/// person up, kenpo-a reports its answer and then notifies kaigo-b that the answer no longer holds.
+/// </summary>
+public static class NoticeChecks
+{
+    public const string NoticesPath = "v1/retroactive-change-notices";
+    public const string PickupPath = "v1/retroactive-change-notices/pickups";
+
+    /// <summary>A found lookup by kaigo-b that kenpo-a has reported answering: the answer a notice may correct.</summary>
+    private static async Task<(EnrolledPerson Person, LookupRequest Request, LookupAnswer Answer)> AnsweredAsync(RelaySession session, CheckContext check, string caseName, bool report = true)
+    {
+        var person = await EnrolledPerson.CreateAsync(session, check);
+        var (_, request, _, answer) = await Calls.FoundAsync(session, check, person, caseName);
+        if (!report) return (person, request, answer);
+        var reported = await Calls.ReportAsync(session, check, TargetId, Calls.Record(answer.LogEntryId, request.CorrelationId, session.Target.Time.GetUtcNow()));
+        if (reported.Status != 200) throw check.Unreachable($"kenpo-a's report of its answer was refused: {reported.Summary} (LOG-012 covers that)");
+        return (person, request, answer);
+    }
+
+    private static RetroactiveChangeNotice Notice(RelaySession session, LookupRequest request, LookupAnswer answer) => new()
+    {
+        NoticeId = "kenpo-a-n-" + EnvelopeSigner.NewId()[..16],
+        Requester = RequesterId,
+        RelayLogEntryId = answer.LogEntryId,
+        InsurerLogEntryId = "kenpo-a-" + EnvelopeSigner.NewId()[..16],
+        CorrelationId = request.CorrelationId,
+        ServiceDate = DateOnly.FromDateTime(session.Target.Time.GetUtcNow().ToOffset(ProtocolConstants.JapanOffset).DateTime),
+        PreviousStatus = EligibilityStatus.Valid,
+        Status = EligibilityStatus.Invalid,
+        DisqualificationDate = new DateOnly(2026, 4, 1),
+        ReasonOfLoss = LossReasons.OtherInsurance,
+        RegisteredAt = session.Target.Time.GetUtcNow(),
+    };
+
+    private static Task<RelayExchange> SendAsync(RelaySession session, CheckContext check, RetroactiveChangeNotice notice, string sender = TargetId) =>
+        session.World.CallerFor(sender, check.Evidence).PostAsync(NoticesPath, notice);
+
+    private static async Task<RetroactiveChangeNoticeAnswer> AcceptedAsync(RelaySession session, CheckContext check, RetroactiveChangeNotice notice)
+    {
+        var exchange = await SendAsync(session, check, notice);
+        check.Must(exchange.Status == 200, $"a notice about kenpo-a's reported answer to kaigo-b must be accepted, but the relay answered {exchange.Summary}");
+        return exchange.Read<RetroactiveChangeNoticeAnswer>(session.World);
+    }
+
+    /// <summary>LOG-031: an accepted notice is in the person's history, written by the relay, tied to the answer it corrects.</summary>
+    public static async Task LoggedAsync(RelaySession session, CheckContext check)
+    {
+        var (person, request, answer) = await AnsweredAsync(session, check, "notice-logged");
+        await using var _ = person;
+        var accepted = await AcceptedAsync(session, check, Notice(session, request, answer));
+
+        var log = await Calls.PersonLogAsync(session, check, person.Person.PersonId);
+        var entry = log.Entries.FirstOrDefault(e => e.EntryId == accepted.LogEntryId);
+        check.Must(entry is not null, $"the notice's logEntryId '{accepted.LogEntryId}' is not in the person's log ({log.Entries.Count} entries)");
+        check.Must(entry.Action == AccessAction.RetroactiveChangeNotice && entry.RecordedBy == RelayId, $"the entry says action {entry.Action}, recordedBy {entry.RecordedBy}");
+        check.Must(entry.Requester == RequesterId && entry.Provider == TargetId, $"the entry names requester {entry.Requester}, provider {entry.Provider}: the party told and the insurer telling");
+        check.Must(entry.RelatedEntryId == answer.LogEntryId && entry.CorrelationId == request.CorrelationId,
+            $"the entry's relatedEntryId is '{entry.RelatedEntryId}' and correlationId '{entry.CorrelationId}', not the answer's '{answer.LogEntryId}' and '{request.CorrelationId}'");
+        check.Must(entry.Items.SequenceEqual([DataItems.Eligibility]) && entry.Outcome == AccessOutcome.Answered, $"the entry's items are [{string.Join(", ", entry.Items)}], outcome {entry.Outcome}");
+        check.Must(!log.Unreconciled.Contains(accepted.LogEntryId), "the notice's entry is listed as unreconciled");
+    }
+
+    /// <summary>ELG-018: a notice naming an answer the sender did not give, or that was never answered, is refused.</summary>
+    public static async Task EntryUnknownAsync(RelaySession session, CheckContext check, string caseName)
+    {
+        var (person, request, answer) = await AnsweredAsync(session, check, caseName, report: caseName != "lookup-never-answered");
+        await using var _ = person;
+        var notice = Notice(session, request, answer);
+        var exchange = caseName switch
+        {
+            "answer-of-another-insurer" => await SendAsync(session, check, notice, OtherInsurerId),
+            "to-another-requester" => await SendAsync(session, check, notice with { Requester = OtherInsurerId }),
+            "lookup-never-answered" => await SendAsync(session, check, notice),
+            _ => throw new ArgumentOutOfRangeException(nameof(caseName), caseName, "no such case"),
+        };
+
+        check.Must(exchange.IsRefusal(ProblemCodes.NoticeEntryUnknown), $"the notice ({caseName}) must be refused with notice-entry-unknown (400), but the relay answered {exchange.Summary}");
+        check.Must(exchange.Problem?.Field == "/relayLogEntryId", $"the problem's field is '{exchange.Problem?.Field}', not /relayLogEntryId");
+        var log = await Calls.PersonLogAsync(session, check, person.Person.PersonId);
+        check.Must(log.Entries.All(e => e.Action != AccessAction.RetroactiveChangeNotice), "the refused notice was logged in the person's history");
+    }
+
+    /// <summary>ELG-019: the same notice sent again is answered with the first acceptance and logged once.</summary>
+    public static async Task ResentOnceAsync(RelaySession session, CheckContext check)
+    {
+        var (person, request, answer) = await AnsweredAsync(session, check, "notice-resent");
+        await using var _ = person;
+        var notice = Notice(session, request, answer);
+        var first = await AcceptedAsync(session, check, notice);
+
+        var again = await SendAsync(session, check, notice);
+        check.Must(again.Status == 200, $"a resent notice must be acknowledged, but the relay answered {again.Summary}");
+        var second = again.Read<RetroactiveChangeNoticeAnswer>(session.World);
+        check.Must(second.LogEntryId == first.LogEntryId, $"the resent notice got entry '{second.LogEntryId}', the first '{first.LogEntryId}'");
+        var log = await Calls.PersonLogAsync(session, check, person.Person.PersonId);
+        var logged = log.Entries.Count(e => e.Action == AccessAction.RetroactiveChangeNotice);
+        check.Must(logged == 1, $"the person's log holds {logged} notice entries for one notice sent twice");
+    }
+
+    /// <summary>ELG-020: a notice is handed to its requester alone, again until acknowledged, and not after.</summary>
+    public static async Task PickedUpByItsRequesterAsync(RelaySession session, CheckContext check)
+    {
+        var (person, request, answer) = await AnsweredAsync(session, check, "notice-pickup");
+        await using var _ = person;
+        var accepted = await AcceptedAsync(session, check, Notice(session, request, answer));
+
+        var other = await FindAsync(session, check, OtherInsurerId, accepted.LogEntryId, acknowledge: false);
+        check.Must(other is null, "kenpo-c, which was never told anything, picked up the notice addressed to kaigo-b");
+        var mine = await FindAsync(session, check, RequesterId, accepted.LogEntryId, acknowledge: false);
+        check.Must(mine is not null, $"kaigo-b's pickups do not return the notice '{accepted.LogEntryId}' addressed to it");
+        check.Must(mine.Provider == TargetId && mine.Notice.CorrelationId == request.CorrelationId && mine.Notice.Status == EligibilityStatus.Invalid,
+            $"the notice handed out says provider {mine.Provider}, correlationId {mine.Notice.CorrelationId}, status {mine.Notice.Status}: not what kenpo-a sent");
+        var before = await FindAsync(session, check, RequesterId, accepted.LogEntryId, acknowledge: false);
+        check.Must(before is not null, "a notice not yet acknowledged was not returned by the next pickup");
+        var after = await FindAsync(session, check, RequesterId, accepted.LogEntryId, acknowledge: true);
+        check.Must(after is null, "the notice is still returned after kaigo-b acknowledged it");
+    }
+
+    /// <summary>
+    /// Picks up as <paramref name="caller"/> until the notice <paramref name="logEntryId"/> shows up or nothing new comes, acknowledging
+    /// other notices on the way (they are the kit's own from earlier runs) and, with <paramref name="acknowledge"/>, that one first.
+    /// </summary>
+    private static async Task<DeliveredRetroactiveNotice?> FindAsync(RelaySession session, CheckContext check, string caller, string logEntryId, bool acknowledge)
+    {
+        var ack = acknowledge ? new List<string> { logEntryId } : [];
+        for (var round = 0; round < 20; round++)
+        {
+            var exchange = await session.World.CallerFor(caller, check.Evidence).PostAsync(PickupPath,
+                new RetroactiveNoticePickup { Acknowledge = ack, CorrelationId = Calls.NewCorrelationId("pickup") });
+            if (exchange.Status != 200) throw check.Unreachable($"{caller}'s pickup was refused: {exchange.Summary}");
+            var notices = exchange.Read<RetroactiveNoticePickupAnswer>(session.World).Notices;
+            if (notices.FirstOrDefault(n => n.LogEntryId == logEntryId) is { } found) return found;
+            var others = notices.Select(n => n.LogEntryId).Where(id => !ack.Contains(id)).ToList();
+            if (others.Count == 0) return null;
+            ack = [.. ack, .. others];
+        }
+        return null;
+    }
+}
