@@ -1,6 +1,7 @@
 using Chukei.Clinic.Reception;
 using Chukei.Conformance.Clinic.Checks;
 using Chukei.Conformance.Clinic.Driver;
+using Chukei.Conformance.Clinic.Driver.External;
 using Chukei.Conformance.Clinic.Kit;
 using Chukei.Conformance.Clinic.Running;
 using Chukei.Conformance.Insurer.Checks;
@@ -55,6 +56,27 @@ internal static class SuiteRunner
             ?? throw new InvalidOperationException("the clinic kit did not start");
         IReadOnlyList<CaseResult> results;
         await using (session)
+        {
+            results = await ClinicSuiteRunner.RunAsync(session, ClinicCases.All);
+        }
+        return Verdict(targetName, results);
+    }
+
+    /// <summary>
+    /// The clinic suite through the HTTP driver contract: the reference clinic carrying <paramref name="defects"/> is
+    /// served by <see cref="ReferenceClinicHost"/> and reaches the card through the kit's card reader.
+    /// </summary>
+    public static async Task<SuiteVerdict> RunClinicThroughHttpAsync(string targetName, ClinicDefects defects)
+    {
+        ReferenceClinicHost? host = null;
+        var session = await ClinicSession.StartAsync(async parties =>
+        {
+            host = await ReferenceClinicHost.StartAsync(parties, defects);
+            return await HttpClinicDriver.StartAsync(host.Url);
+        }) ?? throw new InvalidOperationException("the clinic kit did not start");
+        IReadOnlyList<CaseResult> results;
+        await using (session)
+        await using (host!)
         {
             results = await ClinicSuiteRunner.RunAsync(session, ClinicCases.All);
         }
