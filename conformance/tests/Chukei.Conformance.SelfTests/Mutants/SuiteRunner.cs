@@ -83,6 +83,27 @@ internal static class SuiteRunner
         return Verdict(targetName, results);
     }
 
+    /// <summary>
+    /// The clinic suite through the command driver: each check runs <paramref name="command"/> with <c>{clinic}</c>
+    /// replaced by the URL of the reference clinic (carrying <paramref name="defects"/>) served over HTTP.
+    /// </summary>
+    public static async Task<SuiteVerdict> RunClinicThroughCommandAsync(string targetName, ClinicDefects defects, string command)
+    {
+        ReferenceClinicHost? host = null;
+        var session = await ClinicSession.StartAsync(async parties =>
+        {
+            host = await ReferenceClinicHost.StartAsync(parties, defects);
+            return await CommandClinicDriver.StartAsync(command.Replace("{clinic}", host.Url.ToString().TrimEnd('/'), StringComparison.Ordinal));
+        }) ?? throw new InvalidOperationException("the clinic kit did not start");
+        IReadOnlyList<CaseResult> results;
+        await using (session)
+        await using (host!)
+        {
+            results = await ClinicSuiteRunner.RunAsync(session, ClinicCases.All);
+        }
+        return Verdict(targetName, results);
+    }
+
     private static SuiteVerdict Verdict(string targetName, IReadOnlyList<CaseResult> results)
     {
         var failures = results.Where(r => r.Outcome == CaseOutcome.Failed).Select(r => new CaseFailure(r.RequirementId, r.CaseName, r.Reason ?? "")).ToList();

@@ -31,6 +31,9 @@ public sealed class CommandClinicDriver : IClinicDriver, IAsyncDisposable
         _timeout = timeout;
     }
 
+    /// <summary>The command, as given.</summary>
+    public string Command => _command;
+
     public static async Task<CommandClinicDriver> StartAsync(string command, TimeProvider? time = null, TimeSpan? timeout = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(command);
