@@ -86,6 +86,7 @@ public sealed class ConformanceReferenceCommandTests : ConsoleTest
     [TestCase("relay", "--stand-in-url", "ftp://127.0.0.1:1")]
     [TestCase("insurer", "--listen", "127.0.0.1:8080")]
     [TestCase("insurer", "--relay-url", "relay")]
+    [TestCase("clinic", "--listen", "localhost")]
     public async Task Reference_WithABadUrl_ExitsTwoNamingTheOption(string role, string option, string value)
     {
         var exit = await ChukeiCommand.InvokeAsync(["conformance", "reference", role, option, value]);

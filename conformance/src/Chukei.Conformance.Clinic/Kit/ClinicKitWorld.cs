@@ -116,6 +116,30 @@ public sealed class ClinicKitWorld : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// What the kit publishes to the clinic under test, without starting anything: the clinic's id and keys, and the
+    /// directory of the run's relay and insurers (their keys are seeded, so every run has the same). A clinic started
+    /// before the kit (<c>chukei conformance reference clinic</c>) is configured from this; the relay's baseUrl is
+    /// given with every check.
+    /// </summary>
+    public static ClinicParties PublishedParties(TimeProvider time)
+    {
+        var scenario = ScenarioLoader.Load(Yaml, "clinic-conformance.yaml");
+        var directory = new PartyDirectory(scenario.Relay.Id);
+        directory.Upsert(new PartyDescriptor { Id = scenario.Relay.Id, Role = PartyRole.Relay, Name = scenario.Relay.Name, Keys = PartyKeySet.FromSeed(scenario.Seed, scenario.Relay.Id).PublicKeys() });
+        foreach (var insurer in scenario.Insurers)
+        {
+            directory.Upsert(new PartyDescriptor
+            {
+                Id = insurer.Id, Role = SimulatedNetwork.RoleOf(insurer), Name = insurer.Name, InsurerNumber = insurer.Number,
+                Keys = PartyKeySet.FromSeed(scenario.Seed, insurer.Id).PublicKeys(),
+            });
+        }
+        var keys = PartyKeySet.FromSeed(KeySeed, ClinicId);
+        directory.Upsert(new PartyDescriptor { Id = ClinicId, Role = PartyRole.Clinic, Name = "Kit clinic (target)", Keys = keys.PublicKeys() });
+        return new ClinicParties(ClinicId, keys, directory, time);
+    }
+
     /// <summary>A virtual card with <paramref name="credentials"/> and the kit PIN, <paramref name="authPinTriesLeft"/> tries left.</summary>
     public CardUnderTest Card(CardCredentials credentials, int authPinTriesLeft = 3)
     {

@@ -1,4 +1,5 @@
 using Chukei.Conformance.Clinic.Driver;
+using Chukei.Conformance.Clinic.Driver.External;
 
 namespace Chukei.Conformance.Clinic.Kit;
 
@@ -39,11 +40,15 @@ public sealed class ClinicSession : IAsyncDisposable
         }
     }
 
-    /// <summary>One check by the clinic under test against the kit's relay (or <paramref name="relayUrl"/>), with a 30 s limit.</summary>
+    /// <summary>
+    /// One check by the clinic under test against the kit's relay (or <paramref name="relayUrl"/>), with a 30 s limit;
+    /// the HTTP and command drivers enforce their own, configurable one and say so when it passes.
+    /// </summary>
     public async Task<ClinicVerdict> CheckAsync(CardUnderTest card, string pin, Uri? relayUrl = null, DateOnly? serviceDate = null)
     {
         ArgumentNullException.ThrowIfNull(card);
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30), World.Time);
+        var own = Driver is HttpClinicDriver or CommandClinicDriver ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(30);
+        using var limit = new CancellationTokenSource(own, World.Time);
         return await Driver.CheckEligibilityAsync(card.Channel, pin, serviceDate ?? World.Today, relayUrl ?? World.RelayUrl, limit.Token);
     }
 

@@ -29,6 +29,10 @@ public static class ConformanceOutcome
         {
             inconclusive = $"{check.RequirementId}: not checked: the target is unreachable ({ex.Message})";
         }
+        catch (Runs.TargetUnreachableException ex)
+        {
+            inconclusive = $"{check.RequirementId}: not checked: {ex.Message}";
+        }
         var evidence = check.Evidence.Attach();
         foreach (var warning in check.Warnings) Assert.Warn(warning);
         if (failure is not null)

@@ -42,6 +42,10 @@ public static class CaseRunner
         {
             (outcome, reason, unreachable) = (CaseOutcome.Inconclusive, $"{requirementId}: not checked: the target is unreachable ({ex.Message})", true);
         }
+        catch (TargetUnreachableException ex)
+        {
+            (outcome, reason, unreachable) = (CaseOutcome.Inconclusive, $"{requirementId}: not checked: {ex.Message}", true);
+        }
         catch (TaskCanceledException ex) when (ex.InnerException is TimeoutException)
         {
             (outcome, reason, unreachable) = (CaseOutcome.Inconclusive, $"{requirementId}: not checked: the target did not answer in time ({ex.Message})", true);

@@ -30,8 +30,16 @@ public static class SuiteCases
     /// Runs <paramref name="cases"/> in order, handing each result to <paramref name="progress"/> as it comes. Throws
     /// <see cref="TargetUnreachableException"/> when the target does not answer the first case at all.
     /// </summary>
-    public static async Task<IReadOnlyList<CaseResult>> RunAsync<TSession>(TSession session, IReadOnlyList<ConformanceCase<TSession>> cases,
+    public static Task<IReadOnlyList<CaseResult>> RunAsync<TSession>(TSession session, IReadOnlyList<ConformanceCase<TSession>> cases,
         Uri targetUrl, Action<CaseResult>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(targetUrl);
+        return RunAsync(session, cases, $"the target {targetUrl}", progress, ct);
+    }
+
+    /// <summary>As above, for a target that is not a URL (<paramref name="target"/>: "the clinic's driver command '…'").</summary>
+    public static async Task<IReadOnlyList<CaseResult>> RunAsync<TSession>(TSession session, IReadOnlyList<ConformanceCase<TSession>> cases,
+        string target, Action<CaseResult>? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(cases);
         var results = new List<CaseResult>(cases.Count);
@@ -40,7 +48,7 @@ public static class SuiteCases
             ct.ThrowIfCancellationRequested();
             var result = await CaseRunner.RunAsync(@case.RequirementId, @case.Name, check => @case.Body(session, check));
             if (results.Count == 0 && result.TargetUnreachable)
-                throw new TargetUnreachableException($"the target {targetUrl} did not answer: {result.Reason}");
+                throw new TargetUnreachableException($"{target} did not answer: {result.Reason}");
             results.Add(result);
             progress?.Invoke(result);
         }

@@ -1,6 +1,7 @@
 using Chukei.Clinic.Reception;
 using Chukei.Conformance.Clinic.Checks;
 using Chukei.Conformance.Clinic.Driver;
+using Chukei.Conformance.Clinic.Driver.External;
 using Chukei.Conformance.Clinic.Kit;
 using Chukei.Conformance.Clinic.Running;
 using Chukei.Conformance.Insurer.Checks;
@@ -55,6 +56,48 @@ internal static class SuiteRunner
             ?? throw new InvalidOperationException("the clinic kit did not start");
         IReadOnlyList<CaseResult> results;
         await using (session)
+        {
+            results = await ClinicSuiteRunner.RunAsync(session, ClinicCases.All);
+        }
+        return Verdict(targetName, results);
+    }
+
+    /// <summary>
+    /// The clinic suite through the HTTP driver contract: the reference clinic carrying <paramref name="defects"/> is
+    /// served by <see cref="ReferenceClinicHost"/> and reaches the card through the kit's card reader.
+    /// </summary>
+    public static async Task<SuiteVerdict> RunClinicThroughHttpAsync(string targetName, ClinicDefects defects)
+    {
+        ReferenceClinicHost? host = null;
+        var session = await ClinicSession.StartAsync(async parties =>
+        {
+            host = await ReferenceClinicHost.StartAsync(parties, defects);
+            return await HttpClinicDriver.StartAsync(host.Url);
+        }) ?? throw new InvalidOperationException("the clinic kit did not start");
+        IReadOnlyList<CaseResult> results;
+        await using (session)
+        await using (host!)
+        {
+            results = await ClinicSuiteRunner.RunAsync(session, ClinicCases.All);
+        }
+        return Verdict(targetName, results);
+    }
+
+    /// <summary>
+    /// The clinic suite through the command driver: each check runs <paramref name="command"/> with <c>{clinic}</c>
+    /// replaced by the URL of the reference clinic (carrying <paramref name="defects"/>) served over HTTP.
+    /// </summary>
+    public static async Task<SuiteVerdict> RunClinicThroughCommandAsync(string targetName, ClinicDefects defects, string command)
+    {
+        ReferenceClinicHost? host = null;
+        var session = await ClinicSession.StartAsync(async parties =>
+        {
+            host = await ReferenceClinicHost.StartAsync(parties, defects);
+            return await CommandClinicDriver.StartAsync(command.Replace("{clinic}", host.Url.ToString().TrimEnd('/'), StringComparison.Ordinal));
+        }) ?? throw new InvalidOperationException("the clinic kit did not start");
+        IReadOnlyList<CaseResult> results;
+        await using (session)
+        await using (host!)
         {
             results = await ClinicSuiteRunner.RunAsync(session, ClinicCases.All);
         }

@@ -16,6 +16,7 @@ public static class ConformanceCommand
         var command = new Command("conformance", "Run a conformance suite against your implementation and write JUnit XML, JSON and HTML reports. " + ExitCodeHelp);
         command.Subcommands.Add(ConformanceInsurerCommand.Create());
         command.Subcommands.Add(ConformanceRelayCommand.Create());
+        command.Subcommands.Add(ConformanceClinicCommand.Create());
         command.Subcommands.Add(ConformanceReferenceCommand.Create());
         return command;
     }

@@ -28,7 +28,7 @@ public sealed class ConformanceInsurerRun(ConformanceInsurerOptions options)
             async () => (await InsurerSession.StartAsync(options.RelayUrl, _ => ValueTask.FromResult<InsurerTarget?>(target)))!,
             (session, cases, progress, token) => InsurerSuiteRunner.RunAsync(session, cases, progress, token),
             RerunCommand);
-        return await new ConformanceSuiteRun<InsurerSession>(suite, targetUrl, options.Out, options.Filter, options.ExpectedFailures).RunAsync(ct);
+        return await new ConformanceSuiteRun<InsurerSession>(suite, targetUrl.ToString(), options.Out, options.Filter, options.ExpectedFailures).RunAsync(ct);
     }
 
     /// <summary>The one-line command that re-runs exactly <paramref name="result"/> against the same target (and relay stand-in, and party).</summary>

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Chukei.Clinic.Reception;
+using Chukei.Conformance.Clinic.Kit;
 using Chukei.Conformance.References;
 using Chukei.Conformance.Relay.Configured;
 using Chukei.Insurers;
@@ -15,9 +17,10 @@ public static class ConformanceReferenceCommand
 {
     public static Command Create()
     {
-        var command = new Command("reference", "Start the kit's reference insurer or relay configured as the suites expect (published keys, directory and people), until Ctrl+C");
+        var command = new Command("reference", "Start the kit's reference insurer, relay or clinic configured as the suites expect (published keys, directory and people), until Ctrl+C");
         command.Subcommands.Add(Insurer());
         command.Subcommands.Add(Relay());
+        command.Subcommands.Add(Clinic());
         return command;
     }
 
@@ -51,6 +54,20 @@ public static class ConformanceReferenceCommand
             await using var owner = target.Owner!;
             return await ServeUntilStoppedAsync($"reference relay {target.PartyId} at {target.Target.BaseUrl} (insurers at {insurers})",
                 $"chukei conformance relay --target {target.Target.BaseUrl}" + (parse.GetValue(standIn) == ConfiguredRelayConformance.DefaultStandInUrl ? "" : $" --stand-in-url {insurers}"), ct);
+        });
+        return command;
+    }
+
+    private static Command Clinic()
+    {
+        var listen = new Option<string>("--listen") { Description = "Where the reference clinic's driver endpoint listens ({listen}/checks)", DefaultValueFactory = _ => "http://127.0.0.1:8070" };
+        var command = new Command("clinic", "The reference clinic behind the HTTP driver contract, as clinic.chukei.test with the kit's published parties; then run `chukei conformance clinic --driver-url <the printed URL>`") { listen };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (!ConformanceOptions.TryHttpUrl(parse.GetValue(listen)!, out _)) return ConformanceOptions.Usage($"--listen '{parse.GetValue(listen)}' is not an absolute http(s) URL");
+            await using var clinic = await ReferenceClinicHost.StartAsync(ClinicKitWorld.PublishedParties(TimeProvider.System), ClinicDefects.None, parse.GetValue(listen)!);
+            var url = clinic.Url.ToString().TrimEnd('/');
+            return await ServeUntilStoppedAsync($"reference clinic {ClinicKitWorld.ClinicId}, driver endpoint {url}/checks", $"chukei conformance clinic --driver-url {url}", ct);
         });
         return command;
     }

@@ -52,6 +52,6 @@ public static class ConformanceRelayCommand
                 if (standIn != ConfiguredRelayConformance.DefaultStandInUrl) command.Append(" --stand-in-url ").Append(standIn);
                 return command.Append(" --filter \"").Append(result.FullName).Append('"').ToString();
             });
-        return await new ConformanceSuiteRun<RelaySession>(suite, targetUrl, output, filter, expected).RunAsync(ct);
+        return await new ConformanceSuiteRun<RelaySession>(suite, targetUrl.ToString(), output, filter, expected).RunAsync(ct);
     }
 }

@@ -30,7 +30,7 @@ public sealed record SuiteDefinition<TSession>(
 /// expected-failures list (exit 2 when it is unreadable or uncommented), starts the kit's stand-ins, runs the cases one
 /// line each (exit 3 when the target does not answer), writes junit.xml, results.json and report.html, and returns 0 or 1.
 /// </summary>
-public sealed class ConformanceSuiteRun<TSession>(SuiteDefinition<TSession> suite, Uri targetUrl, DirectoryInfo output, string? filter, FileInfo? expectedFailures)
+public sealed class ConformanceSuiteRun<TSession>(SuiteDefinition<TSession> suite, string target, DirectoryInfo output, string? filter, FileInfo? expectedFailures)
     where TSession : IAsyncDisposable
 {
     public async Task<int> RunAsync(CancellationToken ct)
@@ -72,7 +72,7 @@ public sealed class ConformanceSuiteRun<TSession>(SuiteDefinition<TSession> suit
             return ExitCodes.Unreachable;
         }
         results = results.Select(expected.Apply).ToList();
-        var run = new ConformanceRun(suite.Role, targetUrl.ToString(), startedAt, watch.Elapsed, results, suite.RerunCommand);
+        var run = new ConformanceRun(suite.Role, target, startedAt, watch.Elapsed, results, suite.RerunCommand);
         await WriteReportsAsync(run, ct);
 
         var failed = results.Any(r => r.FailsRun);

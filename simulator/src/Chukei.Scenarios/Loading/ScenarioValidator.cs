@@ -12,7 +12,7 @@ namespace Chukei.Scenarios.Loading;
 public static class ScenarioValidator
 {
     public static readonly IReadOnlyList<string> MedicalKinds = ["health-insurance-society", "national-association", "mutual-aid", "nhi", "late-elderly"];
-    public static readonly IReadOnlyList<string> Actions = ["flow", "routed", "lookup", "person-log", "verify-log", "enrolment", "advance", "fall-through-notices", "retroactive-notices"];
+    public static readonly IReadOnlyList<string> Actions = ["flow", "routed", "lookup", "card-check", "person-log", "verify-log", "enrolment", "advance", "fall-through-notices", "retroactive-notices"];
     public static readonly IReadOnlyList<string> Tampers = ["ciphertext", "tag", "replay"];
     public static readonly IReadOnlyList<string> LookupOutcomes = ["found", "not-found", "no-current-coverage", "multiple-matches"];
     public static readonly IReadOnlyList<string> FaultKinds = ["down", "error", "delay"];
@@ -67,6 +67,7 @@ public static class ScenarioValidator
             if (p.Residence is not null && !(insurers.TryGetValue(p.Residence, out var home) && home.Kind == "nhi"))
                 Error(p, $"person '{p.Id}': residence '{p.Residence}' must name an nhi insurer of the scenario (the municipality's National Health Insurance)");
             if (p.BirthDate is not null && ParseDate(p.BirthDate) is null) Error(p, $"person '{p.Id}': birthDate '{p.BirthDate}' is not a date (yyyy-MM-dd)");
+            if (p.IcCard is { } card) CardCheckRules.ValidateCard(p, card, Error);
             foreach (var e in p.Enrolments) ValidateEnrolment(p, e, insurers, Error);
             foreach (var b in p.Benefits)
             {
@@ -170,6 +171,14 @@ public static class ScenarioValidator
     private static void ValidateStep(StepSpec step, Dictionary<string, InsurerSpec> insurers, Dictionary<string, PersonSpec> people, List<TimelineEventSpec> timeline, Action<ScenarioNode, string> error)
     {
         if (step.About is not null) error(step, $"step '{step.Id}': 'about' applies to retroactive-notices steps only");
+        if (step.Action == Network.SimulatedNetwork.CardCheckAction)
+        {
+            CardCheckRules.ValidateStep(step, people, error);
+            return;
+        }
+        if (step.Expect is { } cardOnly && (cardOnly.Conclusion ?? cardOnly.Reason ?? cardOnly.PinTriesLeft?.ToString(CultureInfo.InvariantCulture)) is not null)
+            error(cardOnly, $"step '{step.Id}': expect.conclusion, expect.reason and expect.pinTriesLeft apply to card-check steps");
+        if (step.Pin is not null) error(step, $"step '{step.Id}': 'pin' is what the person types at a card-check step");
         if (step.Requester == Network.SimulatedNetwork.ClinicHandle)
         {
             ValidateClinicStep(step, insurers, people, timeline, error);

@@ -103,6 +103,24 @@ public sealed class PersonSpec : ScenarioNode
 
     public List<EnrolmentSpec> Enrolments { get; set; } = [];
     public List<BenefitSpec> Benefits { get; set; } = [];
+
+    /// <summary>The person's social-security IC card for card-check steps; a default card (PIN 1234, valid certificate) when absent.</summary>
+    public IcCardSpec? IcCard { get; set; }
+}
+
+/// <summary>A person's virtual IC card, issued by the kit CA when a card-check step first needs it and kept for the run.</summary>
+public sealed class IcCardSpec : ScenarioNode
+{
+    public const string DefaultPin = "1234";
+
+    /// <summary>The authentication PIN: 4 ASCII digits.</summary>
+    public string Pin { get; set; } = DefaultPin;
+
+    /// <summary>The authentication certificate's state: valid, expired-within-grace, expired, revoked.</summary>
+    public string Certificate { get; set; } = "valid";
+
+    /// <summary>Tries left on the authentication PIN when the card is issued (0 = blocked), 0 to 3.</summary>
+    public int PinTriesLeft { get; set; } = 3;
 }
 
 public sealed class EnrolmentSpec : ScenarioNode

@@ -5,7 +5,7 @@ public sealed class StepSpec : ScenarioNode
 {
     public string Id { get; set; } = "";
 
-    /// <summary>flow, routed, lookup, person-log, verify-log, enrolment, advance, fall-through-notices, retroactive-notices.</summary>
+    /// <summary>flow, routed, lookup, card-check, person-log, verify-log, enrolment, advance, fall-through-notices, retroactive-notices.</summary>
     public string Action { get; set; } = "";
 
     public string? Title { get; set; }
@@ -43,6 +43,9 @@ public sealed class StepSpec : ScenarioNode
     /// <summary>For retroactive-notices: the earlier flow or routed step whose answer the expectations are about.</summary>
     public string? About { get; set; }
 
+    /// <summary>For card-check: the PIN the person types at reception (default: their card's PIN). May be malformed on purpose.</summary>
+    public string? Pin { get; set; }
+
     public ExpectSpec? Expect { get; set; }
 }
 
@@ -63,6 +66,15 @@ public sealed class ExpectSpec : ScenarioNode
 
     /// <summary>fall-through-notices: how many notices the NHI insurer has received; retroactive-notices: how many the requester has received (about <c>about</c>'s answer when given).</summary>
     public int? Notices { get; set; }
+
+    /// <summary>card-check: what the clinic concluded (eligible, eligible-provisional, not-eligible, card-problem, relay-problem).</summary>
+    public string? Conclusion { get; set; }
+
+    /// <summary>card-check: the clinic's reason code (pin-wrong, pin-blocked, pin-format, card-certificate-revoked, invalid, …).</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>card-check: the authentication PIN's retry counter on the card after the check, as the kit reads it.</summary>
+    public int? PinTriesLeft { get; set; }
 
     /// <summary>After a flow: the person's access log shows the relay's and the insurer's entries for it (default true); after retroactive-notices: it shows the notice about <c>about</c>'s answer.</summary>
     public bool? Logged { get; set; }

@@ -30,6 +30,9 @@ public sealed class SimulatedNetwork : IAsyncDisposable
 
     public const string ClinicId = "clinic.chukei.test";
 
+    /// <summary>The step action of the reception check with the IC card (protocol §13.5).</summary>
+    public const string CardCheckAction = "card-check";
+
     private readonly List<WebApplication> _hosts = [];
     private readonly HttpClient _http;
 
@@ -56,6 +59,9 @@ public sealed class SimulatedNetwork : IAsyncDisposable
     public Dictionary<string, string> PersonIds { get; } = new(StringComparer.Ordinal);
 
     public PartyContext Portal { get; private set; } = null!;
+
+    /// <summary>The kit's clinic reception with the IC card, set up only when a step is a <c>card-check</c>.</summary>
+    public ReceptionDesk? Reception { get; private set; }
 
     /// <summary>The kit's clinic, started only when a step requests as <see cref="ClinicHandle"/>.</summary>
     public PartyContext? Clinic { get; private set; }
@@ -127,11 +133,13 @@ public sealed class SimulatedNetwork : IAsyncDisposable
         var portalKeys = PartyKeySet.FromSeed(Scenario.Seed, PortalId);
         Portal = new PartyContext(PortalId, portalKeys, Directory, Time, Ids(options, Scenario.Seed, PortalId));
         Directory.Upsert(new PartyDescriptor { Id = PortalId, Role = PartyRole.Portal, Name = "My Page portal (kit)", Keys = portalKeys.PublicKeys() });
-        if (Scenario.Steps.Any(s => s.Requester == ClinicHandle))
+        if (Scenario.Steps.Any(s => s.Requester == ClinicHandle || s.Action == CardCheckAction))
         {
             var clinicKeys = PartyKeySet.FromSeed(Scenario.Seed, ClinicId);
             Clinic = new PartyContext(ClinicId, clinicKeys, Directory, Time, Ids(options, Scenario.Seed, ClinicId));
             Directory.Upsert(new PartyDescriptor { Id = ClinicId, Role = PartyRole.Clinic, Name = "Clinic reception (kit)", Keys = clinicKeys.PublicKeys() });
+            // Its own id source: the reception desk signs with the same keys as the routed clinic, never the same jti.
+            if (Scenario.Steps.Any(s => s.Action == CardCheckAction)) Reception = new ReceptionDesk(this, _http, Ids(options, Scenario.Seed, ClinicId + "/reception"));
         }
         Provision();
     }
@@ -219,6 +227,7 @@ public sealed class SimulatedNetwork : IAsyncDisposable
         Relay.Http.Dispose();
         Relay.Dispose();
         _http.Dispose();
+        Reception?.Dispose();
         Faults?.Dispose();
     }
 }

@@ -17,6 +17,7 @@ public sealed class ScenarioRunner(SimulatedNetwork network, FakeTimeProvider cl
 {
     private readonly FlowSteps _flows = new(network);
     private readonly RetroactiveNoticeSteps _notices = new(network);
+    private readonly CardCheckStep _cardChecks = new(network);
     private readonly Timeline _timeline = Timeline.Build(network);
     private readonly InvariantChecker _invariants = new(network);
     private Dictionary<string, string>? _byPensionNumber;
@@ -33,6 +34,7 @@ public sealed class ScenarioRunner(SimulatedNetwork network, FakeTimeProvider cl
         if (_invariants.Any)
         {
             _flows.Answered = _invariants.Answered;
+            _cardChecks.Answered = _invariants.Answered;
             _timeline.AfterInstant = (at, lines) => lines.AddRange(_invariants.Check($"at {at.ToOffset(ProtocolConstants.JapanOffset):yyyy-MM-dd HH:mm} JST"));
         }
         foreach (var step in network.Scenario.Steps)
@@ -83,6 +85,9 @@ public sealed class ScenarioRunner(SimulatedNetwork network, FakeTimeProvider cl
                 break;
             case "lookup":
                 await _flows.LookupOnlyAsync(step, r, ct);
+                break;
+            case SimulatedNetwork.CardCheckAction:
+                await _cardChecks.RunAsync(step, r, ct);
                 break;
             case "person-log":
                 await _flows.PersonLogAsync(step.Person!, step.Expect, r, ct);
