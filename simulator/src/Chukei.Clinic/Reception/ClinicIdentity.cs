@@ -16,7 +16,8 @@ public sealed class ClinicIdentity
         PartyId = partyId;
         Directory = directory;
         Time = time;
-        Signer = new EnvelopeSigner(partyId, keys, time, ids ?? IdSource.Random);
+        Ids = ids ?? IdSource.Random;
+        Signer = new EnvelopeSigner(partyId, keys, time, Ids);
         Defects = defects ?? ClinicDefects.None;
         Verifier = new EnvelopeVerifier(partyId, directory, new MemoryReplayCache(time), time)
         {
@@ -27,6 +28,9 @@ public sealed class ClinicIdentity
     public string PartyId { get; }
     public PartyDirectory Directory { get; }
     public TimeProvider Time { get; }
+    /// <summary>Where the clinic's ids come from (seeded in scenarios, so runs repeat exactly).</summary>
+    public IdSource Ids { get; }
+
     public EnvelopeSigner Signer { get; }
     public EnvelopeVerifier Verifier { get; }
 

@@ -164,7 +164,7 @@ public sealed class ReceptionCheck(ClinicIdentity clinic, PartyClient client)
     /// <summary>CLN-030: exactly four ASCII digits.</summary>
     public static bool IsAuthPinFormat(string? pin) => pin is { Length: 4 } && pin.All(char.IsAsciiDigit);
 
-    private static string NewCorrelationId() => "rcpt-" + Guid.NewGuid().ToString("N");
+    private string NewCorrelationId() => "rcpt-" + clinic.Ids.Next()[..32];
 
     private static string Wire<T>(T value) => ProtocolJson.Serialize(value).Trim('"');
 }
