@@ -113,4 +113,16 @@ public sealed record RelayDefects
 
     /// <summary>Every seal names the purpose eligibility-check, whatever the request's purpose (breaks SEAL-006).</summary>
     public bool SealsOnePurpose { get; init; }
+
+    /// <summary>A loss of an enrolment the relay does not hold is answered registered, as if there were something to end (breaks RLY-032).</summary>
+    public bool AnswersRegisteredForUnknownLosses { get; init; }
+
+    /// <summary>A medical seal's insured leaves out the symbol (記号), as if it were optional (breaks SEAL-004).</summary>
+    public bool OmitsSymbolFromSeals { get; init; }
+
+    /// <summary>The checkpoint JWS is typed JWT instead of chukei-checkpoint+jwt (breaks LOG-020).</summary>
+    public bool TypesCheckpointsAsJwt { get; init; }
+
+    /// <summary>GET checkpoints/latest serves the last stored checkpoint (signed every 100 entries) instead of signing one (breaks LOG-020).</summary>
+    public bool ServesStoredCheckpoint { get; init; }
 }

@@ -80,6 +80,7 @@ public static class RelayCases
         new("LOG-015", "unknown-person", RelayLogChecks.UnknownPersonAsync),
         new("LOG-016", "only-own-entries", RelayLogChecks.OnlyOwnEntriesAsync),
         new("LOG-020", "latest-checkpoint", RelayLogChecks.CheckpointAsync),
+        new("LOG-020", "after-a-periodic-checkpoint", RelayLogChecks.CheckpointAfterPeriodicAsync),
         new("LOG-021", "chain-verifies", RelayLogChecks.VerificationAsync),
     ];
 

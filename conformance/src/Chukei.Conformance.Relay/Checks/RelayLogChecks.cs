@@ -177,6 +177,43 @@ public static class RelayLogChecks
         if (checkpoint.Seq == last.Seq) check.Must(checkpoint.Hash == last.Hash, $"the checkpoint at seq {last.Seq} has hash {checkpoint.Hash}, the entry {last.Hash}");
     }
 
+    /// <summary>
+    /// LOG-020: the checkpoint GET answers is signed on request, so it covers the newest entry even after the relay has
+    /// stored a periodic one (every 100 entries): 101 lookups cross such a boundary whatever the relay's seq.
+    /// </summary>
+    public static async Task CheckpointAfterPeriodicAsync(RelaySession session, CheckContext check)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(check);
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        for (var i = 0; i <= ProtocolConstants.CheckpointInterval; i++) await Calls.FoundAsync(session, check, person, "periodic-checkpoint");
+        var log = await Calls.PersonLogAsync(session, check, person.Person.PersonId);
+        if (log.Entries.Count == 0) throw check.Unreachable("the person's log is empty after 101 lookups (LOG-003 covers that)");
+        var newest = log.Entries[^1];
+        if (newest.Seq % ProtocolConstants.CheckpointInterval == 0)
+        {
+            // The newest entry is itself on the boundary: one more, so a stale periodic checkpoint would show.
+            await Calls.FoundAsync(session, check, person, "periodic-checkpoint");
+            newest = (await Calls.PersonLogAsync(session, check, person.Person.PersonId)).Entries[^1];
+        }
+
+        var (status, _, body) = await session.World.GetAsync("v1/access-log/checkpoints/latest", check.Evidence);
+
+        if (status != 200) throw check.Unreachable($"GET checkpoints/latest answered {status} (latest-checkpoint covers that)");
+        LogCheckpoint checkpoint;
+        try
+        {
+            var payload = session.World.VerifierFor(RequesterId).VerifyPayload(body.Trim(), ProtocolConstants.CheckpointType, RelayId);
+            checkpoint = ProtocolJson.Deserialize<LogCheckpoint>(System.Text.Encoding.UTF8.GetBytes(payload), "checkpoint");
+        }
+        catch (ProtocolException ex)
+        {
+            throw check.Unreachable($"the checkpoint does not verify (latest-checkpoint covers that): {ex.Code.Code}", ex);
+        }
+        check.Must(checkpoint.Seq >= newest.Seq,
+            $"the latest checkpoint is at seq {checkpoint.Seq}, but entry {newest.Seq} was written before it was asked for: the relay served a stored checkpoint instead of signing one");
+    }
+
     /// <summary>LOG-021: the relay's own verification of its chain says valid and covers the entries written.</summary>
     public static async Task VerificationAsync(RelaySession session, CheckContext check)
     {

@@ -50,6 +50,11 @@ public static class CaseRunner
         {
             (outcome, reason, unreachable) = (CaseOutcome.Inconclusive, $"{requirementId}: not checked: the target did not answer in time ({ex.Message})", true);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A fault in the kit's own case must not end the run: the other cases still say something about the target.
+            (outcome, reason) = (CaseOutcome.Inconclusive, $"{requirementId}: not checked: the kit could not finish this case ({ex.GetType().Name}: {ex.Message}); please report it");
+        }
         return new CaseResult(requirementId, level, caseName, outcome, reason, check.Evidence.Items, watch.Elapsed) { TargetUnreachable = unreachable };
     }
 }

@@ -83,11 +83,12 @@ public sealed class AccessLogChain
     }
 
     /// <summary>Signs the current head (LOG-020); returns the checkpoint JWS.</summary>
-    public string Checkpoint()
+    /// <param name="type">The JWS typ; anything but chukei-checkpoint+jwt only for the LOG-020 mutant.</param>
+    public string Checkpoint(string type = ProtocolConstants.CheckpointType)
     {
         lock (_gate)
         {
-            var token = _signer.SignPayload(new LogCheckpoint { Seq = _seq, Hash = _head, At = _time.GetUtcNow() }, ProtocolConstants.CheckpointType);
+            var token = _signer.SignPayload(new LogCheckpoint { Seq = _seq, Hash = _head, At = _time.GetUtcNow() }, type);
             _store.AddCheckpoint(_seq, token);
             return token;
         }

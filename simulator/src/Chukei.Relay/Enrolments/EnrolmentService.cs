@@ -47,7 +47,7 @@ public sealed class EnrolmentService(RelayNode relay)
         }
         else
         {
-            outcome = relay.Store.CloseEnrolment(people[0], insurerNumber, number, update.EffectiveDate, now)
+            outcome = relay.Store.CloseEnrolment(people[0], insurerNumber, number, update.EffectiveDate, now) || relay.Defects.AnswersRegisteredForUnknownLosses
                 ? EnrolmentOutcome.Registered
                 : EnrolmentOutcome.NoSuchEnrolment;
         }

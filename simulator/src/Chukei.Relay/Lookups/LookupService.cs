@@ -122,7 +122,7 @@ public sealed class LookupService(RelayNode relay)
             Routed = routed,
             LogEntryId = logEntryId,
             AsOf = relay.Defects.SealAsOfIsNow ? now : e.RegisteredAt.ToUnixTimeSeconds(),
-            Insured = new SealedInsured { Kind = e.Kind, InsurerNumber = e.InsurerNumber, Symbol = e.Symbol, Number = e.Number, Branch = e.Branch },
+            Insured = new SealedInsured { Kind = e.Kind, InsurerNumber = e.InsurerNumber, Symbol = relay.Defects.OmitsSymbolFromSeals ? null : e.Symbol, Number = e.Number, Branch = e.Branch },
         };
         var (kid, key) = relay.Defects.SignsSealsWithRetiredKey && relay.Self.Keys.FirstSigningKey(KeyStatus.Retired) is { } retired
             ? retired

@@ -161,4 +161,21 @@ public sealed class AccessLogTests : NetworkTest
         Assert.That(checkpoint.Seq, Is.EqualTo(100));
         Assert.That(checkpoint.Hash, Is.EqualTo(Network.Relay.Store.LogHead().Hash));
     }
+
+    [Test]
+    public async Task LatestCheckpoint_PastAPeriodicOne_CoversTheNewestEntry()
+    {
+        // Arrange: the periodic checkpoint at seq 100, then one entry more.
+        for (var i = 0; i <= ProtocolConstants.CheckpointInterval; i++) await LookupHanakoAsync("c" + i);
+        using var http = new HttpClient();
+
+        // Act (LOG-020: signed on request, not the stored periodic one)
+        var token = await http.GetStringAsync(Network.RelayUrl.TrimEnd('/') + "/v1/access-log/checkpoints/latest");
+
+        // Assert
+        var verifier = new EnvelopeVerifier("anyone", Network.Directory, new Contracts.Tokens.MemoryReplayCache(Clock), Clock);
+        var checkpoint = ProtocolJson.Deserialize<LogCheckpoint>(System.Text.Encoding.UTF8.GetBytes(verifier.VerifyPayload(token, ProtocolConstants.CheckpointType, "relay.chukei.test")), "checkpoint");
+        Assert.That(checkpoint.Seq, Is.EqualTo(Network.Relay.Store.LogHead().Seq));
+        Assert.That(checkpoint.Seq, Is.GreaterThan(ProtocolConstants.CheckpointInterval));
+    }
 }
