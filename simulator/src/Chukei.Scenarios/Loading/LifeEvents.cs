@@ -16,7 +16,8 @@ namespace Chukei.Scenarios.Loading;
 /// <item>death: lose every open qualification, reason 01, from the day after death; the relay forgets the residence
 /// (<c>died</c>), so a death is never reported as a fall-through.</item>
 /// <item>birth: acquire as a dependant (家族) at the parent's medical insurer, under the parent's card number.</item>
-/// <item>turn-65: acquire LTC at <c>to</c> (primary insured, 第1号被保険者) on the 65th birthday.</item>
+/// <item>turn-65: acquire LTC at <c>to</c> (primary insured, 第1号被保険者) on the day before the 65th birthday, the day
+/// the law counts the age as reached (年齢計算ニ関スル法律, 民法 143).</item>
 /// <item>turn-75: lose the medical insurance and acquire the late-elderly system at <c>to</c> on the 75th birthday.</item>
 /// </list>
 /// Expanded events keep the position of the life event, so every later rule still points at the author's line.
@@ -52,7 +53,7 @@ public static class LifeEvents
         foreach (var ev in s.Timeline.Where(e => e.Event is "turn-65" or "turn-75" && string.IsNullOrEmpty(e.At)))
         {
             if (people.TryGetValue(ev.Person, out var p) && ScenarioValidator.ParseDate(p.BirthDate) is { } birth)
-                ev.At = birth.AddYears(ev.Event == "turn-65" ? 65 : 75).ToString("yyyy-MM-dd", null);
+                ev.At = (ev.Event == "turn-65" ? AgeSixtyFiveReached(birth) : birth.AddYears(75)).ToString("yyyy-MM-dd", null);
             else error(ev, $"timeline event '{ev.Id}': {ev.Person} needs a birthDate, or give 'at'");
         }
         foreach (var ev in s.Timeline.OrderBy(e => e.At, StringComparer.Ordinal))
@@ -154,6 +155,12 @@ public static class LifeEvents
         }
         return expanded;
     }
+
+    /// <summary>
+    /// The day a person born on <paramref name="birth"/> becomes a primary LTC insured: the day before the 65th birthday,
+    /// when the age is reached in law (the late-elderly system, by contrast, starts on the 75th birthday itself).
+    /// </summary>
+    public static DateOnly AgeSixtyFiveReached(DateOnly birth) => birth.AddYears(65).AddDays(-1);
 
     /// <summary>The insurers <paramref name="person"/> holds an open qualification with, given their expanded events so far.</summary>
     private static List<string> HeldBy(PersonSpec person, List<TimelineEventSpec> theirs)

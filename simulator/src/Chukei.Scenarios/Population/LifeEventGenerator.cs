@@ -47,7 +47,7 @@ internal static class LifeEventGenerator
                 if (random.Double() < P(age < 65 ? "death-under-65" : age < 75 ? "death-65-74" : "death-75-plus")) At(Someday(), Kind.Death, m);
                 if (m.IsEmployee && random.Double() < P("job-change")) At(Someday(), Kind.JobChange, m);
                 if (m.IsEmployee && age >= 60 && random.Double() < P("retire")) At(Someday(), Kind.Retire, m);
-                At(m.Birth.AddYears(65), Kind.Turn65, m);
+                At(Loading.LifeEvents.AgeSixtyFiveReached(m.Birth), Kind.Turn65, m);
                 At(m.Birth.AddYears(75), Kind.Turn75, m);
             }
             if (pool.Municipalities.Count > 1 && random.Double() < P("move")) At(Someday(), Kind.Move, null);

@@ -119,7 +119,7 @@ public static class PopulationGenerator
         if (age >= 65)
         {
             m.HoldsLtc = true;
-            AddEnrolment(m, h.Home.Ltc, null, h.Home.Ltc.NextNumber("D10"), null, m.Birth.AddYears(65), "1", today);
+            AddEnrolment(m, h.Home.Ltc, null, h.Home.Ltc.NextNumber("D10"), null, Loading.LifeEvents.AgeSixtyFiveReached(m.Birth), "1", today);
         }
     }
 

@@ -90,7 +90,7 @@ public sealed class LifeEventsTests
     }
 
     [Test]
-    public void Turn65And75_DefaultToTheBirthday()
+    public void Turn65_DefaultsToTheDayBeforeTheBirthday_Turn75ToTheBirthday()
     {
         var e = Expand("""
               - { id: a, event: turn-65, person: jiro, to: ltc-chiyoda, number: '0000099999' }
@@ -98,7 +98,7 @@ public sealed class LifeEventsTests
             """);
 
         Assert.That(e.Where(x => x.Event == "acquire").Select(x => (x.Insurer, x.At)),
-            Is.EqualTo(new[] { ("ltc-chiyoda", "2026-04-02"), ("koki-tokyo", "2036-04-02") }));
+            Is.EqualTo(new[] { ("ltc-chiyoda", "2026-04-01"), ("koki-tokyo", "2036-04-02") }));
     }
 
     [TestCase("  - { id: e, at: 2026-09-01, event: job-change, person: hanako }", "'to' is required for job-change")]
