@@ -13,6 +13,8 @@ public static class ClinicCases
         new("CLN-030", "pin-not-four-digits", PinChecks.PinFormatAsync),
         new("CLN-031", "pin-blocked", PinChecks.BlockedAsync),
         new("CLN-032", "wrong-pin", PinChecks.WrongPinAsync),
+        new("CLN-033", "certificate-file-ends-early", (s, c) => CertificateChecks.FileEndsEarlyAsync(s, c, warns: true)),
+        new("CLN-033", "certificate-file-ends-early-without-warning", (s, c) => CertificateChecks.FileEndsEarlyAsync(s, c, warns: false)),
         new("CLN-034", "removed-during-certificate-read", (s, c) => CardSessionChecks.RemovedAsync(s, c, CardSessionChecks.ReadBinary)),
         new("CLN-034", "removed-before-sign", (s, c) => CardSessionChecks.RemovedAsync(s, c, CardSessionChecks.Sign)),
         new("CLN-034", "reset-before-sign", CardSessionChecks.ResetBeforeSignAsync),

@@ -20,6 +20,9 @@ public abstract class ClinicConformance : ClinicConformanceFixture
     [Requirement("CLN-032"), TestCaseSource(typeof(ClinicCases), Cases, new object[] { "CLN-032" })]
     public Task Clinic_sends_one_VERIFY_per_PIN_entered_and_reports_the_tries_left(string @case) => CheckAsync("CLN-032", @case);
 
+    [Requirement("CLN-033"), TestCaseSource(typeof(ClinicCases), Cases, new object[] { "CLN-033" })]
+    public Task Clinic_uses_the_card_certificate_only_when_read_whole(string @case) => CheckAsync("CLN-033", @case);
+
     [Requirement("CLN-034"), TestCaseSource(typeof(ClinicCases), Cases, new object[] { "CLN-034" })]
     public Task Clinic_starts_over_from_SELECT_and_VERIFY_after_a_removal(string @case) => CheckAsync("CLN-034", @case);
 

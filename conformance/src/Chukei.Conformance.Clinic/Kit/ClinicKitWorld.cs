@@ -140,8 +140,8 @@ public sealed class ClinicKitWorld : IAsyncDisposable
         return new ClinicParties(ClinicId, keys, directory, time);
     }
 
-    /// <summary>A virtual card with <paramref name="credentials"/> and the kit PIN, <paramref name="authPinTriesLeft"/> tries left.</summary>
-    public CardUnderTest Card(CardCredentials credentials, int authPinTriesLeft = 3)
+    /// <summary>A virtual card with <paramref name="credentials"/> and the kit PIN, <paramref name="authPinTriesLeft"/> tries left, behaving as <paramref name="options"/> say (default: the real-card evidence).</summary>
+    public CardUnderTest Card(CardCredentials credentials, int authPinTriesLeft = 3, CardOptions? options = null)
     {
         var profile = new CardProfile
         {
@@ -150,7 +150,7 @@ public sealed class ClinicKitWorld : IAsyncDisposable
             AuthPin = Pin,
             AuthPinTriesLeft = authPinTriesLeft,
         };
-        return new CardUnderTest(new VirtualCard(profile, null, Time), Time);
+        return new CardUnderTest(new VirtualCard(profile, options, Time), Time);
     }
 
     /// <summary>

@@ -1,4 +1,7 @@
+using System.Buffers.Text;
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using Chukei.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -8,7 +11,9 @@ namespace Chukei.Conformance.Clinic.Kit;
 /// <summary>
 /// A loopback proxy in front of the kit's relay that passes every call through, except that it breaks the signature
 /// of each successful card-eligibility answer (one character of the JWS signature changed, header and payload intact):
-/// a clinic that reads the answer without verifying it (CLN-036) would find a perfectly good "valid" in it.
+/// a clinic that reads the answer without verifying it (CLN-036) would find a perfectly good "valid" in it. Started
+/// with <c>breaksAnswers: false</c> it only watches: it records the card certificate of each card-eligibility request
+/// (CLN-033: what the clinic made of the card's EF 000A).
 /// </summary>
 public sealed class TamperingRelayProxy : IAsyncDisposable
 {
@@ -16,38 +21,66 @@ public sealed class TamperingRelayProxy : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly HttpClient _http;
+    private readonly ConcurrentQueue<byte[]?> _certificates = new();
 
-    private TamperingRelayProxy(WebApplication app, HttpClient http, Uri url)
+    private TamperingRelayProxy(WebApplication app, HttpClient http)
     {
         _app = app;
         _http = http;
-        Url = url;
     }
 
-    public Uri Url { get; }
+    public Uri Url { get; private set; } = null!;
 
-    public static async Task<TamperingRelayProxy> StartAsync(Uri relayUrl)
+    /// <summary>
+    /// The certificate of each card-eligibility request that passed through, in order; null for a request whose
+    /// envelope payload or certificate could not be read.
+    /// </summary>
+    public IReadOnlyList<byte[]?> CertificatesPresented => [.. _certificates];
+
+    public static async Task<TamperingRelayProxy> StartAsync(Uri relayUrl, bool breaksAnswers = true)
     {
         var http = new HttpClient();
         var app = PartyHost.CreateBuilder("http://127.0.0.1:0").Build();
-        app.Run(context => ForwardAsync(context, http, relayUrl));
+        var proxy = new TamperingRelayProxy(app, http);
+        app.Run(context => proxy.ForwardAsync(context, relayUrl, breaksAnswers));
         await app.StartAsync();
-        return new TamperingRelayProxy(app, http, new Uri(app.BoundUrl()));
+        proxy.Url = new Uri(app.BoundUrl());
+        return proxy;
     }
 
-    private static async Task ForwardAsync(HttpContext context, HttpClient http, Uri relayUrl)
+    private async Task ForwardAsync(HttpContext context, Uri relayUrl, bool breaksAnswers)
     {
+        var http = _http;
         using var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+        if (context.Request.Path.Value == TamperedPath) _certificates.Enqueue(CertificateOf(body.ToArray()));
         using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), new Uri(relayUrl, context.Request.Path.Value));
         request.Content = new ByteArrayContent(body.ToArray());
         if (context.Request.ContentType is { } type) request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(type);
         using var response = await http.SendAsync(request, context.RequestAborted);
         var answer = await response.Content.ReadAsStringAsync(context.RequestAborted);
-        if (response.IsSuccessStatusCode && context.Request.Path.Value == TamperedPath) answer = BreakSignature(answer);
+        if (breaksAnswers && response.IsSuccessStatusCode && context.Request.Path.Value == TamperedPath) answer = BreakSignature(answer);
         context.Response.StatusCode = (int)response.StatusCode;
         context.Response.ContentType = response.Content.Headers.ContentType?.ToString();
         await context.Response.WriteAsync(answer, context.RequestAborted);
+    }
+
+    /// <summary>The <c>body.certificate</c> of a request envelope (a compact JWS), or null.</summary>
+    private static byte[]? CertificateOf(byte[] request)
+    {
+        try
+        {
+            var parts = System.Text.Encoding.ASCII.GetString(request).Trim().Split('.');
+            if (parts.Length != 3) return null;
+            using var payload = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[1]));
+            return payload.RootElement.TryGetProperty("body", out var b) && b.TryGetProperty("certificate", out var c) && c.GetString() is { } text
+                ? Base64Url.DecodeFromChars(text)
+                : null;
+        }
+        catch (Exception ex) when (ex is FormatException or JsonException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Changes a character in the middle of the third (signature) segment of a compact JWS.</summary>

@@ -25,6 +25,8 @@ public static class ClinicMutants
             new ClinicDefects { SkipsRelaySignatureCheck = true }),
         new("reuses-card-session-after-removal", "CLN-034", "keeps the certificate read before a removal and starts the next check without SELECT and READ BINARY",
             new ClinicDefects { ReusesCardSessionAfterRemoval = true }),
+        new("uses-partial-certificate", "CLN-033", "stops reading EF 000A at the first short answer and sends the bytes read so far to the relay as the certificate",
+            new ClinicDefects { UsesPartialCertificate = true }),
         new("logs-the-pin", "CLN-039", "writes the PIN entered into the check's card trace",
             new ClinicDefects { LogsThePin = true }),
     ];

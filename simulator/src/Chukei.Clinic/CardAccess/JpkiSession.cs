@@ -27,6 +27,12 @@ public sealed class JpkiSession(ICardChannel card)
         Expect(sw, "SELECT JPKI-AP");
     }
 
+    /// <summary>
+    /// For mutation testing only (ClinicDefects.UsesPartialCertificate): <see cref="ReadAuthCertificate"/> stops at the
+    /// first answer shorter than asked and returns what it has, the defect CLN-033 forbids.
+    /// </summary>
+    public bool KeepsPartialCertificate { get; init; }
+
     /// <summary>CLN-033: EF 000A in chunks; only a complete DER certificate that parses is returned.</summary>
     public byte[] ReadAuthCertificate()
     {
@@ -37,7 +43,9 @@ public sealed class JpkiSession(ICardChannel card)
         var read = 0;
         while (read < total)
         {
-            var chunk = ReadBinary(read, Math.Min(MaxChunk, total - read));
+            var asked = Math.Min(MaxChunk, total - read);
+            var chunk = ReadBinary(read, asked);
+            if (KeepsPartialCertificate && chunk.Length < asked) return [.. der.AsSpan(0, read), .. chunk];
             if (chunk.Length == 0) throw new CardFailureException(CardFailures.CertificateUnreadable, "EF 000A ended before the certificate did");
             chunk.AsSpan(0, Math.Min(chunk.Length, total - read)).CopyTo(der.AsSpan(read));
             read += chunk.Length;

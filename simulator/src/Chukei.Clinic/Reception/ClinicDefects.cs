@@ -28,4 +28,7 @@ public sealed record ClinicDefects
 
     /// <summary>Breaks CLN-034: keeps the certificate read before a removal and starts the next check without SELECT and READ BINARY.</summary>
     public bool ReusesCardSessionAfterRemoval { get; init; }
+
+    /// <summary>Breaks CLN-033: stops reading EF 000A at the first short answer and uses the bytes read so far as the certificate, unparsed.</summary>
+    public bool UsesPartialCertificate { get; init; }
 }

@@ -36,7 +36,7 @@ public sealed class ReceptionCheck(ClinicIdentity clinic, PartyClient client)
         // CLN-030: a PIN of the wrong format never reaches the card, so it cannot cost a try.
         if (!IsAuthPinFormat(pin) && !clinic.Defects.SkipsPinFormatCheck) return baseline with { Reason = CardFailures.PinFormat };
 
-        var session = new JpkiSession(card);
+        var session = new JpkiSession(card) { KeepsPartialCertificate = clinic.Defects.UsesPartialCertificate };
         string challenge;
         byte[] certificate, signature;
         try

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Chukei.Card;
 using Chukei.Card.Faults;
+using Chukei.Card.Pki;
 using Chukei.Clinic.CardAccess;
 using Chukei.Clinic.Reception;
 
@@ -70,6 +71,39 @@ public sealed class CardFaultTests
             Assert.That(conclusion.Kind, Is.EqualTo(ConclusionKind.CardProblem));
             Assert.That(conclusion.Reason, Is.AnyOf(CardFailures.CertificateUnreadable, "card-ca-unknown", "card-certificate-malformed"));
         });
+    }
+
+    [TestCase(true, CardFailures.CardError, TestName = "Check_CertificateFileEndsEarly_DiscardsThePartialRead(6282 then 6B00)")]
+    [TestCase(false, CardFailures.CertificateUnreadable, TestName = "Check_CertificateFileEndsEarly_DiscardsThePartialRead(9000 short then empty 9000)")]
+    public async Task Check_CertificateFileEndsEarly_DiscardsThePartialRead(bool warns, string reason)
+    {
+        // CLN-033: EF 000A holds 600 bytes of a certificate whose SEQUENCE header announces the whole of it.
+        var whole = ClinicNetwork.Issued.Valid;
+        var shortFile = new CardCredentials(whole.AuthKey, whole.AuthCertificate[..600], whole.AuthCaCertificate, whole.SigningKey, whole.SigningCertificate, whole.SigningCaCertificate);
+        var (card, log) = _net.Card(shortFile, options: new CardOptions { WarnOnReadPastEnd = warns, RejectOffsetBeyondEnd = warns });
+
+        var conclusion = await _net.Reception.CheckAsync(card, "1234", _net.Today);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(conclusion.Kind, Is.EqualTo(ConclusionKind.CardProblem));
+            Assert.That(conclusion.Reason, Is.EqualTo(reason));
+            Assert.That(log.VerifiesWithPin(), Is.EqualTo(0), "nothing after the discarded read: no PIN try spent");
+        });
+    }
+
+    [Test]
+    public async Task Check_CertificateFileEndsEarly_WithThePartialCertificateDefect_SendsItToTheRelay()
+    {
+        // The mutant of CLN-033 (ClinicDefects.UsesPartialCertificate) goes on with 600 bytes; the relay refuses them.
+        var whole = ClinicNetwork.Issued.Valid;
+        var shortFile = new CardCredentials(whole.AuthKey, whole.AuthCertificate[..600], whole.AuthCaCertificate, whole.SigningKey, whole.SigningCertificate, whole.SigningCaCertificate);
+        var (card, _) = _net.Card(shortFile);
+        var mutant = _net.ReceptionWith(new ClinicDefects { UsesPartialCertificate = true });
+
+        var conclusion = await mutant.CheckAsync(card, "1234", _net.Today);
+
+        Assert.That(conclusion.Reason, Is.EqualTo("card-certificate-malformed"));
     }
 
     [Test]

@@ -63,6 +63,13 @@ internal sealed class ClinicNetwork : IAsyncDisposable
     public ReceptionCheck Reception { get; }
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().ToOffset(ProtocolConstants.JapanOffset).DateTime);
 
+    /// <summary>The same clinic (party, keys, directory, clock) carrying <paramref name="defects"/>, for the defect tests.</summary>
+    public ReceptionCheck ReceptionWith(ClinicDefects defects)
+    {
+        var identity = new ClinicIdentity(Identity.PartyId, PartyKeySet.FromSeed("clinic-tests", ClinicId), Network.Directory, Clock, defects: defects);
+        return new ReceptionCheck(identity, identity.ClientFor(_http));
+    }
+
     public static IssuedCards Issued => Cards.Value;
 
     public static async Task<ClinicNetwork> StartAsync()
