@@ -116,7 +116,7 @@ public sealed class IcCardSpec : ScenarioNode
     /// <summary>The authentication PIN: 4 ASCII digits.</summary>
     public string Pin { get; set; } = DefaultPin;
 
-    /// <summary>The authentication certificate's state: valid, expired-within-grace, expired, revoked.</summary>
+    /// <summary>The authentication certificate's state: valid, expired-within-grace, expired, not-yet-valid, revoked, unknown-ca.</summary>
     public string Certificate { get; set; } = "valid";
 
     /// <summary>Tries left on the authentication PIN when the card is issued (0 = blocked), 0 to 3.</summary>

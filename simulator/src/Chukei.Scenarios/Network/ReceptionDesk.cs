@@ -18,12 +18,14 @@ namespace Chukei.Scenarios.Network;
 public sealed class ReceptionDesk : IDisposable
 {
     /// <summary>The certificate profiles a person's card can have.</summary>
-    public static readonly string[] Certificates = ["valid", "expired-within-grace", "expired", "revoked"];
+    public static readonly string[] Certificates = ["valid", "expired-within-grace", "expired", "not-yet-valid", "revoked", "unknown-ca"];
 
     private readonly SimulatedNetwork _network;
     private readonly KitCertificateAuthority _authority;
     private readonly ReceptionCheck _check;
     private readonly Dictionary<string, (VirtualCard Card, CardCredentials Credentials)> _cards = new(StringComparer.Ordinal);
+
+    private KitCertificateAuthority? _strangerAuthority;
 
     internal ReceptionDesk(SimulatedNetwork network, HttpClient http, IdSource ids)
     {
@@ -41,10 +43,15 @@ public sealed class ReceptionDesk : IDisposable
         ArgumentNullException.ThrowIfNull(person);
         if (_cards.TryGetValue(person.Id, out var held)) return held.Card;
         var spec = person.IcCard ?? new IcCardSpec();
-        var credentials = _authority.IssueCard(person.Name, spec.Certificate switch
+        // unknown-ca: a well-formed card from a CA the relay was never told to trust (CLN-014).
+        var issuer = spec.Certificate == "unknown-ca"
+            ? _strangerAuthority ??= KitCertificateAuthority.Create(_network.Time, "Unknown card CA (not trusted by the relay)", caKey: null, SerialSeed(_network.Scenario.Seed + "/unknown-ca"))
+            : _authority;
+        var credentials = issuer.IssueCard(person.Name, spec.Certificate switch
         {
             "expired-within-grace" => CertificateProfile.ExpiredWithinGrace,
             "expired" => CertificateProfile.Expired,
+            "not-yet-valid" => CertificateProfile.NotYetValid,
             _ => CertificateProfile.Valid,
         });
         var registry = _network.Relay.Cards;
@@ -81,5 +88,6 @@ public sealed class ReceptionDesk : IDisposable
     {
         foreach (var (_, credentials) in _cards.Values) credentials.Dispose();
         _authority.Dispose();
+        _strangerAuthority?.Dispose();
     }
 }

@@ -103,4 +103,20 @@ public sealed class CardCheckStepTests
             Assert.That(output, Does.Not.Contain("4826").And.Not.Contain("7391").And.Not.Contain("34383236"), "the PIN neither in clear nor as hex");
         });
     }
+
+    [TestCase("not-yet-valid", "card-certificate-not-yet-valid")]
+    [TestCase("unknown-ca", "card-ca-unknown")]
+    public async Task CardCheck_CertificateProfile_IsRefusedByTheRelayAsACardProblem(string profile, string reason)
+    {
+        // Arrange: the relay checks the chain and the validity window (CLN-014, CLN-016); the PIN was right.
+        var yaml = People.Replace("certificate: revoked", "certificate: " + profile, StringComparison.Ordinal) + $$"""
+              - { id: refused, action: card-check, person: hanako, expect: { conclusion: card-problem, reason: {{reason}}, pinTriesLeft: 3 } }
+            """;
+
+        // Act
+        var (result, output) = await RunAsync(yaml);
+
+        // Assert
+        Assert.That(result.Passed, Is.True, output);
+    }
 }
