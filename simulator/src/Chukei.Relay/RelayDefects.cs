@@ -125,4 +125,7 @@ public sealed record RelayDefects
 
     /// <summary>GET checkpoints/latest serves the last stored checkpoint (signed every 100 entries) instead of signing one (breaks LOG-020).</summary>
     public bool ServesStoredCheckpoint { get; init; }
+
+    /// <summary>Serves lookups to LTC insurers only, reading figure 5 as one-way (breaks RLY-001).</summary>
+    public bool ServesLookupsToLtcInsurersOnly { get; init; }
 }

@@ -24,6 +24,20 @@ public static class LookupChecks
         check.Must(answer.Target?.PartyId == TargetId, $"the target is '{answer.Target?.PartyId}', not {TargetId}");
     }
 
+    /// <summary>RLY-001: a medical insurer looks the person up too (figure 5 runs both ways): kenpo-a by its own number, for the LTC insurer.</summary>
+    public static async Task FoundByMedicalInsurerAsync(RelaySession session, CheckContext check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        var request = Calls.Lookup(new SubjectReference { Medical = person.Medical }, "found-by-medical-insurer") with { TargetKind = InsuranceKind.Ltc };
+        var exchange = await Calls.LookupAsync(session, check, request, TargetId);
+
+        check.Must(exchange.Status == 200, $"{TargetId}, a medical insurer, looking up its own insured for the LTC insurer was answered {exchange.Summary}");
+        var answer = exchange.Read<LookupAnswer>(session.World);
+        check.Must(answer.Outcome == LookupOutcome.Found && answer.Target?.PartyId == RequesterId,
+            $"the person's current LTC enrolment is at {RequesterId}, but the outcome is {answer.Outcome} with target '{answer.Target?.PartyId}'");
+    }
+
     /// <summary>RLY-006: an LTC number nobody is registered under is not-found.</summary>
     public static async Task NotFoundAsync(RelaySession session, CheckContext check)
     {

@@ -22,6 +22,7 @@ public static class RelayCases
         new("ERR-010", "no-personal-data", SurfaceChecks.NoPersonalDataAsync),
 
         new("RLY-001", "found", LookupChecks.FoundAsync),
+        new("RLY-001", "found-by-medical-insurer", LookupChecks.FoundByMedicalInsurerAsync),
         .. LookupChecks.InvalidFieldCases.Select(n => new RelayCase("RLY-002", n, (s, c) => LookupChecks.InvalidFieldAsync(s, c, n))),
         new("RLY-003", "medical-subject-from-ltc-insurer", (s, c) => LookupChecks.SubjectNotOwnedAsync(s, c, "medical-subject-from-ltc-insurer")),
         new("RLY-004", "another-insurers-number", (s, c) => LookupChecks.SubjectNotOwnedAsync(s, c, "another-insurers-number")),

@@ -87,6 +87,8 @@ public static class RelayMutants
             new RelayDefects { ServesStoredCheckpoint = true }),
         new("types-checkpoints-as-jwt", "LOG-020", "signs its checkpoints typed JWT instead of chukei-checkpoint+jwt",
             new RelayDefects { TypesCheckpointsAsJwt = true }),
+        new("serves-lookups-to-ltc-insurers-only", "RLY-001", "refuses lookups by medical insurers, as if figure 5 ran one way only",
+            new RelayDefects { ServesLookupsToLtcInsurersOnly = true }),
         new("registers-repeated-updates", "RLY-034", "registers a resent enrolment update a second time",
             new RelayDefects { RegistersRepeatedUpdates = true }),
     ];

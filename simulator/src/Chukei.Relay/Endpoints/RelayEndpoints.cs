@@ -42,7 +42,7 @@ public static class RelayEndpoints
             Results.Text((relay.Defects.ServesStoredCheckpoint ? relay.Store.LatestCheckpoint() : null)
                 ?? relay.Log.Checkpoint(relay.Defects.TypesCheckpointsAsJwt ? "JWT" : ProtocolConstants.CheckpointType), ProtocolConstants.JoseMediaType));
 
-        app.MapSignedPost<LookupRequest, LookupAnswer>("/v1/lookups", Self, Insurers, RequestValidation.Validate,
+        app.MapSignedPost<LookupRequest, LookupAnswer>("/v1/lookups", Self, relay.Defects.ServesLookupsToLtcInsurersOnly ? [PartyRole.LtcInsurer] : Insurers, RequestValidation.Validate,
             (call, _) => Task.FromResult(lookups.Lookup(call.Envelope.Sender, call.Request)));
         app.MapSignedPost<RoutedInquiryRequest, RoutedInquiryAnswer>("/v1/routed-inquiries", Self,
             [PartyRole.MedicalInsurer, PartyRole.LtcInsurer, PartyRole.Clinic], RequestValidation.Validate,
