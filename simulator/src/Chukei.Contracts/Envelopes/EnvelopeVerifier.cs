@@ -19,8 +19,8 @@ public sealed class EnvelopeVerifier(string selfId, PartyDirectory directory, IR
 
     /// <summary>
     /// For mutation testing only: requirement ids (AUTH-001 … AUTH-009, ERR-004) whose check this verifier skips or
-    /// answers with a catch-all code, so
-    /// the conformance kit can prove its envelope tests fail against a party that breaks them. Empty in every real use.
+    /// answers with a catch-all code, so the conformance kit can prove its envelope tests fail against a party that
+    /// breaks them; the host's signed endpoints read ERR-001 and ERR-003 from it too. Empty in every real use.
     /// </summary>
     public IReadOnlySet<string> SkippedChecks { get; init; } = NoSkippedChecks;
 
