@@ -38,12 +38,7 @@ public static class DirectoryChecks
             var (response, fetched) = await PresentUntilFetchedAsync(session, check, "rotated-requester-key", keys);
 
             // Assert
-            if (response.Status == 200) return;
-            if (response.Problem?.Code != UnknownKid)
-                throw check.Unreachable($"the inquiry under the rotated key was answered {response.Summary}, which is not about the key");
-            check.Should("DIR-009", false, fetched
-                ? $"the target fetched the directory that lists {kid} as {RequesterId}'s active signing key, yet refused the envelope signed with it: {response.Summary}"
-                : $"the target refused an envelope under {RequesterId}'s rotated key {kid} ({response.Summary}) and did not fetch {session.Relay.Url}v1/directory within {session.Target.DirectoryWait.TotalSeconds:0.#} s to learn it");
+            TookUpRotatedKey(session, check, response, fetched, UnknownKid, $"{RequesterId}'s", kid, "envelope");
         });
     }
 
@@ -63,13 +58,19 @@ public static class DirectoryChecks
                 fixture => fixture.Encrypt(new SealIssuer(kid, key).SignInner(ProtocolJson.Serialize(fixture.ValidClaims(EnvelopeSigner.NewId())))));
 
             // Assert
-            if (response.Status == 200) return;
-            if (response.Problem?.Code != "seal-key-unknown")
-                throw check.Unreachable($"the seal under the relay's rotated key was answered {response.Summary}, which is not about the key");
-            check.Should("DIR-009", false, fetched
-                ? $"the target fetched the directory that lists {kid} as the relay's active signing key, yet refused the seal signed with it: {response.Summary}"
-                : $"the target refused a seal under the relay's rotated key {kid} ({response.Summary}) and did not fetch {session.Relay.Url}v1/directory within {session.Target.DirectoryWait.TotalSeconds:0.#} s to learn it");
+            TookUpRotatedKey(session, check, response, fetched, "seal-key-unknown", "the relay's", kid, "seal");
         });
+    }
+
+    /// <summary>DIR-009: answered, or a warning saying whether the target fetched the directory listing the rotated key.</summary>
+    private static void TookUpRotatedKey(InsurerSession session, CheckContext check, InquiryExchange response, bool fetched, string unknownKeyCode, string whose, string kid, string token)
+    {
+        if (response.Status == 200) return;
+        if (response.Problem?.Code != unknownKeyCode)
+            throw check.Unreachable($"the {token} under {whose} rotated key was answered {response.Summary}, which is not about the key");
+        check.Should("DIR-009", false, fetched
+            ? $"the target fetched the directory that lists {kid} as {whose} active signing key, yet refused the {token} signed with it: {response.Summary}"
+            : $"the target refused the {token} under {whose} rotated key {kid} ({response.Summary}) and did not fetch {session.Relay.Url}v1/directory within {session.Target.DirectoryWait.TotalSeconds:0.#} s to learn it");
     }
 
     /// <summary>DIR-010 / DIR-011: a directory the target must refuse; the key only it lists must stay unknown.</summary>

@@ -80,8 +80,8 @@ public static class RelayCases
         new("LOG-014", "repeated-report", RelayLogChecks.RepeatedReportAsync),
         new("LOG-015", "unknown-person", RelayLogChecks.UnknownPersonAsync),
         new("LOG-016", "only-own-entries", RelayLogChecks.OnlyOwnEntriesAsync),
-        new("LOG-020", "latest-checkpoint", RelayLogChecks.CheckpointAsync),
-        new("LOG-020", "after-a-periodic-checkpoint", RelayLogChecks.CheckpointAfterPeriodicAsync),
+        new("LOG-020", "latest-checkpoint", (s, c) => RelayLogChecks.CheckpointAsync(s, c, afterPeriodic: false)),
+        new("LOG-020", "after-a-periodic-checkpoint", (s, c) => RelayLogChecks.CheckpointAsync(s, c, afterPeriodic: true)),
         new("LOG-021", "chain-verifies", RelayLogChecks.VerificationAsync),
     ];
 

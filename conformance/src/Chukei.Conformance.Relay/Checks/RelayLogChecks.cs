@@ -154,10 +154,16 @@ public static class RelayLogChecks
         check.Should("LOG-014", ids.Item1 == ids.Item2, $"the same record reported twice got two entries, '{ids.Item1}' and '{ids.Item2}'");
     }
 
-    /// <summary>LOG-020: the latest checkpoint is a relay-signed JWS covering at least the entries just written.</summary>
-    public static async Task CheckpointAsync(RelaySession session, CheckContext check)
+    /// <summary>
+    /// LOG-020: the latest checkpoint is a relay-signed JWS covering at least the entries just written. With
+    /// <paramref name="afterPeriodic"/>, 101 lookups first cross a periodic checkpoint (stored every 100 entries) whatever
+    /// the relay's seq, so a relay serving that stored one instead of signing on request is caught.
+    /// </summary>
+    public static async Task CheckpointAsync(RelaySession session, CheckContext check, bool afterPeriodic)
     {
-        var log = await LoggedPersonAsync(session, check, "checkpoint");
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(check);
+        var last = afterPeriodic ? await NewestAfterPeriodicAsync(session, check) : (await LoggedPersonAsync(session, check, "checkpoint")).Entries[^1];
         var (status, mediaType, body) = await session.World.GetAsync("v1/access-log/checkpoints/latest", check.Evidence);
 
         check.Must(status == 200 && mediaType == ProtocolConstants.JoseMediaType, $"GET checkpoints/latest answered {status} {mediaType}, not 200 application/jose");
@@ -172,46 +178,22 @@ public static class RelayLogChecks
             throw new RequirementViolationException(check.RequirementId, CheckContext.Message(check.RequirementId, "violated",
                 $"the checkpoint is not a {ProtocolConstants.CheckpointType} JWS signed by a relay key: {ex.Code.Code}: {ex.Detail}"), ex);
         }
-        var last = log.Entries[^1];
-        check.Must(checkpoint.Seq >= last.Seq, $"the latest checkpoint is at seq {checkpoint.Seq}, but entry {last.Seq} was written before it was asked for");
+        check.Must(checkpoint.Seq >= last.Seq, $"the latest checkpoint is at seq {checkpoint.Seq}, but entry {last.Seq} was written before it was asked for" +
+            (afterPeriodic ? ": the relay served a stored checkpoint instead of signing one" : ""));
         if (checkpoint.Seq == last.Seq) check.Must(checkpoint.Hash == last.Hash, $"the checkpoint at seq {last.Seq} has hash {checkpoint.Hash}, the entry {last.Hash}");
     }
 
-    /// <summary>
-    /// LOG-020: the checkpoint GET answers is signed on request, so it covers the newest entry even after the relay has
-    /// stored a periodic one (every 100 entries): 101 lookups cross such a boundary whatever the relay's seq.
-    /// </summary>
-    public static async Task CheckpointAfterPeriodicAsync(RelaySession session, CheckContext check)
+    /// <summary>The person's newest entry after 101 lookups, never itself on a checkpoint boundary.</summary>
+    private static async Task<AccessLogEntry> NewestAfterPeriodicAsync(RelaySession session, CheckContext check)
     {
-        ArgumentNullException.ThrowIfNull(session);
-        ArgumentNullException.ThrowIfNull(check);
         await using var person = await EnrolledPerson.CreateAsync(session, check);
         for (var i = 0; i <= ProtocolConstants.CheckpointInterval; i++) await Calls.FoundAsync(session, check, person, "periodic-checkpoint");
-        var log = await Calls.PersonLogAsync(session, check, person.Person.PersonId);
-        if (log.Entries.Count == 0) throw check.Unreachable("the person's log is empty after 101 lookups (LOG-003 covers that)");
-        var newest = log.Entries[^1];
-        if (newest.Seq % ProtocolConstants.CheckpointInterval == 0)
-        {
-            // The newest entry is itself on the boundary: one more, so a stale periodic checkpoint would show.
-            await Calls.FoundAsync(session, check, person, "periodic-checkpoint");
-            newest = (await Calls.PersonLogAsync(session, check, person.Person.PersonId)).Entries[^1];
-        }
-
-        var (status, _, body) = await session.World.GetAsync("v1/access-log/checkpoints/latest", check.Evidence);
-
-        if (status != 200) throw check.Unreachable($"GET checkpoints/latest answered {status} (latest-checkpoint covers that)");
-        LogCheckpoint checkpoint;
-        try
-        {
-            var payload = session.World.VerifierFor(RequesterId).VerifyPayload(body.Trim(), ProtocolConstants.CheckpointType, RelayId);
-            checkpoint = ProtocolJson.Deserialize<LogCheckpoint>(System.Text.Encoding.UTF8.GetBytes(payload), "checkpoint");
-        }
-        catch (ProtocolException ex)
-        {
-            throw check.Unreachable($"the checkpoint does not verify (latest-checkpoint covers that): {ex.Code.Code}", ex);
-        }
-        check.Must(checkpoint.Seq >= newest.Seq,
-            $"the latest checkpoint is at seq {checkpoint.Seq}, but entry {newest.Seq} was written before it was asked for: the relay served a stored checkpoint instead of signing one");
+        var entries = (await Calls.PersonLogAsync(session, check, person.Person.PersonId)).Entries;
+        if (entries.Count == 0) throw check.Unreachable("the person's log is empty after 101 lookups (LOG-003 covers that)");
+        if (entries[^1].Seq % ProtocolConstants.CheckpointInterval != 0) return entries[^1];
+        // On the boundary, stored and fresh checkpoints agree: one entry more tells them apart.
+        await Calls.FoundAsync(session, check, person, "periodic-checkpoint");
+        return (await Calls.PersonLogAsync(session, check, person.Person.PersonId)).Entries[^1];
     }
 
     /// <summary>LOG-021: the relay's own verification of its chain says valid and covers the entries written.</summary>
