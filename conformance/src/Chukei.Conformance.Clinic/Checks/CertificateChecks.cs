@@ -24,7 +24,7 @@ internal static class CertificateChecks
         var whole = ClinicKitWorld.Cards.Valid;
         var options = new CardOptions { WarnOnReadPastEnd = warns, RejectOffsetBeyondEnd = warns };
         var card = session.World.Card(ShortCertificate(whole), options: options);
-        await using var relay = await TamperingRelayProxy.StartAsync(session.World.RelayUrl, breaksAnswers: false);
+        await using var relay = await TamperingRelayProxy.StartAsync(session.World.RelayUrl, RelayProxyBehaviour.Watches, session.World.Time);
 
         var (verdict, _) = await Observed.CheckAsync(session, check, card, relayUrl: relay.Url);
 

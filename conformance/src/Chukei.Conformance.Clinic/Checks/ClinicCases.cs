@@ -29,6 +29,8 @@ public static class ClinicCases
         new("CLN-037", "loss-the-relay-has-not-registered", (s, c) => ConclusionChecks.NotEligibleAsync(s, c, ClinicKitWorld.Cards.RetroactiveLoss, "the insurer registered a loss before the service date")),
         new("CLN-037", "relay-down", ConclusionChecks.RelayDownAsync),
         new("CLN-039", "pin-in-no-log", PinChecks.PinNotLoggedAsync),
+        new("CLN-040", "relay-slow", ConclusionChecks.RelaySlowAsync),
+        new("CLN-040", "relay-fails-after-sign", ConclusionChecks.RelayFailsAsync),
         new("ELG-005", "change-pending", ConclusionChecks.ChangePendingAsync),
     ];
 

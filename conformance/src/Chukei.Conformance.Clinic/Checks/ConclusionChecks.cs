@@ -50,6 +50,28 @@ internal static class ConclusionChecks
         check.MustConclude(verdict, ClinicVerdictKind.RelayProblem, "the relay does not answer");
     }
 
+    /// <summary>CLN-040: a relay that answers late, but well within the 10 s floor, is waited for.</summary>
+    public static async Task RelaySlowAsync(ClinicSession session, CheckContext check)
+    {
+        await using var relay = await TamperingRelayProxy.StartAsync(session.World.RelayUrl, RelayProxyBehaviour.AnswersSlowly, session.World.Time);
+        var (verdict, _) = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Valid), relayUrl: relay.Url);
+        check.MustConclude(verdict, ClinicVerdictKind.Eligible,
+            $"the relay answered eligible after {TamperingRelayProxy.SlowAnswerDelay.TotalSeconds:0} s, well within the 10 s the clinic must wait");
+        check.Must(relay.CertificatesPresented.Count == 1, $"expected one card-eligibility request, the relay received {relay.CertificatesPresented.Count}");
+    }
+
+    /// <summary>CLN-040: a relay that fails after the card signed is a relay problem, and nothing is repeated on the clinic's own.</summary>
+    public static async Task RelayFailsAsync(ClinicSession session, CheckContext check)
+    {
+        await using var relay = await TamperingRelayProxy.StartAsync(session.World.RelayUrl, RelayProxyBehaviour.FailsWithServerError, session.World.Time);
+        var (verdict, commands) = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Valid), relayUrl: relay.Url);
+        check.Must(relay.CertificatesPresented.Count == 1,
+            $"the relay answered the card-eligibility request 503, and the clinic sent it {relay.CertificatesPresented.Count} times: it must not re-send it on its own");
+        check.Must(commands.Count(IsVerifyWithPin) == 1 && commands.Count(IsSign) == 1,
+            $"after the relay failed, the clinic must send the card nothing more; the card received {commands.Count(IsVerifyWithPin)} VERIFY and {commands.Count(IsSign)} SIGN");
+        check.MustConclude(verdict, ClinicVerdictKind.RelayProblem, "the relay answered 503 to the card-eligibility request");
+    }
+
     /// <summary>CLN-036: a card-eligibility answer whose signature does not verify is not used: a relay problem.</summary>
     public static async Task TamperedAnswerAsync(ClinicSession session, CheckContext check)
     {

@@ -106,7 +106,7 @@ public sealed class ClinicKitWorld : IAsyncDisposable
             var keys = PartyKeySet.FromSeed(KeySeed, ClinicId);
             network.Directory.Upsert(new PartyDescriptor { Id = ClinicId, Role = PartyRole.Clinic, Name = "Kit clinic (target)", Keys = keys.PublicKeys() });
             AddLagStates(network, time);
-            var tampering = await TamperingRelayProxy.StartAsync(new Uri(network.RelayUrl));
+            var tampering = await TamperingRelayProxy.StartAsync(new Uri(network.RelayUrl), RelayProxyBehaviour.BreaksSignatures, time);
             return new ClinicKitWorld(network, tampering, new ClinicParties(ClinicId, keys, network.Directory, time));
         }
         catch

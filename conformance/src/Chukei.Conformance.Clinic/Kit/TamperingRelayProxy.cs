@@ -8,16 +8,39 @@ using Microsoft.AspNetCore.Http;
 
 namespace Chukei.Conformance.Clinic.Kit;
 
+/// <summary>What a <see cref="TamperingRelayProxy"/> does to the card-eligibility calls that pass through it.</summary>
+public enum RelayProxyBehaviour
+{
+    /// <summary>Passes every call through unchanged and only records what the clinic sent.</summary>
+    Watches,
+
+    /// <summary>Breaks the signature of each successful answer (CLN-036).</summary>
+    BreaksSignatures,
+
+    /// <summary>Holds each answer for <see cref="TamperingRelayProxy.SlowAnswerDelay"/> before passing it on (CLN-040).</summary>
+    AnswersSlowly,
+
+    /// <summary>Answers each request 503 with a plain-text body, as a failing gateway would, without forwarding it (CLN-040).</summary>
+    FailsWithServerError,
+}
+
 /// <summary>
-/// A loopback proxy in front of the kit's relay that passes every call through, except that it breaks the signature
-/// of each successful card-eligibility answer (one character of the JWS signature changed, header and payload intact):
-/// a clinic that reads the answer without verifying it (CLN-036) would find a perfectly good "valid" in it. Started
-/// with <c>breaksAnswers: false</c> it only watches: it records the card certificate of each card-eligibility request
-/// (CLN-033: what the clinic made of the card's EF 000A).
+/// A loopback proxy in front of the kit's relay that passes every call through, except what its
+/// <see cref="RelayProxyBehaviour"/> does to card-eligibility calls: break the JWS signature of a successful answer
+/// (one character changed, header and payload intact: a clinic that reads the answer without verifying it, CLN-036,
+/// would find a perfectly good "valid" in it), delay the answer, or fail the request. Whatever it does, it records the
+/// card certificate of each card-eligibility request (CLN-033: what the clinic made of the card's EF 000A), so the
+/// kit also knows how many requests the clinic sent (CLN-040).
 /// </summary>
 public sealed class TamperingRelayProxy : IAsyncDisposable
 {
     public const string TamperedPath = "/v1/card-eligibility";
+
+    /// <summary>
+    /// How long <see cref="RelayProxyBehaviour.AnswersSlowly"/> holds an answer. CLN-040's floor is 10 s; the kit
+    /// checks 3 s so that the suite stays quick, which still catches a clinic that gives up at the first delay.
+    /// </summary>
+    public static readonly TimeSpan SlowAnswerDelay = TimeSpan.FromSeconds(3);
 
     private readonly WebApplication _app;
     private readonly HttpClient _http;
@@ -37,29 +60,49 @@ public sealed class TamperingRelayProxy : IAsyncDisposable
     /// </summary>
     public IReadOnlyList<byte[]?> CertificatesPresented => [.. _certificates];
 
-    public static async Task<TamperingRelayProxy> StartAsync(Uri relayUrl, bool breaksAnswers = true)
+    public static async Task<TamperingRelayProxy> StartAsync(Uri relayUrl, RelayProxyBehaviour behaviour, TimeProvider time)
     {
         var http = new HttpClient();
         var app = PartyHost.CreateBuilder("http://127.0.0.1:0").Build();
         var proxy = new TamperingRelayProxy(app, http);
-        app.Run(context => proxy.ForwardAsync(context, relayUrl, breaksAnswers));
+        app.Run(context => proxy.ForwardAsync(context, relayUrl, behaviour, time));
         await app.StartAsync();
         proxy.Url = new Uri(app.BoundUrl());
         return proxy;
     }
 
-    private async Task ForwardAsync(HttpContext context, Uri relayUrl, bool breaksAnswers)
+    private async Task ForwardAsync(HttpContext context, Uri relayUrl, RelayProxyBehaviour behaviour, TimeProvider time)
     {
         var http = _http;
         using var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body, context.RequestAborted);
-        if (context.Request.Path.Value == TamperedPath) _certificates.Enqueue(CertificateOf(body.ToArray()));
+        var eligibility = context.Request.Path.Value == TamperedPath;
+        if (eligibility) _certificates.Enqueue(CertificateOf(body.ToArray()));
+        if (eligibility && behaviour == RelayProxyBehaviour.FailsWithServerError)
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.ContentType = "text/plain";
+            await context.Response.WriteAsync("upstream relay unavailable", context.RequestAborted);
+            return;
+        }
         using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), new Uri(relayUrl, context.Request.Path.Value));
         request.Content = new ByteArrayContent(body.ToArray());
         if (context.Request.ContentType is { } type) request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(type);
         using var response = await http.SendAsync(request, context.RequestAborted);
         var answer = await response.Content.ReadAsStringAsync(context.RequestAborted);
-        if (breaksAnswers && response.IsSuccessStatusCode && context.Request.Path.Value == TamperedPath) answer = BreakSignature(answer);
+        if (eligibility && response.IsSuccessStatusCode && behaviour == RelayProxyBehaviour.BreaksSignatures) answer = BreakSignature(answer);
+        // A clinic that gave up closes the connection meanwhile; the delay then ends early and nothing is written.
+        if (eligibility && behaviour == RelayProxyBehaviour.AnswersSlowly)
+        {
+            try
+            {
+                await Task.Delay(SlowAnswerDelay, time, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
         context.Response.StatusCode = (int)response.StatusCode;
         context.Response.ContentType = response.Content.Headers.ContentType?.ToString();
         await context.Response.WriteAsync(answer, context.RequestAborted);

@@ -29,5 +29,9 @@ public static class ClinicMutants
             new ClinicDefects { UsesPartialCertificate = true }),
         new("logs-the-pin", "CLN-039", "writes the PIN entered into the check's card trace",
             new ClinicDefects { LogsThePin = true }),
+        new("gives-up-on-a-slow-relay", "CLN-040", "stops waiting for the relay's card-eligibility answer after 1 second",
+            new ClinicDefects { GivesUpOnASlowRelay = true }),
+        new("retries-failed-relay-request", "CLN-040", "re-sends the card-eligibility request once on its own when the relay answers 5xx",
+            new ClinicDefects { RetriesFailedRelayRequest = true }),
     ];
 }

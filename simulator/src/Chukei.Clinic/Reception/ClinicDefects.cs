@@ -31,4 +31,10 @@ public sealed record ClinicDefects
 
     /// <summary>Breaks CLN-033: stops reading EF 000A at the first short answer and uses the bytes read so far as the certificate, unparsed.</summary>
     public bool UsesPartialCertificate { get; init; }
+
+    /// <summary>Breaks CLN-040: gives up on the relay's card-eligibility answer after 1 second instead of waiting at least 10.</summary>
+    public bool GivesUpOnASlowRelay { get; init; }
+
+    /// <summary>Breaks CLN-040: re-sends the card-eligibility request once on its own when the relay fails (an automatic HTTP retry).</summary>
+    public bool RetriesFailedRelayRequest { get; init; }
 }

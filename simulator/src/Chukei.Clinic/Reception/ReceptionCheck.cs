@@ -19,6 +19,12 @@ public sealed class ReceptionCheck(ClinicIdentity clinic, PartyClient client)
 {
     private static readonly TimeSpan RenewalWindow = TimeSpan.FromDays(90);
 
+    /// <summary>
+    /// How long the clinic waits for the relay's card-eligibility answer: at least CLN-040's 10 seconds, with room for
+    /// the relay's own wait on the insurer (RLY-021); past it, the person is not kept standing at the desk.
+    /// </summary>
+    public static readonly TimeSpan RelayAnswerLimit = TimeSpan.FromSeconds(20);
+
     // Only ever set under ClinicDefects.ReusesCardSessionAfterRemoval: the defect CLN-034 forbids.
     private byte[]? _certificateFromAnEarlierCheck;
 
@@ -100,11 +106,13 @@ public sealed class ReceptionCheck(ClinicIdentity clinic, PartyClient client)
         PartyResponse<CardEligibilityAnswer> response;
         try
         {
-            // CLN-036 / AUTH-014: the client verifies the relay's response envelope before the answer is read.
-            response = await client.PostAsync<CardEligibilityRequest, CardEligibilityAnswer>(clinic.Directory.RelayId, "/v1/card-eligibility", request, ct);
+            response = await PostEligibilityAsync(request, ct);
+            // CLN-040 forbids this: the mutant's automatic retry re-sends the request the relay failed.
+            if (clinic.Defects.RetriesFailedRelayRequest && response.Status >= 500) response = await PostEligibilityAsync(request, ct);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
         {
+            // CLN-040: no answer in time, or none at all, is the relay's problem; nothing is repeated.
             return baseline with { Kind = ConclusionKind.RelayProblem, Reason = "relay-unreachable" };
         }
         catch (ProtocolException ex)
@@ -119,6 +127,15 @@ public sealed class ReceptionCheck(ClinicIdentity clinic, PartyClient client)
             return baseline with { Kind = kind, Reason = code };
         }
         return Conclude(baseline, request, response.Answer!);
+    }
+
+    private async Task<PartyResponse<CardEligibilityAnswer>> PostEligibilityAsync(CardEligibilityRequest request, CancellationToken ct)
+    {
+        var limit = clinic.Defects.GivesUpOnASlowRelay ? TimeSpan.FromSeconds(1) : RelayAnswerLimit;
+        using var timeout = new CancellationTokenSource(limit, clinic.Time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        // CLN-036 / AUTH-014: the client verifies the relay's response envelope before the answer is read.
+        return await client.PostAsync<CardEligibilityRequest, CardEligibilityAnswer>(clinic.Directory.RelayId, "/v1/card-eligibility", request, linked.Token);
     }
 
     /// <summary>CLN-036, CLN-037, CLN-038.</summary>
