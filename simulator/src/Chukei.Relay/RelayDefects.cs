@@ -12,6 +12,12 @@ public sealed record RelayDefects
     /// <summary>Requirement ids of the envelope checks (AUTH-005, AUTH-007, AUTH-008) the relay skips; given to its <c>PartyContext</c>.</summary>
     public IReadOnlySet<string> SkippedEnvelopeChecks { get; init; } = new HashSet<string>();
 
+    /// <summary>
+    /// Identifier rules of §2 (ID-001 … ID-009, ID-013) the relay skips when it validates lookups and enrolment updates;
+    /// ID-001 makes it normalise width and trim before checking (see <c>RequestValidation</c>).
+    /// </summary>
+    public IReadOnlySet<string> SkippedIdentifierRules { get; init; } = new HashSet<string>();
+
     /// <summary>Any purpose is accepted from any role (breaks RLY-005).</summary>
     public bool SkipsPurposeCheck { get; init; }
 

@@ -34,6 +34,7 @@ public static class RelayCases
         new("RLY-008", "two-current-medical-enrolments", LookupChecks.MultipleMatchesAsync),
         new("RLY-009", "nothing-in-clear", LookupChecks.NothingInClearAsync),
         new("ID-012", "no-person-id-to-insurers", SealIssueChecks.NoPersonIdAsync),
+        .. IdentifierChecks.Cases.Select(i => new RelayCase(i.RequirementId, i.Name, (s, c) => IdentifierChecks.RefusedAsync(s, c, i))),
         new("RLY-033", "registration-takes-effect-when-registered", LookupChecks.RegistrationTakesEffectAsync),
         new("RLY-033", "acquisition-effective-tomorrow", LookupChecks.FutureAcquisitionAsync),
 

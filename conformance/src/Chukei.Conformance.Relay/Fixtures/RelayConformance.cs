@@ -101,8 +101,35 @@ public abstract class RelayConformance : RelayConformanceFixture
     [Requirement("SEAL-003"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "SEAL-003" })]
     public Task Relay_seal_headers_are_exactly_the_profile(string @case) => CheckAsync("SEAL-003", @case);
 
+    [Requirement("ID-001"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "ID-001" })]
+    public Task Relay_compares_identifiers_as_sent_without_normalising(string @case) => CheckAsync("ID-001", @case);
+
+    [Requirement("ID-002"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "ID-002" })]
+    public Task Relay_refuses_a_malformed_medical_insurer_number(string @case) => CheckAsync("ID-002", @case);
+
+    [Requirement("ID-003"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "ID-003" })]
+    public Task Relay_refuses_a_malformed_LTC_insurer_number(string @case) => CheckAsync("ID-003", @case);
+
+    [Requirement("ID-004"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "ID-004" })]
+    public Task Relay_refuses_a_malformed_LTC_insured_number(string @case) => CheckAsync("ID-004", @case);
+
+    [Requirement("ID-005"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "ID-005" })]
+    public Task Relay_refuses_a_malformed_basic_pension_number(string @case) => CheckAsync("ID-005", @case);
+
+    [Requirement("ID-006"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "ID-006" })]
+    public Task Relay_refuses_a_malformed_card_symbol_or_number(string @case) => CheckAsync("ID-006", @case);
+
+    [Requirement("ID-007"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "ID-007" })]
+    public Task Relay_refuses_a_malformed_branch_number(string @case) => CheckAsync("ID-007", @case);
+
+    [Requirement("ID-009"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "ID-009" })]
+    public Task Relay_refuses_an_insurer_number_with_a_wrong_check_digit(string @case) => CheckAsync("ID-009", @case);
+
     [Requirement("ID-012"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "ID-012" })]
     public Task Relay_never_discloses_the_person_identifier_to_insurers(string @case) => CheckAsync("ID-012", @case);
+
+    [Requirement("ID-013"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "ID-013" })]
+    public Task Relay_refuses_a_malformed_correlation_id(string @case) => CheckAsync("ID-013", @case);
 
     [Requirement("SEAL-004"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "SEAL-004" })]
     public Task Relay_seal_carries_the_registered_number(string @case) => CheckAsync("SEAL-004", @case);

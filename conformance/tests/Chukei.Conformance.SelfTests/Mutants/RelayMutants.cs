@@ -15,6 +15,20 @@ public static class RelayMutants
     [
         .. InsurerMutants.EnvelopeChecks.Select(m => new RelayMutant("relay-" + m.Name, m.Requirement, m.Defect,
             new RelayDefects { SkippedEnvelopeChecks = new HashSet<string> { m.Requirement } })),
+        new("normalises-identifiers", "ID-001", "normalises full-width characters and trims spaces in identifiers before checking them",
+            new RelayDefects { SkippedIdentifierRules = new HashSet<string> { "ID-001" } }),
+        .. new[]
+        {
+            ("ID-002", "accepts any medical insurer number of digits"),
+            ("ID-003", "accepts any LTC insurer number of digits"),
+            ("ID-004", "accepts any LTC insured number"),
+            ("ID-005", "accepts a basic pension number of any form"),
+            ("ID-006", "accepts any insured-card symbol and number"),
+            ("ID-007", "accepts any branch number"),
+            ("ID-009", "ignores the check digit of insurer numbers"),
+            ("ID-013", "accepts any correlation id"),
+        }.Select(r => new RelayMutant("skips-" + r.Item1.ToLowerInvariant() + "-format", r.Item1, r.Item2,
+            new RelayDefects { SkippedIdentifierRules = new HashSet<string> { r.Item1 } })),
         new("skips-purpose-check", "RLY-005", "looks up for any purpose, whatever the caller's role",
             new RelayDefects { SkipsPurposeCheck = true }),
         new("ignores-subject-ownership", "RLY-004", "lets a requester name a person by another insurer's number",

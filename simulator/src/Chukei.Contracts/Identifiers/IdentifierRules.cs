@@ -12,20 +12,26 @@ public static partial class IdentifierRules
     /// Medical insurer number (保険者番号): 8 digits (法別 2 + 都道府県 2 + 保険者別 3 + 検証 1), or 6 digits for
     /// municipal National Health Insurance (都道府県 2 + 保険者別 3 + 検証 1). ID-002.
     /// </summary>
-    public static string? MedicalInsurerNumber(string? value)
+    public static string? MedicalInsurerNumber(string? value) => MedicalInsurerNumber(value, checksDigit: true);
+
+    /// <summary>ID-002, with the check digit of ID-009 checked only when <paramref name="checksDigit"/>.</summary>
+    public static string? MedicalInsurerNumber(string? value, bool checksDigit)
     {
         if (string.IsNullOrEmpty(value)) return "is required";
         if (!AllAsciiDigits(value) || (value.Length != 8 && value.Length != 6))
             return "must be 8 digits (6 for National Health Insurance)";
-        return CheckDigitReason(value);
+        return checksDigit ? CheckDigitReason(value) : null;
     }
 
     /// <summary>LTC insurer number (介護保険者番号): 6 digits with the same check digit. ID-003.</summary>
-    public static string? LtcInsurerNumber(string? value)
+    public static string? LtcInsurerNumber(string? value) => LtcInsurerNumber(value, checksDigit: true);
+
+    /// <summary>ID-003, with the check digit of ID-009 checked only when <paramref name="checksDigit"/>.</summary>
+    public static string? LtcInsurerNumber(string? value, bool checksDigit)
     {
         if (string.IsNullOrEmpty(value)) return "is required";
         if (!AllAsciiDigits(value) || value.Length != 6) return "must be 6 digits";
-        return CheckDigitReason(value);
+        return checksDigit ? CheckDigitReason(value) : null;
     }
 
     /// <summary>LTC insured number (介護保険被保険者番号): exactly 10 digits, unique within its LTC insurer. ID-004.</summary>

@@ -7,13 +7,20 @@ namespace Chukei.Contracts.Wire;
 /// Field-level validation of request bodies (ERR-005). Each failure names the member as a JSON pointer so the
 /// sender knows exactly what to fix.
 /// </summary>
+/// <remarks>
+/// The overloads taking <c>skippedRules</c> exist for mutation testing only: a mutant relay skips the identifier
+/// rules of §2 named there (ID-001 lets it normalise width and trim before checking; ID-009 drops the check digit),
+/// so the conformance kit can prove its identifier tests fail against a relay that does.
+/// </remarks>
 public static class RequestValidation
 {
-    public static void Validate(LookupRequest r)
+    public static void Validate(LookupRequest r) => Validate(r, null);
+
+    public static void Validate(LookupRequest r, IReadOnlySet<string>? skippedRules)
     {
-        Validate(r.Subject, "/subject");
+        Validate(r.Subject, "/subject", skippedRules);
         Purpose(r.Purpose, "/purpose");
-        CorrelationId(r.CorrelationId);
+        CorrelationId(r.CorrelationId, skippedRules);
     }
 
     public static void Validate(InquiryRequest r)
@@ -31,13 +38,15 @@ public static class RequestValidation
         CorrelationId(r.CorrelationId);
     }
 
-    public static void Validate(EnrolmentUpdate r)
+    public static void Validate(EnrolmentUpdate r) => Validate(r, null);
+
+    public static void Validate(EnrolmentUpdate r, IReadOnlySet<string>? skippedRules)
     {
-        Check(IdentifierRules.BasicPensionNumber(r.BasicPensionNumber), "/basicPensionNumber");
+        Identifier("ID-005", IdentifierRules.BasicPensionNumber, r.BasicPensionNumber, "/basicPensionNumber", skippedRules);
         if ((r.Medical is null) == (r.Ltc is null)) Fail("/medical", "exactly one of 'medical' and 'ltc' is required");
-        if (r.Medical is { } m) Validate(m, "/medical");
-        if (r.Ltc is { } l) Validate(l, "/ltc");
-        CorrelationId(r.CorrelationId);
+        if (r.Medical is { } m) Validate(m, "/medical", skippedRules);
+        if (r.Ltc is { } l) Validate(l, "/ltc", skippedRules);
+        CorrelationId(r.CorrelationId, skippedRules);
     }
 
     public static void Validate(AccessLogReport r)
@@ -86,25 +95,40 @@ public static class RequestValidation
         if (string.IsNullOrEmpty(id) || id.Length > 64 || id.Any(c => c < 0x21 || c > 0x7e)) Fail(at, "must be 1 to 64 printable ASCII characters");
     }
 
-    public static void Validate(SubjectReference s, string at)
+    public static void Validate(SubjectReference s, string at, IReadOnlySet<string>? skippedRules = null)
     {
         if ((s.Ltc is null) == (s.Medical is null)) Fail(at, "exactly one of 'ltc' and 'medical' is required");
-        if (s.Ltc is { } l) Validate(l, at + "/ltc");
-        if (s.Medical is { } m) Validate(m, at + "/medical");
+        if (s.Ltc is { } l) Validate(l, at + "/ltc", skippedRules);
+        if (s.Medical is { } m) Validate(m, at + "/medical", skippedRules);
     }
 
-    public static void Validate(LtcInsured l, string at)
+    public static void Validate(LtcInsured l, string at, IReadOnlySet<string>? skippedRules = null)
     {
-        Check(IdentifierRules.LtcInsurerNumber(l.InsurerNumber), at + "/insurerNumber");
-        Check(IdentifierRules.LtcInsuredNumber(l.InsuredNumber), at + "/insuredNumber");
+        var checksDigit = skippedRules?.Contains("ID-009") != true;
+        Identifier("ID-003", v => IdentifierRules.LtcInsurerNumber(v, checksDigit), l.InsurerNumber, at + "/insurerNumber", skippedRules);
+        Identifier("ID-004", IdentifierRules.LtcInsuredNumber, l.InsuredNumber, at + "/insuredNumber", skippedRules);
     }
 
-    public static void Validate(MedicalInsured m, string at)
+    public static void Validate(MedicalInsured m, string at, IReadOnlySet<string>? skippedRules = null)
     {
-        Check(IdentifierRules.MedicalInsurerNumber(m.InsurerNumber), at + "/insurerNumber");
-        Check(IdentifierRules.CardSymbol(m.Symbol), at + "/symbol");
-        Check(IdentifierRules.CardNumber(m.Number), at + "/number");
-        Check(IdentifierRules.BranchNumber(m.Branch), at + "/branch");
+        var checksDigit = skippedRules?.Contains("ID-009") != true;
+        Identifier("ID-002", v => IdentifierRules.MedicalInsurerNumber(v, checksDigit), m.InsurerNumber, at + "/insurerNumber", skippedRules);
+        Identifier("ID-006", IdentifierRules.CardSymbol, m.Symbol, at + "/symbol", skippedRules);
+        Identifier("ID-006", IdentifierRules.CardNumber, m.Number, at + "/number", skippedRules);
+        Identifier("ID-007", IdentifierRules.BranchNumber, m.Branch, at + "/branch", skippedRules);
+    }
+
+    /// <summary>One identifier rule of §2, unless a mutant skips it (see the remarks on this class).</summary>
+    private static void Identifier(string rule, Func<string?, string?> reasonOf, string? value, string at, IReadOnlySet<string>? skippedRules)
+    {
+        if (skippedRules is null || skippedRules.Count == 0)
+        {
+            Check(reasonOf(value), at);
+            return;
+        }
+        if (skippedRules.Contains(rule)) return;
+        if (skippedRules.Contains("ID-001")) value = value?.Normalize(System.Text.NormalizationForm.FormKC).Trim();
+        Check(reasonOf(value), at);
     }
 
     private static void Purpose(string purpose, string at)
@@ -122,8 +146,9 @@ public static class RequestValidation
         if (items.Distinct().Count() != items.Count) Fail(at, "lists an item twice");
     }
 
-    private static void CorrelationId(string id)
+    private static void CorrelationId(string id, IReadOnlySet<string>? skippedRules = null)
     {
+        if (skippedRules?.Contains("ID-013") == true) return;
         if (string.IsNullOrEmpty(id) || id.Length > 128 || id.Any(char.IsControl)) Fail("/correlationId", "must be 1 to 128 printable characters");
     }
 

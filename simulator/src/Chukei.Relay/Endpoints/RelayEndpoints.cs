@@ -42,12 +42,13 @@ public static class RelayEndpoints
             Results.Text((relay.Defects.ServesStoredCheckpoint ? relay.Store.LatestCheckpoint() : null)
                 ?? relay.Log.Checkpoint(relay.Defects.TypesCheckpointsAsJwt ? "JWT" : ProtocolConstants.CheckpointType), ProtocolConstants.JoseMediaType));
 
-        app.MapSignedPost<LookupRequest, LookupAnswer>("/v1/lookups", Self, relay.Defects.ServesLookupsToLtcInsurersOnly ? [PartyRole.LtcInsurer] : Insurers, RequestValidation.Validate,
+        app.MapSignedPost<LookupRequest, LookupAnswer>("/v1/lookups", Self, relay.Defects.ServesLookupsToLtcInsurersOnly ? [PartyRole.LtcInsurer] : Insurers,
+            r => RequestValidation.Validate(r, relay.Defects.SkippedIdentifierRules),
             (call, _) => Task.FromResult(lookups.Lookup(call.Envelope.Sender, call.Request)));
         app.MapSignedPost<RoutedInquiryRequest, RoutedInquiryAnswer>("/v1/routed-inquiries", Self,
             [PartyRole.MedicalInsurer, PartyRole.LtcInsurer, PartyRole.Clinic], RequestValidation.Validate,
             (call, ct) => routed.InquireAsync(call.Envelope.Sender, call.Request, ct));
-        app.MapSignedPost<EnrolmentUpdate, EnrolmentAnswer>("/v1/enrolments", Self, Insurers, RequestValidation.Validate,
+        app.MapSignedPost<EnrolmentUpdate, EnrolmentAnswer>("/v1/enrolments", Self, Insurers, r => RequestValidation.Validate(r, relay.Defects.SkippedIdentifierRules),
             (call, _) => Task.FromResult(enrolments.Apply(call.Envelope.Sender, call.Request)));
         app.MapSignedPost<AccessLogReport, AccessLogReportAnswer>("/v1/access-log/reports", Self, Insurers, RequestValidation.Validate,
             (call, _) => Task.FromResult(log.Report(call.Envelope.Sender, call.Request)));
