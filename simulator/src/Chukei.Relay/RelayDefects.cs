@@ -18,6 +18,12 @@ public sealed record RelayDefects
     /// </summary>
     public IReadOnlySet<string> SkippedIdentifierRules { get; init; } = new HashSet<string>();
 
+    /// <summary>
+    /// The requirement (DIR-001, DIR-002, DIR-003, DIR-004, DIR-007 or ID-008) the directory the relay publishes breaks:
+    /// <see cref="DirectoryFlaws"/> changes the document that way before the relay signs it.
+    /// </summary>
+    public string? DirectoryFlaw { get; init; }
+
     /// <summary>Any purpose is accepted from any role (breaks RLY-005).</summary>
     public bool SkipsPurposeCheck { get; init; }
 

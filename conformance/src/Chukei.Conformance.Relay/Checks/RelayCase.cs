@@ -8,5 +8,8 @@ namespace Chukei.Conformance.Relay.Checks;
 public sealed record RelayCase(string RequirementId, string Name, Func<RelaySession, CheckContext, Task> Body)
     : ConformanceCase<RelaySession>(RequirementId, Name, Body)
 {
+    /// <summary>True for a case that takes no provisioned person (ProvisionedPeople), so the published people suffice for the rest.</summary>
+    public bool TakesNoPerson { get; init; }
+
     public override string ToString() => base.ToString();
 }

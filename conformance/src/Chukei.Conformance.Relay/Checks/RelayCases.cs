@@ -10,6 +10,12 @@ public static class RelayCases
 {
     public static IReadOnlyList<RelayCase> All { get; } =
     [
+        new("DIR-001", "party-descriptors", DirectoryShapeChecks.DescriptorsAsync) { TakesNoPerson = true },
+        new("DIR-002", "exactly-one-relay", DirectoryShapeChecks.OneRelayAsync) { TakesNoPerson = true },
+        new("DIR-003", "public-p256-keys", DirectoryShapeChecks.PublicKeysAsync) { TakesNoPerson = true },
+        new("DIR-004", "unique-kids", DirectoryShapeChecks.UniqueKidsAsync) { TakesNoPerson = true },
+        new("DIR-007", "insurer-numbers", DirectoryShapeChecks.InsurerNumbersAsync) { TakesNoPerson = true },
+        new("ID-008", "party-ids", DirectoryShapeChecks.PartyIdsAsync) { TakesNoPerson = true },
         new("DIR-010", "signed-directory", SurfaceChecks.DirectoryAsync),
         .. EnvelopeAttacks.Presentable.Select(m => new RelayCase(EnvelopeAttacks.RequirementOf(m), m.Name, (s, c) => EnvelopeChecks.PresentAsync(s, c, m.Name))),
         new("DIR-012", "relay-jwks", SurfaceChecks.JwksAsync),
@@ -34,7 +40,7 @@ public static class RelayCases
         new("RLY-008", "two-current-medical-enrolments", LookupChecks.MultipleMatchesAsync),
         new("RLY-009", "nothing-in-clear", LookupChecks.NothingInClearAsync),
         new("ID-012", "no-person-id-to-insurers", SealIssueChecks.NoPersonIdAsync),
-        .. IdentifierChecks.Cases.Select(i => new RelayCase(i.RequirementId, i.Name, (s, c) => IdentifierChecks.RefusedAsync(s, c, i))),
+        .. IdentifierChecks.Cases.Select(i => new RelayCase(i.RequirementId, i.Name, (s, c) => IdentifierChecks.RefusedAsync(s, c, i)) { TakesNoPerson = true }),
         new("RLY-033", "registration-takes-effect-when-registered", LookupChecks.RegistrationTakesEffectAsync),
         new("RLY-033", "acquisition-effective-tomorrow", LookupChecks.FutureAcquisitionAsync),
 

@@ -11,6 +11,21 @@ public abstract class RelayConformance : RelayConformanceFixture
 {
     private const string Cases = nameof(RelayCases.For);
 
+    [Requirement("DIR-001"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "DIR-001" })]
+    public Task Relay_describes_every_party_with_its_members(string @case) => CheckAsync("DIR-001", @case);
+
+    [Requirement("DIR-002"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "DIR-002" })]
+    public Task Relay_lists_exactly_one_relay_of_known_roles(string @case) => CheckAsync("DIR-002", @case);
+
+    [Requirement("DIR-003"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "DIR-003" })]
+    public Task Relay_publishes_public_P256_keys_only(string @case) => CheckAsync("DIR-003", @case);
+
+    [Requirement("DIR-004"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "DIR-004" })]
+    public Task Relay_publishes_each_kid_once(string @case) => CheckAsync("DIR-004", @case);
+
+    [Requirement("DIR-007"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "DIR-007" })]
+    public Task Relay_lists_one_well_formed_insurer_number_per_insurer(string @case) => CheckAsync("DIR-007", @case);
+
     [Requirement("DIR-010"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "DIR-010" })]
     public Task Relay_publishes_a_signed_directory_with_the_published_keys(string @case) => CheckAsync("DIR-010", @case);
 
@@ -121,6 +136,9 @@ public abstract class RelayConformance : RelayConformanceFixture
 
     [Requirement("ID-007"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "ID-007" })]
     public Task Relay_refuses_a_malformed_branch_number(string @case) => CheckAsync("ID-007", @case);
+
+    [Requirement("ID-008"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "ID-008" })]
+    public Task Relay_publishes_well_formed_unique_party_ids(string @case) => CheckAsync("ID-008", @case);
 
     [Requirement("ID-009"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "ID-009" })]
     public Task Relay_refuses_an_insurer_number_with_a_wrong_check_digit(string @case) => CheckAsync("ID-009", @case);

@@ -29,6 +29,15 @@ public static class RelayMutants
             ("ID-013", "accepts any correlation id"),
         }.Select(r => new RelayMutant("skips-" + r.Item1.ToLowerInvariant() + "-format", r.Item1, r.Item2,
             new RelayDefects { SkippedIdentifierRules = new HashSet<string> { r.Item1 } })),
+        .. new[]
+        {
+            ("DIR-001", "publishes-insurer-without-base-url", "publishes an insurer without its baseUrl"),
+            ("DIR-002", "publishes-two-relays", "publishes a second party with role relay"),
+            ("DIR-003", "publishes-a-private-key-member", "publishes a key with its private member d"),
+            ("DIR-004", "publishes-a-kid-twice", "publishes two keys under one kid"),
+            ("DIR-007", "publishes-an-insurer-number-twice", "publishes two medical insurers with one insurer number"),
+            ("ID-008", "publishes-a-malformed-party-id", "publishes a party id with an upper-case letter"),
+        }.Select(f => new RelayMutant(f.Item2, f.Item1, f.Item3, new RelayDefects { DirectoryFlaw = f.Item1 })),
         new("skips-purpose-check", "RLY-005", "looks up for any purpose, whatever the caller's role",
             new RelayDefects { SkipsPurposeCheck = true }),
         new("ignores-subject-ownership", "RLY-004", "lets a requester name a person by another insurer's number",

@@ -35,7 +35,10 @@ public static class RelayEndpoints
         app.MapGet("/v1/directory", () =>
         {
             var doc = new DirectoryDocument { Relay = relay.Self.PartyId, IssuedAt = relay.Self.Time.GetUtcNow(), Parties = relay.Self.Directory.Parties.ToList() };
-            return Results.Text(relay.Self.Signer.SignPayload(doc, relay.Defects.TypesDirectoryAsJwt ? "JWT" : ProtocolConstants.DirectoryType), ProtocolConstants.JoseMediaType);
+            var type = relay.Defects.TypesDirectoryAsJwt ? "JWT" : ProtocolConstants.DirectoryType;
+            return Results.Text(relay.Defects.DirectoryFlaw is { } flaw
+                ? relay.Self.Signer.SignPayload(DirectoryFlaws.Apply(doc, flaw), type)
+                : relay.Self.Signer.SignPayload(doc, type), ProtocolConstants.JoseMediaType);
         });
         // LOG-020: a checkpoint signed now, on every call: a stored periodic one may be up to 99 entries behind.
         app.MapGet("/v1/access-log/checkpoints/latest", () =>
