@@ -62,4 +62,10 @@ public sealed record InsurerDefects
 
     /// <summary>Remembers no valid answer and sends no retroactive-change notice, however its records change (breaks ELG-015).</summary>
     public bool NeverNotifies { get; init; }
+
+    /// <summary>Clinics may call the inquiry endpoint directly, as the insurers did before INS-001 was checked (breaks INS-001).</summary>
+    public bool ServesInquiriesToClinics { get; init; }
+
+    /// <summary>The seal is checked before the request body, so a malformed body with a bad seal is refused for its seal (breaks INS-002).</summary>
+    public bool ChecksSealBeforeBody { get; init; }
 }

@@ -16,6 +16,9 @@ public static class InsurerCases
     [
         .. EnvelopeAttacks.Presentable.Select(m => new InsurerCase(EnvelopeAttacks.RequirementOf(m), m.Name, (s, c) => EnvelopeChecks.PresentAsync(s, c, m.Name))),
         .. SealMutations.All.Select(m => new InsurerCase(SealCaseGroups.RequirementOf(m), m.Name, (s, c) => SealChecks.PresentMutationAsync(s, c, m.Name))),
+        new("INS-001", "clinic-calls", (s, c) => RequestChecks.RoleNotAllowedAsync(s, c, ClinicId)),
+        new("INS-001", "portal-calls", (s, c) => RequestChecks.RoleNotAllowedAsync(s, c, PortalId)),
+        .. RequestChecks.MalformedBodies.Select(b => new InsurerCase("INS-002", b.Name, (s, c) => RequestChecks.MalformedBodyAsync(s, c, b))),
         new("INS-042", "eligibility-only", (s, c) => AnswerChecks.OnlyAskedItemsAsync(s, c, "eligibility-only", DataItems.Eligibility)),
         new("INS-042", "benefits-only", (s, c) => AnswerChecks.OnlyAskedItemsAsync(s, c, "benefits-only", DataItems.Benefits)),
         new("INS-041", "routed-answer-to-requester", AnswerChecks.RoutedAudienceAsync),

@@ -80,6 +80,12 @@ public abstract class InsurerConformance : InsurerConformanceFixture
     [Requirement("ERR-010"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "ERR-010" })]
     public Task Insurer_puts_no_personal_data_in_problem_documents(string inquiry) => CheckAsync("ERR-010", inquiry);
 
+    [Requirement("INS-001"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-001" })]
+    public Task Insurer_serves_inquiries_to_insurers_and_the_relay_only(string @case) => CheckAsync("INS-001", @case);
+
+    [Requirement("INS-002"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-002" })]
+    public Task Insurer_refuses_a_malformed_inquiry_before_its_seal(string @case) => CheckAsync("INS-002", @case);
+
     [Requirement("INS-011"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-011" })]
     public Task Insurer_refuses_a_seal_that_is_not_a_compact_JWE(string seal) => CheckAsync("INS-011", seal);
 

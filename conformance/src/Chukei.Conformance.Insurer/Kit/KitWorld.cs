@@ -34,7 +34,8 @@ public sealed class KitWorld : IDisposable
             RelayId => p with { BaseUrl = relayUrl.ToString().TrimEnd('/') },
             _ => p,
         }));
-        _keys = new[] { RelayId, RequesterId, OtherInsurerId }.ToDictionary(id => id, fixture.KeySet, StringComparer.Ordinal);
+        // The portal and the clinic only call to be refused (INS-001), with their published keys.
+        _keys = new[] { RelayId, RequesterId, OtherInsurerId, PortalId, ClinicId }.ToDictionary(id => id, fixture.KeySet, StringComparer.Ordinal);
     }
 
     public InsurerTarget Target { get; }

@@ -18,6 +18,8 @@ public static class InsurerEndpoints
     public static void MapInsurers(this WebApplication app, IReadOnlyDictionary<string, InsurerNode> insurers)
     {
         var services = insurers.ToDictionary(kv => kv.Key, kv => new InquiryService(kv.Value), StringComparer.Ordinal);
+        // The mutation seam of INS-001 is the host's: its insurers share one endpoint and so one list of roles.
+        PartyRole[] ClinicsIfDefective() => insurers.Values.Any(n => n.Defects.ServesInquiriesToClinics) ? [PartyRole.Clinic] : [];
         PartyContext? Self(HttpContext http) =>
             http.Request.RouteValues["partyId"] is string id && insurers.TryGetValue(id, out var node) ? node.Self : null;
 
@@ -27,7 +29,8 @@ public static class InsurerEndpoints
                 : ProblemResults.From(Contracts.Problems.ProblemCodes.NotFound, "no such insurer at this host"));
 
         app.MapSignedPost<InquiryRequest, InquiryAnswer>(Prefix + "/v1/inquiries", Self,
-            [PartyRole.MedicalInsurer, PartyRole.LtcInsurer, PartyRole.Clinic, PartyRole.Relay], _ => { },
+            // INS-001: clinics ask through the relay (RLY-020, CLN-021), never an insurer directly.
+            [PartyRole.MedicalInsurer, PartyRole.LtcInsurer, PartyRole.Relay, .. ClinicsIfDefective()], _ => { },
             (call, ct) => services[call.Self.PartyId].AnswerAsync(call, ct));
 
         // INS-050: only the relay sends fall-through notices; they go to the municipal NHI of the person's residence.

@@ -15,13 +15,8 @@ namespace Chukei.Insurers.Inquiries;
 /// </summary>
 public sealed class InquiryService(InsurerNode insurer)
 {
-    public async Task<InquiryAnswer> AnswerAsync(SignedCall<InquiryRequest> call, CancellationToken ct)
+    private async Task ValidateBodyAsync(string entryId, string callerId, InquiryRequest request, DateTimeOffset now, CancellationToken ct)
     {
-        var callerId = call.CallerId;
-        var request = call.Request;
-        var self = insurer.Self;
-        var now = self.Time.GetUtcNow();
-        var entryId = "I-" + self.Ids.Next()[..16];
         try
         {
             RequestValidation.Validate(request);
@@ -32,6 +27,17 @@ public sealed class InquiryService(InsurerNode insurer)
             await RefuseAsync(entryId, callerId, null, "unknown", request, ex.Code.Code, now, ct);
             throw;
         }
+    }
+
+    public async Task<InquiryAnswer> AnswerAsync(SignedCall<InquiryRequest> call, CancellationToken ct)
+    {
+        var callerId = call.CallerId;
+        var request = call.Request;
+        var self = insurer.Self;
+        var now = self.Time.GetUtcNow();
+        var entryId = "I-" + self.Ids.Next()[..16];
+        // INS-002: the body is judged before the seal.
+        if (!insurer.Defects.ChecksSealBeforeBody) await ValidateBodyAsync(entryId, callerId, request, now, ct);
         var sealContext = new SealVerificationContext
         {
             SelfId = self.PartyId,
@@ -57,6 +63,7 @@ public sealed class InquiryService(InsurerNode insurer)
             throw new ProtocolException(verdict.Failure, detail, "/seal");
         }
 
+        if (insurer.Defects.ChecksSealBeforeBody) await ValidateBodyAsync(entryId, callerId, request, now, ct);
         var claims = verdict.Claims!;
         var defects = insurer.Defects;
         var serviceDate = defects.IgnoresServiceDate ? self.Today : request.ServiceDate ?? self.Today;
