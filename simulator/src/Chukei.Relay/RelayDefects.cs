@@ -140,4 +140,10 @@ public sealed record RelayDefects
 
     /// <summary>Serves lookups to LTC insurers only, reading figure 5 as one-way (breaks RLY-001).</summary>
     public bool ServesLookupsToLtcInsurersOnly { get; init; }
+
+    /// <summary>A found lookup's asOf is the time of the answer, not when the relay registered the enrolment (breaks ELG-010).</summary>
+    public bool LookupAsOfIsNow { get; init; }
+
+    /// <summary>A person query's unreconciled member is always empty (breaks LOG-013).</summary>
+    public bool ListsNothingUnreconciled { get; init; }
 }

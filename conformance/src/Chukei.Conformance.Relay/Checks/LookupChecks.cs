@@ -59,6 +59,17 @@ public static class LookupChecks
         check.Must(answer.Outcome == LookupOutcome.NoCurrentCoverage, $"the person has an LTC but no medical enrolment, yet the outcome is {answer.Outcome}");
     }
 
+    /// <summary>ELG-010: a found lookup's asOf is when the relay registered the enrolment it answered from, not the time of the answer.</summary>
+    public static async Task AsOfIsRegistrationAsync(RelaySession session, CheckContext check)
+    {
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        var (_, _, _, answer) = await Calls.FoundAsync(session, check, person, "as-of-registration");
+        // To the millisecond: a relay may keep the instant at a coarser precision than it answered the registration with.
+        static long? Millis(DateTimeOffset? t) => t?.ToUnixTimeMilliseconds();
+        check.Must(answer.AsOf is not null && Millis(answer.AsOf) == Millis(person.MedicalRegisteredAt),
+            $"the answer's asOf is {answer.AsOf:O}; kenpo-a's enrolment was registered at {person.MedicalRegisteredAt:O}, which is what the lookup answered from");
+    }
+
     /// <summary>RLY-008: two current medical enrolments (kenpo-a and kenpo-c): the relay does not choose.</summary>
     public static async Task MultipleMatchesAsync(RelaySession session, CheckContext check)
     {

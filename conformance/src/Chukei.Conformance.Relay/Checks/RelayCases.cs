@@ -41,6 +41,7 @@ public static class RelayCases
         new("RLY-009", "nothing-in-clear", LookupChecks.NothingInClearAsync),
         new("ID-012", "no-person-id-to-insurers", SealIssueChecks.NoPersonIdAsync),
         .. IdentifierChecks.Cases.Select(i => new RelayCase(i.RequirementId, i.Name, (s, c) => IdentifierChecks.RefusedAsync(s, c, i)) { TakesNoPerson = true }),
+        new("ELG-010", "lookup-as-of-is-registration-time", LookupChecks.AsOfIsRegistrationAsync),
         new("RLY-033", "registration-takes-effect-when-registered", LookupChecks.RegistrationTakesEffectAsync),
         new("RLY-033", "acquisition-effective-tomorrow", LookupChecks.FutureAcquisitionAsync),
 
@@ -84,6 +85,7 @@ public static class RelayCases
         new("LOG-011", "no-such-entry", (s, c) => RelayLogChecks.UnknownEntryRefusedAsync(s, c, "no-such-entry")),
         new("LOG-011", "entry-of-another-provider", (s, c) => RelayLogChecks.UnknownEntryRefusedAsync(s, c, "entry-of-another-provider")),
         new("LOG-012", "reported-record-appended", RelayLogChecks.ReportReconcilesAsync),
+        new("LOG-013", "unreconciled-until-reported", RelayLogChecks.UnreconciledUntilReportedAsync),
         new("LOG-014", "repeated-report", RelayLogChecks.RepeatedReportAsync),
         new("LOG-015", "unknown-person", RelayLogChecks.UnknownPersonAsync),
         new("LOG-016", "only-own-entries", RelayLogChecks.OnlyOwnEntriesAsync),

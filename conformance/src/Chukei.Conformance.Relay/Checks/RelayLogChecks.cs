@@ -119,9 +119,6 @@ public static class RelayLogChecks
     {
         await using var person = await EnrolledPerson.CreateAsync(session, check);
         var (_, request, _, answer) = await Calls.FoundAsync(session, check, person, "reconciles");
-        var before = await Calls.PersonLogAsync(session, check, person.Person.PersonId);
-        check.Must(before.Unreconciled.Contains(answer.LogEntryId), $"before kenpo-a reports, the lookup '{answer.LogEntryId}' must be listed as unreconciled (LOG-013)");
-
         var record = Calls.Record(answer.LogEntryId, request.CorrelationId, session.Target.Time.GetUtcNow());
         var reported = await Calls.ReportAsync(session, check, TargetId, record);
         if (reported.Status != 200) throw check.Unreachable($"the report was answered {reported.Summary}");
@@ -136,7 +133,21 @@ public static class RelayLogChecks
         check.Must(entry.RelatedEntryId == answer.LogEntryId, $"relatedEntryId is '{entry.RelatedEntryId}', the record named '{answer.LogEntryId}'");
         check.Must(entry.Requester == record.Requester && entry.CorrelationId == record.CorrelationId && entry.Items.SequenceEqual(record.Items),
             "the appended entry does not carry the record's requester, correlationId and items");
-        check.Must(!after.Unreconciled.Contains(answer.LogEntryId), $"after kenpo-a reported, the lookup '{answer.LogEntryId}' is still listed as unreconciled (LOG-013)");
+    }
+
+    /// <summary>LOG-013: an answered lookup is listed as unreconciled until the insurer reports a record naming it.</summary>
+    public static async Task UnreconciledUntilReportedAsync(RelaySession session, CheckContext check)
+    {
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        var (_, request, _, answer) = await Calls.FoundAsync(session, check, person, "unreconciled");
+        var before = await Calls.PersonLogAsync(session, check, person.Person.PersonId);
+        check.Must(before.Unreconciled.Contains(answer.LogEntryId),
+            $"the lookup '{answer.LogEntryId}' issued a seal and kenpo-a has reported nothing yet, so it must be listed as unreconciled; the list is [{string.Join(", ", before.Unreconciled)}]");
+
+        var reported = await Calls.ReportAsync(session, check, TargetId, Calls.Record(answer.LogEntryId, request.CorrelationId, session.Target.Time.GetUtcNow()));
+        if (reported.Status != 200) throw check.Unreachable($"the report was answered {reported.Summary} (LOG-012 covers that)");
+        var after = await Calls.PersonLogAsync(session, check, person.Person.PersonId);
+        check.Must(!after.Unreconciled.Contains(answer.LogEntryId), $"after kenpo-a reported, the lookup '{answer.LogEntryId}' is still listed as unreconciled");
     }
 
     /// <summary>LOG-014 (SHOULD): the same record reported twice gets the same entry id.</summary>

@@ -215,6 +215,9 @@ public abstract class RelayConformance : RelayConformanceFixture
     [Requirement("LOG-031"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "LOG-031" })]
     public Task Relay_logs_a_retroactive_change_notice_for_the_person(string @case) => CheckAsync("LOG-031", @case);
 
+    [Requirement("ELG-010"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "ELG-010" })]
+    public Task Relay_answers_as_of_the_registration_it_answered_from(string @case) => CheckAsync("ELG-010", @case);
+
     [Requirement("ELG-018"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "ELG-018" })]
     public Task Relay_refuses_a_notice_about_an_answer_the_insurer_did_not_give(string @case) => CheckAsync("ELG-018", @case);
 
@@ -229,6 +232,9 @@ public abstract class RelayConformance : RelayConformanceFixture
 
     [Requirement("LOG-012"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "LOG-012" })]
     public Task Relay_appends_reported_records_for_the_person(string @case) => CheckAsync("LOG-012", @case);
+
+    [Requirement("LOG-013"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "LOG-013" })]
+    public Task Relay_lists_answered_lookups_as_unreconciled_until_reported(string @case) => CheckAsync("LOG-013", @case);
 
     [Requirement("LOG-014"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "LOG-014" })]
     public Task Relay_recognises_a_repeated_report(string @case) => CheckAsync("LOG-014", @case);

@@ -45,7 +45,7 @@ public sealed class AccessLogService(RelayNode relay)
         if (!relay.Store.PersonExists(query.PersonId) && !relay.Defects.AnswersUnknownPersons)
             throw new ProtocolException(ProblemCodes.PersonUnknown, "no person with that identifier", "/personId");
         var entries = relay.Store.LogOf(query.PersonId);
-        var unreconciled = entries
+        var unreconciled = relay.Defects.ListsNothingUnreconciled ? [] : entries
             .Where(e => e.RecordedBy == relay.Self.PartyId && e.Action is AccessAction.Lookup or AccessAction.RoutedInquiry
                 && e.Outcome == AccessOutcome.Answered && e.Provider is not null
                 && !relay.Store.HasEntryRelatedTo(e.EntryId))

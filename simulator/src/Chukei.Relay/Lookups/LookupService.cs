@@ -30,7 +30,9 @@ public sealed class LookupService(RelayNode relay)
             Outcome = resolution.Outcome,
             Target = Target(resolution),
             Seal = resolution.Outcome == LookupOutcome.Found ? Seal(caller.Id, resolution, request.Purpose, entryId, routed: false) : null,
-            AsOf = relay.Defects.OmitsLookupAsOf ? null : resolution.Target?.RegisteredAt,
+            AsOf = relay.Defects.OmitsLookupAsOf ? null
+                : relay.Defects.LookupAsOfIsNow && resolution.Target is not null ? relay.Self.Time.GetUtcNow()
+                : resolution.Target?.RegisteredAt,
             LogEntryId = entryId,
             CorrelationId = request.CorrelationId,
         };
