@@ -13,7 +13,6 @@ public sealed class CardUnderTest
 {
     private static readonly byte[] JpkiAid = [0xD3, 0x92, 0xF0, 0x00, 0x26, 0x01, 0x00, 0x00, 0x00, 0x01];
     private readonly VirtualCard _card;
-    private readonly ResetBeforeCommand _resetting;
     private readonly List<ApduLoggedEventArgs> _log = [];
     private readonly Lock _gate = new();
 
@@ -21,8 +20,7 @@ public sealed class CardUnderTest
     {
         ArgumentNullException.ThrowIfNull(card);
         _card = card;
-        _resetting = new ResetBeforeCommand(card);
-        Channel = new FaultInjectingChannel(_resetting, time);
+        Channel = new FaultInjectingChannel(card, time);
         Channel.ApduLogged += (_, e) =>
         {
             lock (_gate) _log.Add(e);
@@ -39,11 +37,7 @@ public sealed class CardUnderTest
     }
 
     /// <summary>Warm-resets the card just before the next command with <paramref name="ins"/> reaches it.</summary>
-    public CardUnderTest ResetBefore(byte ins)
-    {
-        _resetting.Ins = ins;
-        return this;
-    }
+    public CardUnderTest ResetBefore(byte ins) => Inject(new CardFault { Kind = CardFaultKind.ResetBeforeCommand, Ins = ins });
 
     /// <summary>The channel's log so far.</summary>
     public IReadOnlyList<ApduLoggedEventArgs> Log

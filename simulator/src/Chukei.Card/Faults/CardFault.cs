@@ -11,6 +11,12 @@ public enum CardFaultKind
     /// <summary>The card processes the command (a PIN try may be spent) and is pulled out before the reader gets the answer.</summary>
     RemoveAfterResponse,
 
+    /// <summary>
+    /// The card is warm-reset just before it processes the command, as a reader does after a glitch or another
+    /// application's reset: the command meets a card with no application selected and no PIN verified.
+    /// </summary>
+    ResetBeforeCommand,
+
     /// <summary>The command is not processed; the card answers <see cref="CardFault.StatusWord"/> alone (e.g. <c>6F00</c>, <c>6581</c>).</summary>
     ForceStatusWord,
 

@@ -18,6 +18,12 @@ public sealed class FaultInjectingChannel(ICardChannel card, TimeProvider time) 
     /// <summary>Raised for every command, answer and fired fault, in order; VERIFY and CHANGE data are masked.</summary>
     public event EventHandler<ApduLoggedEventArgs>? ApduLogged;
 
+    /// <summary>
+    /// How a latency fault is waited out. By default the channel blocks on a delay of its clock; a caller whose clock
+    /// only moves when told to (a scenario's virtual clock) moves it here instead, or the wait would never end.
+    /// </summary>
+    public Action<TimeSpan>? WaitOut { get; init; }
+
     public ReadOnlyMemory<byte> Atr => card.Atr;
 
     public bool IsPowered => card.IsPowered;
@@ -42,7 +48,8 @@ public sealed class FaultInjectingChannel(ICardChannel card, TimeProvider time) 
         Log(ApduDirection.Command, masked, text, null);
         var fault = Fire(commandApdu);
         TrackSelection(commandApdu);
-        if (fault is not null) Log(ApduDirection.Control, ReadOnlyMemory<byte>.Empty, "fault: " + fault.Kind, null);
+        if (fault is not null)
+            ApduLogged?.Invoke(this, new ApduLoggedEventArgs(ApduDirection.Control, ReadOnlyMemory<byte>.Empty, "fault: " + fault.Kind, null, time.GetUtcNow()) { Fault = fault.Kind });
 
         byte[] response;
         switch (fault?.Kind)
@@ -52,6 +59,10 @@ public sealed class FaultInjectingChannel(ICardChannel card, TimeProvider time) 
                 throw new InvalidOperationException("The card was removed before it answered.");
             case CardFaultKind.ForceStatusWord:
                 response = [(byte)(fault.StatusWord >> 8), (byte)fault.StatusWord];
+                break;
+            case CardFaultKind.ResetBeforeCommand:
+                card.Reset();
+                response = card.Transmit(commandApdu);
                 break;
             default:
                 response = card.Transmit(commandApdu);
@@ -63,6 +74,9 @@ public sealed class FaultInjectingChannel(ICardChannel card, TimeProvider time) 
             case CardFaultKind.RemoveAfterResponse:
                 card.PowerOff();
                 throw new InvalidOperationException("The card was removed before its answer reached the reader.");
+            case CardFaultKind.Latency when WaitOut is { } waitOut:
+                waitOut(fault.Latency);
+                break;
             case CardFaultKind.Latency:
                 // Synchronous by contract (ICardChannel); the delay runs on the injected clock, so a virtual clock decides when it ends.
                 Task.Delay(fault.Latency, time).GetAwaiter().GetResult();

@@ -16,5 +16,8 @@ public sealed class ApduLoggedEventArgs(ApduDirection direction, ReadOnlyMemory<
 
     public DateTimeOffset At { get; } = at;
 
+    /// <summary>For a control entry that records a fault firing: which kind.</summary>
+    public Faults.CardFaultKind? Fault { get; init; }
+
     public override string ToString() => $"{At:O} {Direction} {Text}";
 }

@@ -21,6 +21,22 @@ internal static class CardCheckRules
             error(card, $"person '{person.Id}': icCard.pinTriesLeft {card.PinTriesLeft.ToString(CultureInfo.InvariantCulture)} must be 0 (blocked) to {MaxTries}");
     }
 
+    /// <summary>One of a card-check's card faults: known names, and only the members its kind uses.</summary>
+    private static void ValidateFault(StepSpec step, CardFaultSpec f, Action<ScenarioNode, string> error)
+    {
+        var where = $"step '{step.Id}': card fault";
+        if (!CardFaults.Kinds.ContainsKey(f.Kind)) error(f, $"{where} kind '{f.Kind}' must be one of {string.Join(", ", CardFaults.Kinds.Keys)}");
+        if (f.Command is not null && !CardFaults.Commands.ContainsKey(f.Command)) error(f, $"{where} command '{f.Command}' must be one of {string.Join(", ", CardFaults.Commands.Keys)} (or left out for any command)");
+        if (f.File is not null && !CardFaults.Files.ContainsKey(f.File)) error(f, $"{where} file '{f.File}' must be one of the JPKI files {string.Join(", ", CardFaults.Files.Keys)} (or left out for any file)");
+        if (f.Occurrence < 0) error(f, $"{where} occurrence {f.Occurrence.ToString(CultureInfo.InvariantCulture)} must be 1 or more (the Nth matching command), or 0 for every one");
+        if (f.Kind == "status-word" ? f.StatusWord is null || CardFaults.ParseStatusWord(f.StatusWord) is null : f.StatusWord is not null)
+            error(f, f.Kind == "status-word" ? $"{where}: status-word needs statusWord, 4 hex digits such as \"6F00\" (quoted)" : $"{where}: statusWord applies to kind status-word only");
+        if (f.Kind == "latency" ? f.Latency is null || ScenarioValidator.ParseDuration(f.Latency) is not { } d || d <= TimeSpan.Zero : f.Latency is not null)
+            error(f, f.Kind == "latency" ? $"{where}: latency needs latency, a positive ISO 8601 duration such as PT3S" : $"{where}: latency applies to kind latency only");
+        if (f.At is not null && (f.Kind != "corrupt-data" || f.At < 0))
+            error(f, f.Kind == "corrupt-data" ? $"{where}: at {f.At!.Value.ToString(CultureInfo.InvariantCulture)} must be a data byte index, 0 or more" : $"{where}: at applies to kind corrupt-data only");
+    }
+
     /// <summary>
     /// card-check: the kit's clinic at reception with the person's own IC card. It names nobody by a number (the card's
     /// certificate does), so requester, card, target, purpose, items and tamper do not apply.
@@ -31,6 +47,7 @@ internal static class CardCheckRules
         if (step.Requester is not null || step.Card is not null || step.Target is not null || step.Purpose is not null || step.Items is not null || step.Tamper is not null)
             error(step, $"step '{step.Id}': a card-check is the kit's clinic reading the person's IC card; requester, card, target, purpose, items and tamper do not apply");
         if (step.ServiceDate is not null && ScenarioValidator.ParseDate(step.ServiceDate) is null) error(step, $"step '{step.Id}': serviceDate '{step.ServiceDate}' is not a date");
+        foreach (var fault in step.CardFaults ?? []) ValidateFault(step, fault, error);
         if (step.Expect is not { } x) return;
         if (x.Conclusion is not null && !CardCheckStep.Conclusions.Contains(x.Conclusion))
             error(x, $"expect.conclusion '{x.Conclusion}' must be one of {string.Join(", ", CardCheckStep.Conclusions)}");

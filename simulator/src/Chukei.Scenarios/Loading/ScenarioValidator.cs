@@ -179,6 +179,7 @@ public static class ScenarioValidator
         if (step.Expect is { } cardOnly && (cardOnly.Conclusion ?? cardOnly.Reason ?? cardOnly.PinTriesLeft?.ToString(CultureInfo.InvariantCulture)) is not null)
             error(cardOnly, $"step '{step.Id}': expect.conclusion, expect.reason and expect.pinTriesLeft apply to card-check steps");
         if (step.Pin is not null) error(step, $"step '{step.Id}': 'pin' is what the person types at a card-check step");
+        if (step.CardFaults is not null) error(step, $"step '{step.Id}': 'cardFaults' are faults of the person's IC card at a card-check step");
         if (step.Requester == Network.SimulatedNetwork.ClinicHandle)
         {
             ValidateClinicStep(step, insurers, people, timeline, error);

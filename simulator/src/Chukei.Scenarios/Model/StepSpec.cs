@@ -46,6 +46,9 @@ public sealed class StepSpec : ScenarioNode
     /// <summary>For card-check: the PIN the person types at reception (default: their card's PIN). May be malformed on purpose.</summary>
     public string? Pin { get; set; }
 
+    /// <summary>For card-check: faults the card shows during this check (removal, forced status words, latency, …).</summary>
+    public List<CardFaultSpec>? CardFaults { get; set; }
+
     public ExpectSpec? Expect { get; set; }
 }
 

@@ -64,7 +64,7 @@ public sealed class ReceptionDesk : IDisposable
     }
 
     /// <summary>One reception check with <paramref name="card"/>: the reference clinic's conclusion.</summary>
-    public Task<ReceptionConclusion> CheckAsync(VirtualCard card, string pin, DateOnly serviceDate, CancellationToken ct) =>
+    public Task<ReceptionConclusion> CheckAsync(ICardChannel card, string pin, DateOnly serviceDate, CancellationToken ct) =>
         _check.CheckAsync(card, pin, serviceDate, ct);
 
     /// <summary>The authentication PIN's retry counter, read by the kit with the no-data VERIFY (no PIN, no try spent).</summary>

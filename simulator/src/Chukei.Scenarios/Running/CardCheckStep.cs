@@ -1,10 +1,15 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using Chukei.Card;
+using Chukei.Card.Faults;
+using Chukei.Card.Logging;
 using Chukei.Clinic.Reception;
 using Chukei.Contracts;
 using Chukei.Contracts.ClinicDriver;
 using Chukei.Scenarios.Loading;
 using Chukei.Scenarios.Model;
 using Chukei.Scenarios.Network;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Chukei.Scenarios.Running;
 
@@ -27,13 +32,47 @@ internal sealed class CardCheckStep(SimulatedNetwork network)
         var serviceDate = ScenarioValidator.ParseDate(step.ServiceDate) ?? DateOnly.FromDateTime(network.Time.GetUtcNow().ToOffset(ProtocolConstants.JapanOffset).DateTime);
         r.Lines.Add($"{person.Id}'s IC card in the clinic's reader ({person.IcCard?.Certificate ?? "valid"} certificate, kit CA), a PIN of {pin.Length} character(s) typed; service date {serviceDate:yyyy-MM-dd}");
 
-        var conclusion = await desk.CheckAsync(card, pin, serviceDate, ct);
+        var fired = new List<string>();
+        var conclusion = step.CardFaults is { Count: > 0 } faults
+            ? await CheckWithFaultsAsync(desk, card, faults, pin, serviceDate, r, fired, ct)
+            : await desk.CheckAsync(card, pin, serviceDate, ct);
         foreach (var line in conclusion.CardTrace) r.Lines.Add("   clinic → card: " + line);
+        r.Lines.AddRange(fired);
         Describe(conclusion, r);
         var triesLeft = ReceptionDesk.PinTriesLeft(card);
         r.Lines.Add($"card: {triesLeft} PIN tr{(triesLeft == 1 ? "y" : "ies")} left");
         if (conclusion.InsurerAnswer is not null && conclusion.RelayAnswer is { } relay) Answered?.Invoke(person.Id, relay.LogEntryId, step.Id);
         Expect(step.Expect, conclusion, triesLeft, r);
+    }
+
+    /// <summary>
+    /// The check through a fault-injecting channel in front of the card, for this step only. A latency moves the virtual
+    /// clock (the card is slow, so everything after it happens later); each fault that fires goes to <paramref name="fired"/>
+    /// with the instant it fired.
+    /// </summary>
+    private async Task<ReceptionConclusion> CheckWithFaultsAsync(ReceptionDesk desk, VirtualCard card, List<CardFaultSpec> faults, string pin, DateOnly serviceDate,
+        StepResult r, List<string> fired, CancellationToken ct)
+    {
+        RSA? wrongKey = null;
+        var channel = new FaultInjectingChannel(card, network.Time) { WaitOut = by => (network.Time as FakeTimeProvider)?.Advance(by) };
+        foreach (var fault in faults)
+        {
+            channel.Inject(CardFaults.ToCardFault(fault, () => wrongKey ??= RSA.Create(2048)));
+            r.Lines.Add("card fault scripted: the card " + CardFaults.Describe(fault));
+        }
+        channel.ApduLogged += (_, e) =>
+        {
+            if (e.Direction == ApduDirection.Control && e.Fault is { } kind)
+                fired.Add($"⚡ {e.At.ToOffset(ProtocolConstants.JapanOffset):yyyy-MM-dd HH:mm:ss} card fault fired: {CardFaults.NameOf(kind)}");
+        };
+        try
+        {
+            return await desk.CheckAsync(channel, pin, serviceDate, ct);
+        }
+        finally
+        {
+            wrongKey?.Dispose();
+        }
     }
 
     private static void Describe(ReceptionConclusion c, StepResult r)

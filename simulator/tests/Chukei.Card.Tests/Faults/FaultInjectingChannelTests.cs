@@ -130,6 +130,46 @@ public sealed class FaultInjectingChannelTests
     }
 
     [Test]
+    public void Latency_WithWaitOut_IsHandedToTheCallerInsteadOfBlocking()
+    {
+        var clock = new FakeTimeProvider(TestCards.Now);
+        var waited = new List<TimeSpan>();
+        var channel = new FaultInjectingChannel(TestCards.Create(), clock) { WaitOut = by => { waited.Add(by); clock.Advance(by); } };
+        var log = new List<ApduLoggedEventArgs>();
+        channel.ApduLogged += (_, e) => log.Add(e);
+        channel.Inject(new CardFault { Kind = CardFaultKind.Latency, Ins = 0xA4, Latency = TimeSpan.FromSeconds(5) });
+
+        var answer = channel.Transmit(Apdus.SelectJpki());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Apdus.Sw(answer), Is.EqualTo(0x9000));
+            Assert.That(waited, Is.EqualTo(new[] { TimeSpan.FromSeconds(5) }));
+            Assert.That(log.Single(e => e.Direction == ApduDirection.Control).Fault, Is.EqualTo(CardFaultKind.Latency));
+            Assert.That(log.Last().At - TestCards.Now, Is.EqualTo(TimeSpan.FromSeconds(5)), "the answer is logged when it arrives");
+        });
+    }
+
+    [Test]
+    public void ResetBeforeCommand_OnSign_MeetsACardWithNoSelectionAndNoVerifiedPin()
+    {
+        var (channel, _, _, log) = Create();
+        channel.Inject(new CardFault { Kind = CardFaultKind.ResetBeforeCommand, Ins = 0x2A });
+        channel.SendOk(Apdus.SelectJpki(), Apdus.SelectFile(0x0018), Apdus.Verify("1234"), Apdus.SelectFile(0x0017));
+
+        var refused = channel.Transmit(Apdus.Sign(Apdus.Sha256DigestInfo(Hash)));
+        channel.SendOk(Apdus.SelectJpki(), Apdus.SelectFile(0x0018), Apdus.Verify("1234"), Apdus.SelectFile(0x0017));
+        var signed = channel.Transmit(Apdus.Sign(Apdus.Sha256DigestInfo(Hash)));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Apdus.Sw(refused), Is.Not.EqualTo(0x9000), "after the reset the card must not sign");
+            Assert.That(Apdus.Sw(signed), Is.EqualTo(0x9000), "the fault fires once; a new session signs");
+            Assert.That(log.Count(e => e.Fault == CardFaultKind.ResetBeforeCommand), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
     public void WrongKeySignature_DoesNotVerifyUnderTheCardsCertificate()
     {
         var (channel, _, _, _) = Create();

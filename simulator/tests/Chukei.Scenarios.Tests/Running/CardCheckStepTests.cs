@@ -119,4 +119,81 @@ public sealed class CardCheckStepTests
         // Assert
         Assert.That(result.Passed, Is.True, output);
     }
+
+    [Test]
+    public async Task CardCheck_CardFault_FiresInItsStepOnlyAndTheNextCheckStartsOver()
+    {
+        // Arrange: pulled out on the second chunk of the certificate; the next check has no fault
+        var yaml = People.Replace("certificate: revoked", "certificate: valid", StringComparison.Ordinal) + """
+              - id: removed
+                action: card-check
+                person: hanako
+                cardFaults: [ { kind: remove-before-response, command: read-binary, file: auth-certificate, occurrence: 2 } ]
+                expect: { conclusion: card-problem, reason: card-removed, pinTriesLeft: 3 }
+              - { id: again, action: card-check, person: hanako, expect: { conclusion: eligible, pinTriesLeft: 3 } }
+            """;
+
+        // Act
+        var (result, output) = await RunAsync(yaml);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Passed, Is.True, output);
+            Assert.That(result.Steps[0].Lines, Has.Some.Contains("card fault fired: remove-before-response"));
+            Assert.That(result.Steps[0].Lines, Has.None.Contains("VERIFY"), "the card was gone before the PIN was asked for");
+            Assert.That(result.Steps[1].Lines, Has.None.Contains("card fault"));
+            Assert.That(result.Steps[1].Lines.First(l => l.Contains("clinic → card", StringComparison.Ordinal)), Does.Contain("SELECT JPKI-AP"), "CLN-034: the next check starts from SELECT");
+        });
+    }
+
+    [Test]
+    public async Task CardCheck_LatencyFault_MovesTheVirtualClockByTheDelay()
+    {
+        // Arrange: three seconds more for each of the certificate's READ BINARY commands, and a step after it at no set time
+        var yaml = People.Replace("certificate: revoked", "certificate: valid", StringComparison.Ordinal) + """
+              - id: slow
+                at: 2026-08-03T10:00:00
+                action: card-check
+                person: hanako
+                cardFaults: [ { kind: latency, command: read-binary, occurrence: 0, latency: PT3S } ]
+                expect: { conclusion: eligible }
+              - { id: after, action: person-log, person: hanako }
+            """;
+
+        // Act
+        var (result, output) = await RunAsync(yaml);
+
+        // Assert: the certificate (882 bytes) is read in five commands, so the check ends 15 s after it began
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Passed, Is.True, output);
+            Assert.That(result.Steps[0].Lines.Count(l => l.Contains("card fault fired: latency", StringComparison.Ordinal)), Is.EqualTo(5));
+            Assert.That(output, Does.Contain("after: person-log  [2026-08-03 10:00:15 JST]"));
+        });
+    }
+
+    [Test]
+    public async Task CardCheck_RemovalAfterTheCardCheckedAWrongPin_CostsATryAndIsNotRetried()
+    {
+        // Arrange: the card spends the try, then the reader loses it before the answer (63C2) arrives
+        var yaml = People.Replace("certificate: revoked", "certificate: valid", StringComparison.Ordinal) + """
+              - id: removed
+                action: card-check
+                person: hanako
+                pin: "4862"
+                cardFaults: [ { kind: remove-after-response, command: verify, occurrence: 2 } ]
+                expect: { conclusion: card-problem, reason: card-removed, pinTriesLeft: 2 }
+            """;
+
+        // Act
+        var (result, output) = await RunAsync(yaml);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Passed, Is.True, output);
+            Assert.That(result.Steps[0].Lines.Count(l => l.Contains("VERIFY (PIN masked)", StringComparison.Ordinal)), Is.EqualTo(1), "CLN-032: one VERIFY per PIN entered");
+        });
+    }
 }
