@@ -19,6 +19,8 @@ internal static class CardCheckRules
             error(card, $"person '{person.Id}': icCard.certificate '{card.Certificate}' must be one of {string.Join(", ", ReceptionDesk.Certificates)}");
         if (card.PinTriesLeft is < 0 or > MaxTries)
             error(card, $"person '{person.Id}': icCard.pinTriesLeft {card.PinTriesLeft.ToString(CultureInfo.InvariantCulture)} must be 0 (blocked) to {MaxTries}");
+        if (card.BlockedStatusWord is not ("6983" or "6984"))
+            error(card, $"person '{person.Id}': icCard.blockedStatusWord '{card.BlockedStatusWord}' must be \"6984\" (as real cards answer) or \"6983\" (ISO 7816-4), quoted");
     }
 
     /// <summary>One of a card-check's card faults: known names, and only the members its kind uses.</summary>

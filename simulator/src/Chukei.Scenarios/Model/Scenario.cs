@@ -121,6 +121,15 @@ public sealed class IcCardSpec : ScenarioNode
 
     /// <summary>Tries left on the authentication PIN when the card is issued (0 = blocked), 0 to 3.</summary>
     public int PinTriesLeft { get; set; } = 3;
+
+    /// <summary>T=0 behaviour: answers held back behind 61xx for GET RESPONSE, a wrong Le answered 6Cxx.</summary>
+    public bool T0 { get; set; }
+
+    /// <summary>Whether the card takes extended-length APDUs; a short-only card (the default) answers them 6700.</summary>
+    public bool ExtendedLength { get; set; }
+
+    /// <summary>What a blocked PIN answers: 6984 (as real cards are read to do, the default) or 6983 (ISO 7816-4).</summary>
+    public string BlockedStatusWord { get; set; } = "6984";
 }
 
 public sealed class EnrolmentSpec : ScenarioNode

@@ -58,7 +58,13 @@ public sealed class ReceptionDesk : IDisposable
         registry.RegisterCard(_network.PersonIds[person.Id], credentials.AuthCertificate);
         if (spec.Certificate == "revoked") registry.Revoke(credentials.AuthCertificate);
         var face = new CardFace(person.Name, person.Address ?? "", person.BirthDate?.Replace("-", "", StringComparison.Ordinal) ?? "", "", ReadOnlyMemory<byte>.Empty);
-        var card = new VirtualCard(new CardProfile { Face = face, Credentials = credentials, AuthPin = spec.Pin, AuthPinTriesLeft = spec.PinTriesLeft }, null, _network.Time);
+        var options = new CardOptions
+        {
+            T0Mode = spec.T0,
+            ExtendedLength = spec.ExtendedLength,
+            BlockedStatusWord = CardFaults.ParseStatusWord(spec.BlockedStatusWord) ?? new CardOptions().BlockedStatusWord,
+        };
+        var card = new VirtualCard(new CardProfile { Face = face, Credentials = credentials, AuthPin = spec.Pin, AuthPinTriesLeft = spec.PinTriesLeft }, options, _network.Time);
         _cards[person.Id] = (card, credentials);
         return card;
     }
