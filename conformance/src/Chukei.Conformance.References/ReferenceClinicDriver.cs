@@ -22,7 +22,7 @@ public sealed class ReferenceClinicDriver(ClinicParties parties, ClinicDefects d
     public async Task<ClinicVerdict> CheckEligibilityAsync(ICardChannel card, string pin, DateOnly serviceDate, Uri relayUrl, CancellationToken ct)
     {
         var conclusion = await _desks.GetOrAdd(relayUrl, Desk).CheckAsync(card, pin, serviceDate, ct);
-        return new ClinicVerdict(Kind(conclusion.Kind), conclusion.Reason, conclusion.PinTriesLeft) { Log = conclusion.CardTrace };
+        return new ClinicVerdict(Kind(conclusion.Kind), conclusion.Reason, conclusion.PinTriesLeft) { Log = conclusion.CardTrace, RenewalAlert = conclusion.RenewalAlert };
     }
 
     private ReceptionCheck Desk(Uri relayUrl)

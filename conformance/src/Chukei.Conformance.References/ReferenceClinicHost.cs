@@ -62,7 +62,7 @@ public sealed class ReferenceClinicHost : IAsyncDisposable
         var card = new CardReaderClient(readers, readerUrl);
         // The card reader is synchronous (one APDU per request), so the check runs off the request thread.
         var verdict = await Task.Run(() => clinic.CheckEligibilityAsync(card, request.Pin, request.ServiceDate, relayUrl, http.HttpContext.RequestAborted));
-        return PartyHost.Json(new ClinicCheckAnswer { Conclusion = Conclusion(verdict.Kind), Reason = verdict.Reason, PinTriesLeft = verdict.PinTriesLeft, Log = verdict.Log });
+        return PartyHost.Json(new ClinicCheckAnswer { Conclusion = Conclusion(verdict.Kind), Reason = verdict.Reason, PinTriesLeft = verdict.PinTriesLeft, RenewalAlert = verdict.RenewalAlert, Log = verdict.Log });
     }
 
     private static ClinicConclusion Conclusion(ClinicVerdictKind kind) => kind switch

@@ -23,6 +23,7 @@ public static class ClinicCases
         new("CLN-036", "answer-signature-broken", ConclusionChecks.TamperedAnswerAsync),
         new("CLN-037", "eligible", ConclusionChecks.EligibleAsync),
         new("CLN-037", "certificate-expired-within-grace", ConclusionChecks.WithinGraceAsync),
+        new("CLN-038", "renewal-alert-within-grace", ConclusionChecks.RenewalAlertWithinGraceAsync),
         new("CLN-037", "certificate-expired-beyond-grace", (s, c) => ConclusionChecks.RefusedCardAsync(s, c, ClinicKitWorld.Cards.Expired, "certificate expired beyond grace")),
         new("CLN-037", "certificate-revoked", (s, c) => ConclusionChecks.RefusedCardAsync(s, c, ClinicKitWorld.Cards.Revoked, "certificate revoked")),
         new("CLN-037", "no-current-coverage", (s, c) => ConclusionChecks.NotEligibleAsync(s, c, ClinicKitWorld.Cards.NoCoverage, "the person has no coverage on the service date")),

@@ -36,6 +36,18 @@ internal static class ConclusionChecks
         check.MustConclude(verdict, ClinicVerdictKind.Eligible, "a certificate expired within grace, for an insured person");
     }
 
+    /// <summary>
+    /// CLN-038 (SHOULD): a certificate expired within grace gets the person a renewal alert. A clinic whose driver does
+    /// not report <c>renewalAlert</c> does not claim it: skipped, not warned.
+    /// </summary>
+    public static async Task RenewalAlertWithinGraceAsync(ClinicSession session, CheckContext check)
+    {
+        var (verdict, _) = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.WithinGrace));
+        check.MustConclude(verdict, ClinicVerdictKind.Eligible, "a certificate expired within grace, for an insured person");
+        if (verdict.RenewalAlert is not { } alert) throw check.NotClaimed("the clinic's answer does not say whether it showed a renewal alert (renewalAlert)");
+        check.Should("CLN-038", alert, "the relay answered certificateStatus expired-within-grace, yet the clinic showed the person no renewal alert");
+    }
+
     /// <summary>CLN-037 not eligible: a verified answer that is not "valid".</summary>
     public static async Task NotEligibleAsync(ClinicSession session, CheckContext check, CardCredentials credentials, string what)
     {

@@ -27,6 +27,9 @@ public sealed record ClinicVerdict(ClinicVerdictKind Kind, string? Reason, int? 
 {
     public IReadOnlyList<string> Log { get; init; } = [];
 
+    /// <summary>Whether the clinic showed the person a renewal alert (CLN-038); null when the clinic does not report it.</summary>
+    public bool? RenewalAlert { get; init; }
+
     public bool IsEligible => Kind is ClinicVerdictKind.Eligible or ClinicVerdictKind.EligibleProvisional;
 
     public override string ToString() => $"{Kind}{(Reason is null ? "" : " (" + Reason + ")")}{(PinTriesLeft is { } t ? $", {t} tries left" : "")}";

@@ -35,6 +35,9 @@ public abstract class ClinicConformance : ClinicConformanceFixture
     [Requirement("CLN-037"), TestCaseSource(typeof(ClinicCases), Cases, new object[] { "CLN-037" })]
     public Task Clinic_concludes_eligible_only_from_a_verified_valid_answer(string @case) => CheckAsync("CLN-037", @case);
 
+    [Requirement("CLN-038"), TestCaseSource(typeof(ClinicCases), Cases, new object[] { "CLN-038" })]
+    public Task Clinic_shows_a_renewal_alert_for_a_certificate_expired_within_grace(string @case) => CheckAsync("CLN-038", @case);
+
     [Requirement("CLN-039"), TestCaseSource(typeof(ClinicCases), Cases, new object[] { "CLN-039" })]
     public Task Clinic_writes_the_PIN_to_no_log(string @case) => CheckAsync("CLN-039", @case);
 

@@ -36,6 +36,9 @@ public sealed class CheckContext(string requirementId, EvidenceRecorder evidence
         if (!condition) _warnings.Add(Message(requirementId, "not followed", detail));
     }
 
+    /// <summary>The exception to throw when the target does not claim the optional feature the check is about.</summary>
+    public FeatureNotClaimedException NotClaimed(string detail) => new($"{RequirementId}: not claimed: {detail}");
+
     /// <summary>The exception to throw when the check cannot reach its precondition.</summary>
     public PreconditionUnreachableException Unreachable(string detail, Exception? inner = null) =>
         inner is null

@@ -2,7 +2,7 @@ namespace Chukei.Conformance.Outcomes;
 
 /// <summary>
 /// Runs a check body inside an NUnit test and maps its verdict: a MUST violated → Failed (the evidence printed),
-/// a SHOULD not followed → Warning, a precondition not reachable or the target unreachable → Inconclusive. The
+/// a SHOULD not followed → Warning, an optional feature not claimed → Ignored (skipped), a precondition not reachable or the target unreachable → Inconclusive. The
 /// evidence is attached to the result in every case.
 /// </summary>
 public static class ConformanceOutcome
@@ -13,6 +13,7 @@ public static class ConformanceOutcome
         ArgumentNullException.ThrowIfNull(body);
         string? failure = null;
         string? inconclusive = null;
+        string? notClaimed = null;
         try
         {
             await body();
@@ -20,6 +21,10 @@ public static class ConformanceOutcome
         catch (RequirementViolationException violation)
         {
             failure = violation.Message;
+        }
+        catch (FeatureNotClaimedException feature)
+        {
+            notClaimed = feature.Message;
         }
         catch (PreconditionUnreachableException unreachable)
         {
@@ -42,5 +47,6 @@ public static class ConformanceOutcome
             Assert.Fail(failure);
         }
         if (inconclusive is not null) Assert.Inconclusive(inconclusive);
+        if (notClaimed is not null) Assert.Ignore(notClaimed);
     }
 }

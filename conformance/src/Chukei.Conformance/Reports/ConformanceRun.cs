@@ -11,7 +11,7 @@ public sealed record ConformanceRun(string Suite, string TargetUrl, DateTimeOffs
 {
     public int CountOf(CaseOutcome outcome) => Results.Count(r => r.Outcome == outcome);
 
-    /// <summary>The requirements in id order, each with the worst outcome of its cases (failed beats inconclusive beats warning beats passed).</summary>
+    /// <summary>The requirements in id order, each with the worst outcome of its cases (failed beats inconclusive beats warning beats not claimed beats passed).</summary>
     public IReadOnlyList<(string RequirementId, CaseOutcome Outcome, IReadOnlyList<CaseResult> Cases)> ByRequirement() =>
         Results.GroupBy(r => r.RequirementId)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -21,6 +21,7 @@ public sealed record ConformanceRun(string Suite, string TargetUrl, DateTimeOffs
     public static string Symbol(CaseOutcome outcome) => outcome switch
     {
         CaseOutcome.Passed => "✔",
+        CaseOutcome.NotClaimed => "–",
         CaseOutcome.Warning => "!",
         CaseOutcome.Inconclusive => "?",
         CaseOutcome.ExpectedFailure => "✘ (expected)",

@@ -22,7 +22,7 @@ public static class HtmlReport
         html.AppendLine("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">");
         html.Append("<title>chukei conformance ").Append(E(run.Suite)).AppendLine("</title>");
         html.AppendLine("<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}"
-            + ".failed,.unexpectedpass{background:#fdd}.inconclusive{background:#eee}.warning{background:#ffd}.expectedfailure{background:#def}.passed{background:#dfd}"
+            + ".failed,.unexpectedpass{background:#fdd}.inconclusive{background:#eee}.warning{background:#ffd}.expectedfailure{background:#def}.passed{background:#dfd}.notclaimed{background:#f4f4f4}"
             + "pre{background:#f6f6f6;padding:8px;white-space:pre-wrap;word-break:break-all}code.cmd{display:block;background:#222;color:#eee;padding:6px}</style></head><body>");
         html.Append("<h1>chukei conformance ").Append(E(run.Suite)).Append(": ").Append(conformant ? "conformant" : "NOT conformant").AppendLine("</h1>");
         html.Append("<p>Target <code>").Append(E(run.TargetUrl)).Append("</code>, started ")
@@ -71,6 +71,7 @@ public static class HtmlReport
     public static string Label(CaseOutcome outcome) => outcome switch
     {
         CaseOutcome.ExpectedFailure => "expected failure",
+        CaseOutcome.NotClaimed => "not claimed",
         CaseOutcome.UnexpectedPass => "expected failure now passes",
         _ => outcome.ToString().ToLowerInvariant(),
     };

@@ -29,7 +29,7 @@ public static class JunitReport
                 new XAttribute("tests", cases.Count),
                 new XAttribute("failures", cases.Count(c => c.FailsRun)),
                 new XAttribute("errors", 0),
-                new XAttribute("skipped", cases.Count(c => c.Outcome is CaseOutcome.Inconclusive or CaseOutcome.ExpectedFailure)),
+                new XAttribute("skipped", cases.Count(c => c.Outcome is CaseOutcome.Inconclusive or CaseOutcome.ExpectedFailure or CaseOutcome.NotClaimed)),
                 new XAttribute("time", Seconds(TimeSpan.FromTicks(cases.Sum(c => c.Duration.Ticks)))),
                 new XAttribute("timestamp", run.StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)),
                 cases.Select(Case)));
@@ -53,6 +53,7 @@ public static class JunitReport
                 break;
             case CaseOutcome.Inconclusive:
             case CaseOutcome.ExpectedFailure:
+            case CaseOutcome.NotClaimed:
                 element.Add(new XElement("skipped", new XAttribute("message", XmlSafe($"{result.Outcome}: {FirstLine(reason)}"))));
                 break;
         }

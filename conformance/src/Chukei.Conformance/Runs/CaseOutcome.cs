@@ -9,6 +9,9 @@ public enum CaseOutcome
     /// <summary>Every check held.</summary>
     Passed,
 
+    /// <summary>The target does not claim the optional feature the case is about: skipped, it does not fail the run.</summary>
+    NotClaimed,
+
     /// <summary>Every MUST held; a SHOULD was not followed.</summary>
     Warning,
 

@@ -7,7 +7,7 @@ namespace Chukei.Conformance.Runs;
 
 /// <summary>
 /// Runs one case body outside NUnit and maps its verdict as <see cref="ConformanceOutcome"/> does inside NUnit:
-/// a MUST violated → Failed, a SHOULD not followed → Warning, a precondition not reachable or the target not
+/// a MUST violated → Failed, a SHOULD not followed → Warning, an optional feature not claimed → NotClaimed, a precondition not reachable or the target not
 /// answering → Inconclusive.
 /// </summary>
 public static class CaseRunner
@@ -33,6 +33,10 @@ public static class CaseRunner
         catch (RequirementViolationException violation)
         {
             (outcome, reason) = (CaseOutcome.Failed, violation.Message);
+        }
+        catch (FeatureNotClaimedException notClaimed)
+        {
+            (outcome, reason) = (CaseOutcome.NotClaimed, notClaimed.Message);
         }
         catch (PreconditionUnreachableException precondition)
         {

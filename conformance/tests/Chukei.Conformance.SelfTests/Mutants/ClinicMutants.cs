@@ -33,5 +33,7 @@ public static class ClinicMutants
             new ClinicDefects { GivesUpOnASlowRelay = true }),
         new("retries-failed-relay-request", "CLN-040", "re-sends the card-eligibility request once on its own when the relay answers 5xx",
             new ClinicDefects { RetriesFailedRelayRequest = true }),
+        new("alerts-only-before-expiry", "CLN-038", "shows the renewal alert only for a certificate not yet expired, not for one expired within grace",
+            new ClinicDefects { AlertsOnlyBeforeExpiry = true }),
     ];
 }

@@ -37,4 +37,7 @@ public sealed record ClinicDefects
 
     /// <summary>Breaks CLN-040: re-sends the card-eligibility request once on its own when the relay fails (an automatic HTTP retry).</summary>
     public bool RetriesFailedRelayRequest { get; init; }
+
+    /// <summary>Breaks CLN-038: shows the renewal alert only for a certificate that has not expired yet, forgetting one expired within grace.</summary>
+    public bool AlertsOnlyBeforeExpiry { get; init; }
 }

@@ -146,7 +146,9 @@ public sealed class ReceptionCheck(ClinicIdentity clinic, PartyClient client)
         {
             Kind = ConclusionKind.NotEligible,
             RelayAnswer = answer,
-            RenewalAlert = answer.CertificateStatus == CardCertificateStatus.ExpiredWithinGrace || answer.CertificateNotAfter - now < RenewalWindow,
+            RenewalAlert = clinic.Defects.AlertsOnlyBeforeExpiry
+                ? answer.CertificateNotAfter > now && answer.CertificateNotAfter - now < RenewalWindow
+                : answer.CertificateStatus == CardCertificateStatus.ExpiredWithinGrace || answer.CertificateNotAfter - now < RenewalWindow,
         };
         if (answer.CorrelationId != request.CorrelationId || answer.ServiceDate != request.ServiceDate)
             return withAnswer with { Kind = ConclusionKind.RelayProblem, Reason = "answer-mismatch", RelayAnswer = null };

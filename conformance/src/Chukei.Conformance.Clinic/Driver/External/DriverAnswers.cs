@@ -37,7 +37,7 @@ public static class DriverAnswers
         if (!Enum.IsDefined(answer.Conclusion)) throw NoConclusion(driver, $"answered an unknown conclusion: {Quote(body, pin)}");
         if (answer.PinTriesLeft is < 0 or > 15)
             throw NoConclusion(driver, $"answered pinTriesLeft {answer.PinTriesLeft.Value.ToString(CultureInfo.InvariantCulture)}, which no card can have (0 to 15)");
-        return new ClinicVerdict(Kind(answer.Conclusion), answer.Reason, answer.PinTriesLeft) { Log = answer.Log ?? [] };
+        return new ClinicVerdict(Kind(answer.Conclusion), answer.Reason, answer.PinTriesLeft) { Log = answer.Log ?? [], RenewalAlert = answer.RenewalAlert };
     }
 
     /// <summary>A CLN-037 failure: the driver answered, but not with a verdict.</summary>
