@@ -87,6 +87,57 @@ public sealed record RelayDefects
     /// <summary>A challenge stays usable after it was presented (breaks CLN-012).</summary>
     public bool AcceptsReplayedCardChallenge { get; init; }
 
+    /// <summary>A challenge presented with a check that is then refused becomes usable again (breaks CLN-012).</summary>
+    public bool FreesRefusedCardChallenges { get; init; }
+
+    /// <summary>Challenges expire five minutes after issue instead of 60 seconds (breaks CLN-001).</summary>
+    public bool CardChallengesLiveFiveMinutes { get; init; }
+
+    /// <summary>Both card-eligibility calls are served to any role, not to clinics only (breaks CLN-001 and CLN-002).</summary>
+    public bool ServesCardChecksToAnyRole { get; init; }
+
+    /// <summary>A service date after today in Japan is accepted (breaks CLN-002).</summary>
+    public bool AcceptsFutureServiceDates { get; init; }
+
+    /// <summary>A challenge the relay never issued is accepted as if it were fresh (breaks CLN-010).</summary>
+    public bool AcceptsUnissuedCardChallenges { get; init; }
+
+    /// <summary>Card certificates with an RSA key of 1024 bits are accepted (breaks CLN-013).</summary>
+    public bool AcceptsShortCardKeys { get; init; }
+
+    /// <summary>A card certificate is trusted when its issuer name is a trusted CA's, whoever signed it (breaks CLN-014).</summary>
+    public bool TrustsCardCaByName { get; init; }
+
+    /// <summary>The card's signature is checked over today's date instead of the request's serviceDate (breaks CLN-015).</summary>
+    public bool BindsCardSignatureToToday { get; init; }
+
+    /// <summary>A card certificate's notBefore is not checked (breaks CLN-016).</summary>
+    public bool IgnoresCardNotBefore { get; init; }
+
+    /// <summary>A card certificate whose notBefore is after now is refused even within the 60-second skew (breaks CLN-016).</summary>
+    public bool AllowsNoSkewForCardNotBefore { get; init; }
+
+    /// <summary>A card registered to nobody is answered no-current-coverage instead of card-holder-unknown (breaks CLN-019).</summary>
+    public bool AnswersUnregisteredCardsNoCoverage { get; init; }
+
+    /// <summary>A card certificate past its notAfter is refused even within the three-month grace (breaks CLN-020).</summary>
+    public bool RefusesCardsWithinGrace { get; init; }
+
+    /// <summary>The card check looks for enrolments covering today instead of the request's serviceDate (breaks CLN-021).</summary>
+    public bool CardCheckCoversToday { get; init; }
+
+    /// <summary>A card holder with two current medical enrolments is checked at the first one (breaks CLN-021).</summary>
+    public bool CardCheckChoosesFirstEnrolment { get; init; }
+
+    /// <summary>The insurer's answer to a card check is re-signed by the relay instead of forwarded byte for byte (breaks CLN-022).</summary>
+    public bool ResignsCardTargetAnswers { get; init; }
+
+    /// <summary>A refused card check is logged without the holder, so the person never sees it (breaks CLN-023).</summary>
+    public bool HidesRefusedCardAttempts { get; init; }
+
+    /// <summary>A card check is logged as a lookup, not as the routed inquiry it is (breaks CLN-023).</summary>
+    public bool LogsCardChecksAsLookups { get; init; }
+
     /// <summary>The JWK Set at /.well-known/jwks.json lists only active keys, not the retired and revoked ones the directory lists (breaks DIR-012).</summary>
     public bool JwksListsActiveKeysOnly { get; init; }
 

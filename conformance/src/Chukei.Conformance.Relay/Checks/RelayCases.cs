@@ -1,4 +1,5 @@
 using Chukei.Conformance.Envelopes;
+using Chukei.Contracts.Problems;
 
 namespace Chukei.Conformance.Relay.Checks;
 
@@ -76,6 +77,32 @@ public static class RelayCases
         new("RLY-032", "person-not-found", EnrolmentChecks.PersonNotFoundAsync),
         new("RLY-032", "no-such-enrolment", EnrolmentChecks.NoSuchEnrolmentAsync),
         new("RLY-034", "repeated-update", EnrolmentChecks.RepeatedAsync),
+
+        new("CLN-001", "fresh-single-challenges", CardChecks.FreshChallengesAsync) { TakesNoPerson = true },
+        new("CLN-001", "portal-asks-for-a-challenge", CardChecks.PortalAsksForAChallengeAsync) { TakesNoPerson = true },
+        .. CardChecks.InvalidFieldCases.Select(n => new RelayCase("CLN-002", n, (s, c) => CardChecks.InvalidFieldAsync(s, c, n)) { TakesNoPerson = true }),
+        new("CLN-002", "insurer-checks-a-card", CardChecks.InsurerChecksACardAsync) { TakesNoPerson = true },
+        new("CLN-010", "challenge-never-issued", CardChecks.ChallengeNeverIssuedAsync) { TakesNoPerson = true },
+        new("CLN-012", "answered-challenge-presented-again", CardChecks.AnsweredChallengeAgainAsync),
+        new("CLN-012", "refused-challenge-presented-again", CardChecks.RefusedChallengeAgainAsync) { TakesNoPerson = true },
+        new("CLN-013", "not-der", CardChecks.NotDerAsync) { TakesNoPerson = true },
+        new("CLN-013", "rsa-1024-key", CardChecks.ShortKeyAsync) { TakesNoPerson = true },
+        new("CLN-014", "same-name-other-key", CardChecks.SameNameOtherKeyAsync) { TakesNoPerson = true },
+        .. CardChecks.BadSignatureCases.Select(n => new RelayCase("CLN-015", n, (s, c) => CardChecks.BadSignatureAsync(s, c, n)) { TakesNoPerson = true }),
+        new("CLN-016", "not-before-tomorrow", (s, c) => CardChecks.ValidityRefusedAsync(s, c, CardChecks.Validity.NotYetValid, ProblemCodes.CardCertificateNotYetValid)) { TakesNoPerson = true },
+        new("CLN-016", "not-before-within-skew", CardChecks.NotBeforeWithinSkewAsync) { TakesNoPerson = true },
+        new("CLN-017", "expired-four-months-ago", (s, c) => CardChecks.ValidityRefusedAsync(s, c, CardChecks.Validity.ExpiredBeyondGrace, ProblemCodes.CardCertificateExpired)) { TakesNoPerson = true },
+        new("CLN-018", "revoked", CardChecks.RevokedAsync),
+        new("CLN-019", "registered-to-nobody", (s, c) => CardChecks.ValidityRefusedAsync(s, c, CardChecks.Validity.Valid, ProblemCodes.CardHolderUnknown)) { TakesNoPerson = true },
+        new("CLN-020", "expired-within-grace", CardChecks.ExpiredWithinGraceAsync),
+        new("CLN-021", "found-and-forwarded", CardChecks.FoundAsync),
+        new("CLN-021", "no-medical-enrolment", CardChecks.NoMedicalEnrolmentAsync),
+        new("CLN-021", "two-current-medical-enrolments", CardChecks.TwoMedicalEnrolmentsAsync),
+        new("CLN-021", "service-date-before-the-enrolment", CardChecks.ServiceDateBeforeTheEnrolmentAsync),
+        new("CLN-021", "target-refuses", CardChecks.TargetRefusesAsync),
+        new("CLN-022", "target-answer-byte-for-byte", CardChecks.TargetAnswerUntouchedAsync),
+        new("CLN-023", "refused-check-in-the-holders-log", CardChecks.RefusedCheckLoggedAsync),
+        new("CLN-023", "answered-check-in-the-holders-log", CardChecks.AnsweredCheckLoggedAsync),
 
         new("LOG-003", "found-lookup", RelayLogChecks.LookupLoggedAsync),
         new("LOG-003", "no-current-coverage-lookup", RelayLogChecks.UnansweredLookupLoggedAsync),

@@ -200,6 +200,51 @@ public abstract class RelayConformance : RelayConformanceFixture
     [Requirement("RLY-034"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "RLY-034" })]
     public Task Relay_registers_a_repeated_update_once(string @case) => CheckAsync("RLY-034", @case);
 
+    [Requirement("CLN-001"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "CLN-001" })]
+    public Task Relay_issues_fresh_challenges_to_clinics_only(string @case) => CheckAsync("CLN-001", @case);
+
+    [Requirement("CLN-002"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "CLN-002" })]
+    public Task Relay_refuses_a_malformed_card_check_or_one_not_from_a_clinic(string @case) => CheckAsync("CLN-002", @case);
+
+    [Requirement("CLN-010"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "CLN-010" })]
+    public Task Relay_refuses_a_challenge_it_did_not_issue(string @case) => CheckAsync("CLN-010", @case);
+
+    [Requirement("CLN-012"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "CLN-012" })]
+    public Task Relay_uses_a_challenge_up_when_it_is_presented(string @case) => CheckAsync("CLN-012", @case);
+
+    [Requirement("CLN-013"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "CLN-013" })]
+    public Task Relay_refuses_a_malformed_card_certificate(string @case) => CheckAsync("CLN-013", @case);
+
+    [Requirement("CLN-014"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "CLN-014" })]
+    public Task Relay_refuses_a_card_certificate_of_an_untrusted_CA(string @case) => CheckAsync("CLN-014", @case);
+
+    [Requirement("CLN-015"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "CLN-015" })]
+    public Task Relay_refuses_a_card_signature_that_does_not_bind_challenge_clinic_and_date(string @case) => CheckAsync("CLN-015", @case);
+
+    [Requirement("CLN-016"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "CLN-016" })]
+    public Task Relay_refuses_a_card_certificate_not_yet_valid(string @case) => CheckAsync("CLN-016", @case);
+
+    [Requirement("CLN-017"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "CLN-017" })]
+    public Task Relay_refuses_a_card_expired_beyond_the_grace_period(string @case) => CheckAsync("CLN-017", @case);
+
+    [Requirement("CLN-018"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "CLN-018" })]
+    public Task Relay_refuses_a_revoked_card(string @case) => CheckAsync("CLN-018", @case);
+
+    [Requirement("CLN-019"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "CLN-019" })]
+    public Task Relay_refuses_a_card_registered_to_nobody(string @case) => CheckAsync("CLN-019", @case);
+
+    [Requirement("CLN-020"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "CLN-020" })]
+    public Task Relay_answers_a_card_expired_within_grace_for_eligibility_only(string @case) => CheckAsync("CLN-020", @case);
+
+    [Requirement("CLN-021"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "CLN-021" })]
+    public Task Relay_checks_the_holders_enrolment_for_the_service_date(string @case) => CheckAsync("CLN-021", @case);
+
+    [Requirement("CLN-022"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "CLN-022" })]
+    public Task Relay_forwards_the_insurers_answer_to_the_clinic_untouched(string @case) => CheckAsync("CLN-022", @case);
+
+    [Requirement("CLN-023"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "CLN-023" })]
+    public Task Relay_logs_every_card_check_for_the_holder(string @case) => CheckAsync("CLN-023", @case);
+
     [Requirement("LOG-003"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "LOG-003" })]
     public Task Relay_logs_every_lookup(string @case) => CheckAsync("LOG-003", @case);
 

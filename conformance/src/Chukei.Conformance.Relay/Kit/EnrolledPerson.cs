@@ -65,11 +65,11 @@ public sealed class EnrolledPerson : IAsyncDisposable
         }
     }
 
-    /// <summary>Registers one more acquisition (e.g. a second medical enrolment) and returns its registeredAt.</summary>
-    public async Task<DateTimeOffset> AcquireAsync(CheckContext check, string insurer, MedicalInsured? medical = null, LtcInsured? ltc = null)
+    /// <summary>Registers one more acquisition (e.g. a second medical enrolment), effective a year ago unless <paramref name="effective"/> says otherwise, and returns its registeredAt.</summary>
+    public async Task<DateTimeOffset> AcquireAsync(CheckContext check, string insurer, MedicalInsured? medical = null, LtcInsured? ltc = null, DateOnly? effective = null)
     {
         ArgumentNullException.ThrowIfNull(check);
-        var update = Update(EnrolmentEvent.Acquired, Today().AddYears(-1), medical, ltc);
+        var update = Update(EnrolmentEvent.Acquired, effective ?? Today().AddYears(-1), medical, ltc);
         var answer = await RegisterAsync(check, insurer, update);
         _open.Add((insurer, update));
         return answer.RegisteredAt;
@@ -97,14 +97,18 @@ public sealed class EnrolledPerson : IAsyncDisposable
     /// <summary>Today in Japan by the kit's clock.</summary>
     public DateOnly Today() => DateOnly.FromDateTime(_session.Target.Time.GetUtcNow().ToOffset(ProtocolConstants.JapanOffset).DateTime);
 
-    /// <summary>Ends every enrolment the case registered (best effort: a relay that refuses leaves the person dirty, which the next run's cases report).</summary>
+    /// <summary>
+    /// Ends every enrolment the case registered, effective the day it began, so it never covered any date and a later
+    /// run's questions about past dates (CLN-021) find none of it (best effort: a relay that refuses leaves the person
+    /// dirty, which the next run's cases report).
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         foreach (var (insurer, acquired) in _open.ToList())
         {
             try
             {
-                var loss = acquired with { Event = EnrolmentEvent.Lost, EffectiveDate = Today(), CorrelationId = acquired.CorrelationId + "-end" };
+                var loss = acquired with { Event = EnrolmentEvent.Lost, CorrelationId = acquired.CorrelationId + "-end" };
                 await _session.World.CallerFor(insurer, new EvidenceRecorder()).PostAsync(EnrolmentPath, loss);
             }
             catch (HttpRequestException)

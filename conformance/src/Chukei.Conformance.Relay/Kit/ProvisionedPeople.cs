@@ -16,7 +16,7 @@ public sealed record ProvisionedPerson(string PersonId, string BasicPensionNumbe
 /// </summary>
 public static class ProvisionedPeople
 {
-    public const int Count = 160;
+    public const int Count = 240;
 
     public const string DocumentPath = "docs/test-vectors/relay-people.json";
 

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Security.Cryptography.X509Certificates;
 using Chukei.Conformance.Insurer.Checks;
 using Chukei.Conformance.Insurer.Fixtures;
 using Chukei.Conformance.Relay.Checks;
@@ -142,5 +143,52 @@ public sealed class RelaySuiteCatalogueTests
         // Assert
         Assert.That(ProvisionedPeople.All.Select(p => p.PersonId), Is.Unique.And.All.Match("^P[A-Z2-7]{20}$"));
         Assert.That(ProvisionedPeople.All.Select(p => p.BasicPensionNumber), Is.Unique.And.All.Match("^[0-9]{10}$"));
+    }
+
+    [Test]
+    public async Task ProvisionedCardsDocument_IsCurrent()
+    {
+        // Arrange
+        var path = Path.Combine(RepositoryRoot.Path, ProvisionedCards.DocumentPath);
+        if (Environment.GetEnvironmentVariable("CHUKEI_UPDATE_DOCS") == "1") await File.WriteAllTextAsync(path, ProvisionedCards.Render());
+
+        // Act
+        var actual = File.Exists(path) ? await File.ReadAllTextAsync(path) : "";
+
+        // Assert
+        Assert.That(actual, Is.EqualTo(ProvisionedCards.Render()), $"{ProvisionedCards.DocumentPath} is stale; regenerate it with CHUKEI_UPDATE_DOCS=1");
+    }
+
+    [Test]
+    public void ProvisionedCards_ChainToThePublishedAuthorityUnderDistinctSerials()
+    {
+        // Arrange
+        using var authority = X509CertificateLoader.LoadCertificate(ProvisionedCards.Authority.CertificateDer.Span);
+        var now = TimeProvider.System.GetUtcNow();
+        var card = ProvisionedCards.All[0];
+
+        // Act
+        using var issued = X509CertificateLoader.LoadCertificate(ProvisionedCards.Certificate(card.SerialNumber, now.AddDays(-1), now.AddYears(5)));
+
+        // Assert
+        var serials = ProvisionedCards.All.SelectMany(c => new[] { c.SerialNumber, c.RevokedSerialNumber }).ToList();
+        Assert.That(serials, Is.Unique.And.All.Match("^[0-9A-F]{32}$"));
+        Assert.That(serials, Has.Count.EqualTo(2 * ProvisionedPeople.Count));
+        Assert.That(issued.SerialNumber, Is.EqualTo(card.SerialNumber));
+        Assert.That(issued.IssuerName.Name, Is.EqualTo(authority.SubjectName.Name));
+        Assert.That(issued.IssuerName.Name, Is.EqualTo(ProvisionedCards.Issuer.Name));
+        Assert.That(VerifiesUnder(issued, authority), Is.True, "the issued card certificate does not verify under the published CA certificate");
+        Assert.That(authority.NotAfter, Is.GreaterThan(now.AddYears(10).UtcDateTime), "the published card CA expires within ten years");
+    }
+
+    /// <summary>The certificate's signature under the CA's key, by building a chain that trusts only the CA.</summary>
+    private static bool VerifiesUnder(X509Certificate2 certificate, X509Certificate2 authority)
+    {
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(authority);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.DisableCertificateDownloads = true;
+        return chain.Build(certificate);
     }
 }

@@ -92,6 +92,18 @@ public sealed class KitCertificateAuthority : IDisposable
         return new CardCredentials(authKey, authCertificate, ca, signingKey, signingCertificate, ca);
     }
 
+    /// <summary>
+    /// An authentication certificate with an explicit serial number and validity, for a verifier provisioned in advance
+    /// with (issuer, serial) pairs (CLN-025) that must be shown certificates in every validity profile at run time.
+    /// </summary>
+    public byte[] IssueAuthenticationCertificate(RSA authKey, byte[] serial, DateTimeOffset notBefore, DateTimeOffset notAfter)
+    {
+        ArgumentNullException.ThrowIfNull(authKey);
+        ArgumentNullException.ThrowIfNull(serial);
+        return Issue(authKey, $"Chukei card {Convert.ToHexString(serial, 0, Math.Min(8, serial.Length))}",
+            X509KeyUsageFlags.DigitalSignature, notBefore, notAfter, serial);
+    }
+
     public void Dispose() => _certificate.Dispose();
 
     /// <summary>

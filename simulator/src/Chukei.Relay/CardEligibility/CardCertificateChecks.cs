@@ -17,14 +17,16 @@ public static class CardCertificateChecks
     public const int MinimumKeyBits = 2048;
 
     /// <summary>CLN-013: a DER X.509 certificate carrying an RSA public key of at least 2048 bits.</summary>
-    public static X509Certificate2 Parse(byte[] der)
+    public static X509Certificate2 Parse(byte[] der, RelayDefects defects)
     {
+        ArgumentNullException.ThrowIfNull(defects);
+        var minimumBits = defects.AcceptsShortCardKeys ? 1024 : MinimumKeyBits;
         X509Certificate2? certificate = null;
         try
         {
             certificate = X509CertificateLoader.LoadCertificate(der);
             using var key = certificate.GetRSAPublicKey();
-            if (key is null || key.KeySize < MinimumKeyBits)
+            if (key is null || key.KeySize < minimumBits)
                 throw new ProtocolException(ProblemCodes.CardCertificateMalformed, $"the certificate carries no RSA key of at least {MinimumKeyBits} bits", "/certificate");
             return certificate;
         }
@@ -45,8 +47,10 @@ public static class CardCertificateChecks
     /// (CLN-016, CLN-017, with the grace period) and revocation by the relay's own list (CLN-018), so the chain engine
     /// is told to ignore both and to fetch nothing.
     /// </summary>
-    public static void ChainsToTrustedAuthority(X509Certificate2 certificate, IReadOnlyCollection<X509Certificate2> authorities, DateTimeOffset now)
+    public static void ChainsToTrustedAuthority(X509Certificate2 certificate, IReadOnlyCollection<X509Certificate2> authorities, DateTimeOffset now, RelayDefects defects)
     {
+        ArgumentNullException.ThrowIfNull(defects);
+        if (defects.TrustsCardCaByName && authorities.Any(a => a.SubjectName.Name == certificate.IssuerName.Name)) return;
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.AddRange(authorities.ToArray());
@@ -63,23 +67,30 @@ public static class CardCertificateChecks
     }
 
     /// <summary>CLN-015: the card signed the bytes of CLN-003 with the certificate's key.</summary>
-    public static void SignatureVerifies(X509Certificate2 certificate, CardEligibilityRequest request, string clinicId)
+    public static void SignatureVerifies(X509Certificate2 certificate, CardEligibilityRequest request, string clinicId, DateOnly today, RelayDefects defects)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(defects);
         using var key = certificate.GetRSAPublicKey()!;
-        var signed = CardAuthentication.SignedBytes(request.Challenge, clinicId, request.ServiceDate);
+        var signed = CardAuthentication.SignedBytes(request.Challenge, clinicId, defects.BindsCardSignatureToToday ? today : request.ServiceDate);
         if (!CardAuthentication.VerifySignature(key, signed, CardRequestValidation.Decode(request.Signature)))
             throw new ProtocolException(ProblemCodes.CardSignatureInvalid, "the card's signature does not verify", "/signature");
     }
 
     /// <summary>CLN-016 and CLN-017 (with the grace period of CLN-020): how the certificate stands at <paramref name="now"/>.</summary>
-    public static CardCertificateStatus Validity(X509Certificate2 certificate, DateTimeOffset now, bool ignoreGraceLimit)
+    public static CardCertificateStatus Validity(X509Certificate2 certificate, DateTimeOffset now, RelayDefects defects)
     {
+        ArgumentNullException.ThrowIfNull(certificate);
+        ArgumentNullException.ThrowIfNull(defects);
         var notBefore = new DateTimeOffset(certificate.NotBefore.ToUniversalTime(), TimeSpan.Zero);
         var notAfter = NotAfter(certificate);
-        if (now < notBefore - ProtocolConstants.ClockSkew)
+        var skew = defects.AllowsNoSkewForCardNotBefore ? TimeSpan.Zero : ProtocolConstants.ClockSkew;
+        if (now < notBefore - skew && !defects.IgnoresCardNotBefore)
             throw new ProtocolException(ProblemCodes.CardCertificateNotYetValid, $"the certificate is valid from {notBefore:O}", "/certificate");
         if (now < notAfter) return CardCertificateStatus.Valid;
-        if (now < CardAuthentication.GraceEnd(notAfter) || ignoreGraceLimit) return CardCertificateStatus.ExpiredWithinGrace;
+        if (defects.RefusesCardsWithinGrace)
+            throw new ProtocolException(ProblemCodes.CardCertificateExpired, $"the certificate expired at {notAfter:O}", "/certificate");
+        if (now < CardAuthentication.GraceEnd(notAfter) || defects.IgnoresCardGraceLimit) return CardCertificateStatus.ExpiredWithinGrace;
         throw new ProtocolException(ProblemCodes.CardCertificateExpired, $"the certificate expired at {notAfter:O}, beyond the {CardAuthentication.GraceMonths}-month grace period", "/certificate");
     }
 

@@ -19,8 +19,8 @@ public sealed class CardChallengeStore(TimeProvider time)
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
-    /// <summary>Deliberate defect for mutants: a presented challenge stays usable (breaks CLN-012).</summary>
-    public bool AllowsReuse { get; init; }
+    /// <summary>Deliberate defects for mutants; the reference relay has none.</summary>
+    public RelayDefects Defects { get; init; } = RelayDefects.None;
 
     public (string Challenge, DateTimeOffset ExpiresAt) Issue(string clinicId)
     {
@@ -30,7 +30,7 @@ public sealed class CardChallengeStore(TimeProvider time)
             if (now >= old.ExpiresAt + Memory) _entries.TryRemove(key, out _);
         }
         var challenge = CardAuthentication.NewChallenge();
-        var expiresAt = now + CardAuthentication.ChallengeLifetime;
+        var expiresAt = now + (Defects.CardChallengesLiveFiveMinutes ? TimeSpan.FromMinutes(5) : CardAuthentication.ChallengeLifetime);
         _entries[challenge] = new Entry(clinicId, expiresAt);
         return (challenge, expiresAt);
     }
@@ -42,11 +42,18 @@ public sealed class CardChallengeStore(TimeProvider time)
     public void Consume(string challenge, string clinicId)
     {
         // A challenge issued to another clinic is reported as unknown: the caller learns nothing about other clinics.
-        if (!_entries.TryGetValue(challenge, out var entry) || entry.ClinicId != clinicId)
+        if (!_entries.TryGetValue(challenge, out var entry) && Defects.AcceptsUnissuedCardChallenges) return;
+        if (entry is null || entry.ClinicId != clinicId)
             throw new ProtocolException(ProblemCodes.CardChallengeUnknown, "the challenge was not issued to this clinic", "/challenge");
         if (time.GetUtcNow() >= entry.ExpiresAt)
             throw new ProtocolException(ProblemCodes.CardChallengeExpired, $"the challenge expired at {entry.ExpiresAt:O}", "/challenge");
-        if (Interlocked.Exchange(ref entry.Used, 1) == 1 && !AllowsReuse)
+        if (Interlocked.Exchange(ref entry.Used, 1) == 1 && !Defects.AcceptsReplayedCardChallenge)
             throw new ProtocolException(ProblemCodes.CardChallengeReplayed, "the challenge was already presented", "/challenge");
+    }
+
+    /// <summary>Only for the mutant that frees a challenge whose check was refused (breaks CLN-012).</summary>
+    internal void Free(string challenge)
+    {
+        if (_entries.TryGetValue(challenge, out var entry)) Interlocked.Exchange(ref entry.Used, 0);
     }
 }

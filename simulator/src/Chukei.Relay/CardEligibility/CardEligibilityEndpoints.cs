@@ -16,10 +16,11 @@ public static class CardEligibilityEndpoints
     {
         var service = new CardEligibilityService(relay, lookups);
         PartyContext? Self(HttpContext _) => relay.Self;
+        var roles = relay.Defects.ServesCardChecksToAnyRole ? Enum.GetValues<PartyRole>() : Clinics;
 
-        app.MapSignedPost<CardChallengeRequest, CardChallenge>("/v1/card-challenges", Self, Clinics, CardRequestValidation.Validate,
+        app.MapSignedPost<CardChallengeRequest, CardChallenge>("/v1/card-challenges", Self, roles, CardRequestValidation.Validate,
             (call, _) => Task.FromResult(service.Challenge(call.Envelope.Sender, call.Request)));
-        app.MapSignedPost<CardEligibilityRequest, CardEligibilityAnswer>("/v1/card-eligibility", Self, Clinics, CardRequestValidation.Validate,
+        app.MapSignedPost<CardEligibilityRequest, CardEligibilityAnswer>("/v1/card-eligibility", Self, roles, CardRequestValidation.Validate,
             (call, ct) => service.CheckAsync(call.Envelope.Sender, call.Request, ct));
     }
 }

@@ -18,7 +18,7 @@ public sealed class CardEligibilityService(RelayNode relay, LookupService lookup
 {
     private static readonly IReadOnlyList<string> Items = [DataItems.Eligibility];
 
-    private readonly CardChallengeStore _challenges = new(relay.Self.Time) { AllowsReuse = relay.Defects.AcceptsReplayedCardChallenge };
+    private readonly CardChallengeStore _challenges = new(relay.Self.Time) { Defects = relay.Defects };
 
     /// <summary>CLN-001.</summary>
     public CardChallenge Challenge(PartyDescriptor caller, CardChallengeRequest request)
@@ -31,20 +31,21 @@ public sealed class CardEligibilityService(RelayNode relay, LookupService lookup
     public async Task<CardEligibilityAnswer> CheckAsync(PartyDescriptor caller, CardEligibilityRequest request, CancellationToken ct)
     {
         // A future service date is a malformed request, refused like any other bad field before anything is logged.
-        if (request.ServiceDate > relay.Self.Today)
+        if (request.ServiceDate > relay.Self.Today && !relay.Defects.AcceptsFutureServiceDates)
             throw new ProtocolException(ProblemCodes.InvalidField, "/serviceDate must not be after today in Japan", "/serviceDate");
 
         string? personId = null;
         try
         {
             using var certificate = CheckCard(caller, request, out var status, out personId);
-            return await AnswerAsync(caller, request, certificate, status, personId!, ct);
+            return await AnswerAsync(caller, request, certificate, status, personId, ct);
         }
         catch (ProtocolException ex) when (ex.Code != ProblemCodes.TargetUnavailable && ex.Code != ProblemCodes.TargetRefused)
         {
             // CLN-023: a refused check is an access attempt too; it is shown to the person once the card is known to
             // have taken part (the signature verified and the holder is registered).
-            relay.Log.Append(new AccessLogChain.Draft(relay.Self.PartyId, AccessAction.RoutedInquiry, caller.Id, null, personId, Items,
+            if (relay.Defects.FreesRefusedCardChallenges) _challenges.Free(request.Challenge);
+            relay.Log.Append(new AccessLogChain.Draft(relay.Self.PartyId, Action, caller.Id, null, relay.Defects.HidesRefusedCardAttempts ? null : personId, Items,
                 Purposes.EligibilityCheck, AccessOutcome.Refused, ex.Code.Code, request.CorrelationId));
             throw;
         }
@@ -56,14 +57,16 @@ public sealed class CardEligibilityService(RelayNode relay, LookupService lookup
         personId = null;
         var now = relay.Self.Time.GetUtcNow();
         _challenges.Consume(request.Challenge, caller.Id);
-        var certificate = CardCertificateChecks.Parse(CardRequestValidation.Decode(request.Certificate));
+        var defects = relay.Defects;
+        var certificate = CardCertificateChecks.Parse(CardRequestValidation.Decode(request.Certificate), defects);
         try
         {
-            CardCertificateChecks.ChainsToTrustedAuthority(certificate, relay.Cards.Authorities, now);
-            CardCertificateChecks.SignatureVerifies(certificate, request, caller.Id);
+            CardCertificateChecks.ChainsToTrustedAuthority(certificate, relay.Cards.Authorities, now, defects);
+            CardCertificateChecks.SignatureVerifies(certificate, request, caller.Id, relay.Self.Today, defects);
             personId = relay.Cards.HolderOf(certificate);
-            status = CardCertificateChecks.Validity(certificate, now, relay.Defects.IgnoresCardGraceLimit);
-            if (!relay.Defects.SkipsCardRevocationCheck) CardCertificateChecks.NotRevoked(certificate, relay.Cards);
+            status = CardCertificateChecks.Validity(certificate, now, defects);
+            if (!defects.SkipsCardRevocationCheck) CardCertificateChecks.NotRevoked(certificate, relay.Cards);
+            if (personId is null && defects.AnswersUnregisteredCardsNoCoverage) return certificate;
             if (personId is null)
                 throw new ProtocolException(ProblemCodes.CardHolderUnknown, "no person is registered for this card", "/certificate");
             return certificate;
@@ -77,10 +80,10 @@ public sealed class CardEligibilityService(RelayNode relay, LookupService lookup
 
     /// <summary>CLN-021, CLN-022: the person's medical insurer for the service date, asked as in routed mode.</summary>
     private async Task<CardEligibilityAnswer> AnswerAsync(PartyDescriptor caller, CardEligibilityRequest request, X509Certificate2 certificate,
-        CardCertificateStatus status, string personId, CancellationToken ct)
+        CardCertificateStatus status, string? personId, CancellationToken ct)
     {
-        var resolution = Resolve(personId, request.ServiceDate);
-        var entry = relay.Log.Append(lookups.Draft(caller, resolution, Purposes.EligibilityCheck, request.CorrelationId, AccessAction.RoutedInquiry, items: Items));
+        var resolution = Resolve(personId, relay.Defects.CardCheckCoversToday ? relay.Self.Today : request.ServiceDate);
+        var entry = relay.Log.Append(lookups.Draft(caller, resolution, Purposes.EligibilityCheck, request.CorrelationId, Action, items: Items));
         var answer = new CardEligibilityAnswer
         {
             Outcome = resolution.Outcome,
@@ -97,11 +100,12 @@ public sealed class CardEligibilityService(RelayNode relay, LookupService lookup
     }
 
     /// <summary>The registered medical enrolments of the person covering the service date (RLY-033; never a choice among several, RLY-008).</summary>
-    private LookupService.Resolution Resolve(string personId, DateOnly serviceDate)
+    private LookupService.Resolution Resolve(string? personId, DateOnly serviceDate)
     {
+        if (personId is null) return new LookupService.Resolution(LookupOutcome.NoCurrentCoverage, null, null, null);
         var covering = relay.Store.EnrolmentsOf(personId).Where(e => e.Kind == InsuranceKind.Medical && e.CoversDate(serviceDate)).ToList();
         if (covering.Count == 0) return new LookupService.Resolution(LookupOutcome.NoCurrentCoverage, personId, null, null);
-        if (covering.Count > 1) return new LookupService.Resolution(LookupOutcome.MultipleMatches, personId, null, null);
+        if (covering.Count > 1 && !relay.Defects.CardCheckChoosesFirstEnrolment) return new LookupService.Resolution(LookupOutcome.MultipleMatches, personId, null, null);
         var party = relay.Self.Directory.Find(covering[0].PartyId);
         if (party is null || party.Revoked) return new LookupService.Resolution(LookupOutcome.NoCurrentCoverage, personId, null, null);
         return new LookupService.Resolution(LookupOutcome.Found, personId, covering[0], party);
@@ -138,8 +142,13 @@ public sealed class CardEligibilityService(RelayNode relay, LookupService lookup
             Unavailable(caller, r, request, entryId);
             throw new ProtocolException(ProblemCodes.TargetUnavailable, $"{target.Id} answered with something that does not verify: {ex.Detail}");
         }
-        return raw.Body;
+        return relay.Defects.ResignsCardTargetAnswers
+            ? relay.Self.Signer.SignResponse(caller.Id, id, new EnvelopeVerifier(caller.Id, relay.Self.Directory, new MemoryReplayCache(relay.Self.Time), relay.Self.Time).VerifyResponse(raw.Body, target.Id, id).Claims.Body)
+            : raw.Body;
     }
+
+    /// <summary>A card check is a routed inquiry (CLN-023); logged as a lookup only by a mutant.</summary>
+    private AccessAction Action => relay.Defects.LogsCardChecksAsLookups ? AccessAction.Lookup : AccessAction.RoutedInquiry;
 
     private void Unavailable(PartyDescriptor caller, LookupService.Resolution r, CardEligibilityRequest request, string related) =>
         relay.Log.Append(lookups.Draft(caller, r, Purposes.EligibilityCheck, request.CorrelationId, AccessAction.RoutedInquiry,

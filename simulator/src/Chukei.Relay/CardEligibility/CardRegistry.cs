@@ -32,6 +32,19 @@ public sealed class CardRegistry : IDisposable
         _holders[KeyOf(certificate)] = personId;
     }
 
+    /// <summary>
+    /// Registers a card by what CLN-025 names it by, the issuer and serial number of its authentication certificate,
+    /// as a verifier is told before it has seen the certificate (<paramref name="serialNumber"/> in hex, big-endian).
+    /// </summary>
+    public void RegisterCard(string personId, X500DistinguishedName issuer, string serialNumber)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(personId);
+        _holders[KeyOf(issuer, serialNumber)] = personId;
+    }
+
+    /// <summary>Puts the certificate with this issuer and serial number (hex) on the relay's revocation list.</summary>
+    public void Revoke(X500DistinguishedName issuer, string serialNumber) => _revoked[KeyOf(issuer, serialNumber)] = 0;
+
     /// <summary>Puts a certificate on the relay's revocation list.</summary>
     public void Revoke(ReadOnlyMemory<byte> authCertificateDer)
     {
@@ -44,7 +57,14 @@ public sealed class CardRegistry : IDisposable
     public string? HolderOf(X509Certificate2 certificate) => _holders.GetValueOrDefault(KeyOf(certificate));
 
     /// <summary>A certificate is named by its issuer and serial number, which a CA never reuses (RFC 5280 §4.1.2.2).</summary>
-    private static string KeyOf(X509Certificate2 certificate) => certificate.IssuerName.Name + "|" + certificate.SerialNumber;
+    private static string KeyOf(X509Certificate2 certificate) => KeyOf(certificate.IssuerName, certificate.SerialNumber);
+
+    private static string KeyOf(X500DistinguishedName issuer, string serialNumber)
+    {
+        ArgumentNullException.ThrowIfNull(issuer);
+        ArgumentException.ThrowIfNullOrEmpty(serialNumber);
+        return issuer.Name + "|" + serialNumber.ToUpperInvariant();
+    }
 
     public void Dispose()
     {
