@@ -49,12 +49,14 @@ public static class SignedEndpoints
                 var token = await ReadTokenAsync(http, ct, enforceSizeLimit: !self.Verifier.SkippedChecks.Contains("ERR-003"));
                 var path = http.Request.PathBase.Add(http.Request.Path).Value ?? "/";
                 var envelope = await self.VerifyRequestAsync(token, "POST", path, ct);
+                // ERR-009: the caller's role before the body. Its mutant reads and validates the body first.
+                var bodyFirst = self.Verifier.SkippedChecks.Contains("ERR-009");
+                TRequest? request = default;
+                if (bodyFirst) request = ReadBody(self, envelope, validate, ref correlationId);
                 if (!allowedRoles.Contains(envelope.Sender.Role))
                     throw new ProtocolException(ProblemCodes.RoleNotAllowed, $"role {envelope.Sender.Role} may not call {path}");
-                var request = ProtocolJson.Deserialize<TRequest>(envelope.Claims.Body, "request body");
-                correlationId = (request as Contracts.Wire.ICorrelated)?.CorrelationId;
-                validate(request);
-                var call = new SignedCall<TRequest>(self, envelope, request);
+                if (!bodyFirst) request = ReadBody(self, envelope, validate, ref correlationId);
+                var call = new SignedCall<TRequest>(self, envelope, request!);
                 var answer = await handle(call, ct);
                 var signed = self.Signer.SignResponse(call.ResponseAudience, call.InResponseTo, answer);
                 return Results.Text(signed, ProtocolConstants.JoseMediaType, Encoding.ASCII, 200);
@@ -67,6 +69,24 @@ public static class SignedEndpoints
                     : ProblemResults.From(ex, correlationId);
             }
         });
+    }
+
+    /// <summary>The body record (ERR-002, ERR-004, ERR-005), its correlationId when it has one (so a refusal can name it), then the endpoint's own validation.</summary>
+    private static TRequest ReadBody<TRequest>(PartyContext self, VerifiedEnvelope envelope, Action<TRequest> validate, ref string? correlationId)
+    {
+        TRequest request;
+        try
+        {
+            request = ProtocolJson.Deserialize<TRequest>(envelope.Claims.Body, "request body");
+        }
+        catch (ProtocolException ex) when (ex.Code == ProblemCodes.InvalidField && self.Verifier.SkippedChecks.Contains("ERR-005"))
+        {
+            // The ERR-005 mutant: every deserialisation failure reported as malformed JSON, as a framework's default binder does.
+            throw new ProtocolException(ProblemCodes.MalformedJson, ex.Detail);
+        }
+        correlationId = (request as Contracts.Wire.ICorrelated)?.CorrelationId;
+        validate(request);
+        return request;
     }
 
     /// <summary>Reads the body as a compact token, enforcing media type and size before anything is parsed (ERR-003).</summary>

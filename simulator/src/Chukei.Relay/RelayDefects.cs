@@ -138,6 +138,12 @@ public sealed record RelayDefects
     /// <summary>A card check is logged as a lookup, not as the routed inquiry it is (breaks CLN-023).</summary>
     public bool LogsCardChecksAsLookups { get; init; }
 
+    /// <summary>An entry a report reconciled is shown rewritten with the insurer's record time, as if updated in place (breaks LOG-001).</summary>
+    public bool RewritesReconciledEntries { get; init; }
+
+    /// <summary>A person's log is answered with entries that leave out whose data they are (personId) (breaks LOG-002).</summary>
+    public bool ShowsEntriesWithoutPersonId { get; init; }
+
     /// <summary>The JWK Set at /.well-known/jwks.json lists only active keys, not the retired and revoked ones the directory lists (breaks DIR-012).</summary>
     public bool JwksListsActiveKeysOnly { get; init; }
 

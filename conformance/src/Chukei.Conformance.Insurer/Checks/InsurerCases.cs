@@ -19,6 +19,8 @@ public static class InsurerCases
         new("INS-001", "clinic-calls", (s, c) => RequestChecks.RoleNotAllowedAsync(s, c, ClinicId)),
         new("INS-001", "portal-calls", (s, c) => RequestChecks.RoleNotAllowedAsync(s, c, PortalId)),
         .. RequestChecks.MalformedBodies.Select(b => new InsurerCase("INS-002", b.Name, (s, c) => RequestChecks.MalformedBodyAsync(s, c, b))),
+        .. RequestChecks.WrongTypeBodies.Select(b => new InsurerCase("ERR-005", b.Name, (s, c) => RequestChecks.MalformedBodyAsync(s, c, b))),
+        new("ERR-009", "role-before-body", RequestChecks.RoleBeforeBodyAsync),
         new("INS-042", "eligibility-only", (s, c) => AnswerChecks.OnlyAskedItemsAsync(s, c, "eligibility-only", DataItems.Eligibility)),
         new("INS-042", "benefits-only", (s, c) => AnswerChecks.OnlyAskedItemsAsync(s, c, "benefits-only", DataItems.Benefits)),
         new("INS-041", "routed-answer-to-requester", AnswerChecks.RoutedAudienceAsync),

@@ -38,6 +38,36 @@ public static class RequestChecks
         new("items-empty-with-a-garbage-seal", "/items", b => b["items"] = new JsonArray(), GarbageSeal: true),
     ];
 
+    /// <summary>ERR-005: body members of the wrong JSON type, refused invalid-field naming the member.</summary>
+    public static IReadOnlyList<MalformedBody> WrongTypeBodies { get; } =
+    [
+        new("items-a-string", "/items", b => b["items"] = DataItems.Eligibility),
+        new("service-date-a-number", "/serviceDate", b => b["serviceDate"] = 20260401),
+    ];
+
+    /// <summary>ERR-009: the caller's role is judged before the body, so the portal's malformed inquiry is refused for the role.</summary>
+    public static async Task RoleBeforeBodyAsync(InsurerSession session, CheckContext check)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(check);
+        var fixture = session.World.NewFixture();
+        var body = new JsonObject
+        {
+            ["seal"] = fixture.Seal(fixture.ValidClaims(EnvelopeSigner.NewId())),
+            ["items"] = DataItems.Eligibility,
+            ["correlationId"] = InquiryCaller.NewCorrelationId("role-before-body"),
+        };
+        var client = session.World.ClientFor(SealFixture.PortalId, check.Evidence);
+        var url = session.World.InquiryUrl;
+        var (token, _) = client.Signer.SignRequest(session.World.Target.PartyId, "POST", url.AbsolutePath, body);
+        var (status, answer) = await client.SendAsync(url, token);
+        var problem = status == 200 ? null : PartyClient.ReadProblem(answer);
+
+        check.Must(status == ProblemCodes.RoleNotAllowed.Status && problem?.Code == ProblemCodes.RoleNotAllowed.Code,
+            $"the portal may not call the inquiry endpoint, and its inquiry's items is a string, not an array; the role comes first (ERR-009), so the target must refuse with role-not-allowed (403), " +
+            $"but answered {(status == 200 ? "200" : $"{status} {problem?.Code ?? "(no problem document)"}")}");
+    }
+
     /// <summary>INS-002: a malformed InquiryRequest is refused with invalid-field naming the member, before the seal is checked.</summary>
     public static async Task MalformedBodyAsync(InsurerSession session, CheckContext check, MalformedBody malformed)
     {

@@ -33,7 +33,13 @@ public abstract class InsurerConformance : InsurerConformanceFixture
     public Task Insurer_refuses_an_envelope_under_an_unknown_key_or_with_a_bad_signature(string envelope) => CheckAsync("AUTH-003", envelope);
 
     [Requirement("AUTH-004"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "AUTH-004" })]
-    public Task Insurer_refuses_an_envelope_under_a_revoked_key_and_accepts_a_retired_one(string envelope) => CheckAsync("AUTH-004", envelope);
+    public Task Insurer_refuses_an_envelope_under_a_revoked_key(string envelope) => CheckAsync("AUTH-004", envelope);
+
+    [Requirement("DIR-005"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "DIR-005" })]
+    public Task Insurer_accepts_an_envelope_under_a_retired_key(string envelope) => CheckAsync("DIR-005", envelope);
+
+    [Requirement("DIR-006"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "DIR-006" })]
+    public Task Insurer_refuses_an_envelope_of_a_revoked_party_whatever_its_key(string envelope) => CheckAsync("DIR-006", envelope);
 
     [Requirement("AUTH-005"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "AUTH-005" })]
     public Task Insurer_refuses_an_expired_or_not_yet_valid_envelope(string envelope) => CheckAsync("AUTH-005", envelope);
@@ -79,6 +85,12 @@ public abstract class InsurerConformance : InsurerConformanceFixture
 
     [Requirement("ERR-010"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "ERR-010" })]
     public Task Insurer_puts_no_personal_data_in_problem_documents(string inquiry) => CheckAsync("ERR-010", inquiry);
+
+    [Requirement("ERR-005"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "ERR-005" })]
+    public Task Insurer_refuses_a_body_member_of_the_wrong_type_or_missing_naming_it(string @case) => CheckAsync("ERR-005", @case);
+
+    [Requirement("ERR-009"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "ERR-009" })]
+    public Task Insurer_judges_the_role_before_the_body(string @case) => CheckAsync("ERR-009", @case);
 
     [Requirement("INS-001"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-001" })]
     public Task Insurer_serves_inquiries_to_insurers_and_the_relay_only(string @case) => CheckAsync("INS-001", @case);

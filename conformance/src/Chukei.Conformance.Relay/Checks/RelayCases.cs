@@ -25,6 +25,8 @@ public static class RelayCases
             .Select(n => new RelayCase("AUTH-011", n, (s, c) => SurfaceChecks.RoleNotAllowedAsync(s, c, n))),
         new("ERR-001", "problem-form", SurfaceChecks.ProblemFormAsync),
         new("ERR-003", "body-too-large", SurfaceChecks.BodyTooLargeAsync),
+        .. BodyChecks.Flaws.Select(f => new RelayCase("ERR-005", f.Name, (s, c) => BodyChecks.InvalidFieldAsync(s, c, f)) { TakesNoPerson = true }),
+        new("ERR-009", "role-before-body", BodyChecks.RoleBeforeBodyAsync) { TakesNoPerson = true },
         new("ERR-006", "unknown-path", SurfaceChecks.UnknownPathAsync),
         new("ERR-010", "no-personal-data", SurfaceChecks.NoPersonalDataAsync),
 
@@ -104,6 +106,8 @@ public static class RelayCases
         new("CLN-023", "refused-check-in-the-holders-log", CardChecks.RefusedCheckLoggedAsync),
         new("CLN-023", "answered-check-in-the-holders-log", CardChecks.AnsweredCheckLoggedAsync),
 
+        new("LOG-001", "entries-unchanged-by-a-report", RelayLogChecks.EntriesUnchangedByAReportAsync),
+        new("LOG-002", "found-lookup-entry-members", RelayLogChecks.EntryMembersAsync),
         new("LOG-003", "found-lookup", RelayLogChecks.LookupLoggedAsync),
         new("LOG-003", "no-current-coverage-lookup", RelayLogChecks.UnansweredLookupLoggedAsync),
         new("LOG-004", "routed-inquiry", RoutedChecks.LoggedAsync),

@@ -30,6 +30,47 @@ public static class RelayLogChecks
         check.Must(entry.Items.SequenceEqual(["insurer-affiliation"]), $"the entry's items are [{string.Join(", ", entry.Items)}], a lookup discloses [insurer-affiliation]");
     }
 
+    /// <summary>LOG-001: a report appends; every entry the person could read before is unchanged after it, member for member.</summary>
+    public static async Task EntriesUnchangedByAReportAsync(RelaySession session, CheckContext check)
+    {
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        var (_, request, _, answer) = await Calls.FoundAsync(session, check, person, "append-only");
+        var before = await Calls.PersonLogAsync(session, check, person.Person.PersonId);
+        var reported = await Calls.ReportAsync(session, check, TargetId, Calls.Record(answer.LogEntryId, request.CorrelationId, session.Target.Time.GetUtcNow().AddSeconds(-1)));
+        if (reported.Status != 200) throw check.Unreachable($"the report was answered {reported.Summary} (LOG-012 covers that)");
+
+        var after = await Calls.PersonLogAsync(session, check, person.Person.PersonId);
+        foreach (var entry in before.Entries)
+        {
+            var now = after.Entries.FirstOrDefault(e => e.EntryId == entry.EntryId);
+            check.Must(now is not null, $"entry '{entry.EntryId}' (seq {entry.Seq}) was in the person's log before the report and is gone after it");
+            var (was, became) = (ProtocolJson.Serialize(entry), ProtocolJson.Serialize(now));
+            check.Must(was == became, $"entry '{entry.EntryId}' (seq {entry.Seq}) changed when the report reconciled it: before {was}, after {became}");
+        }
+        check.Must(after.Entries.Count > before.Entries.Count, $"the report was accepted, yet the person's log holds {after.Entries.Count} entries, as before");
+    }
+
+    /// <summary>LOG-002: the entry of a found lookup says who asked, whose data, which items, why, when, what happened, the correlationId and who wrote it.</summary>
+    public static async Task EntryMembersAsync(RelaySession session, CheckContext check)
+    {
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        var start = session.Target.Time.GetUtcNow();
+        var (_, request, _, answer) = await Calls.FoundAsync(session, check, person, "entry-members");
+        var end = session.Target.Time.GetUtcNow();
+
+        var log = await Calls.PersonLogAsync(session, check, person.Person.PersonId);
+        var entry = log.Entries.FirstOrDefault(e => e.EntryId == answer.LogEntryId)
+            ?? throw check.Unreachable($"the answer's logEntryId '{answer.LogEntryId}' is not in the person's log (LOG-003 covers that)");
+        check.Must(entry.PersonId == person.Person.PersonId, $"the entry's personId is '{entry.PersonId}'; the data looked up is {person.Person.PersonId}'s");
+        check.Must(entry.Requester == RequesterId && entry.Provider == TargetId, $"the entry names requester '{entry.Requester}', provider '{entry.Provider}'");
+        check.Must(entry.Purpose == request.Purpose && entry.Outcome == AccessOutcome.Answered && entry.Code is null,
+            $"the entry says purpose {entry.Purpose}, outcome {entry.Outcome}, code '{entry.Code}'");
+        check.Must(entry.CorrelationId == request.CorrelationId && entry.RecordedBy == RelayId,
+            $"the entry says correlationId '{entry.CorrelationId}', recordedBy '{entry.RecordedBy}'");
+        check.Must(entry.At >= start - ProtocolConstants.ClockSkew && entry.At <= end + ProtocolConstants.ClockSkew,
+            $"the entry's at {entry.At:O} is not when the lookup was answered ({start:O} … {end:O}, within the 60 s skew)");
+    }
+
     /// <summary>LOG-003: a multiple-matches lookup is logged for the person with outcome not-found.</summary>
     public static async Task UnansweredLookupLoggedAsync(RelaySession session, CheckContext check)
     {

@@ -42,7 +42,13 @@ public abstract class RelayConformance : RelayConformanceFixture
     public Task Relay_refuses_an_envelope_under_an_unknown_key_or_with_a_bad_signature(string envelope) => CheckAsync("AUTH-003", envelope);
 
     [Requirement("AUTH-004"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "AUTH-004" })]
-    public Task Relay_refuses_an_envelope_under_a_revoked_key_and_accepts_a_retired_one(string envelope) => CheckAsync("AUTH-004", envelope);
+    public Task Relay_refuses_an_envelope_under_a_revoked_key(string envelope) => CheckAsync("AUTH-004", envelope);
+
+    [Requirement("DIR-005"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "DIR-005" })]
+    public Task Relay_accepts_an_envelope_under_a_retired_key(string envelope) => CheckAsync("DIR-005", envelope);
+
+    [Requirement("DIR-006"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "DIR-006" })]
+    public Task Relay_refuses_an_envelope_of_a_revoked_party_whatever_its_key(string envelope) => CheckAsync("DIR-006", envelope);
 
     [Requirement("AUTH-005"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "AUTH-005" })]
     public Task Relay_refuses_an_expired_or_not_yet_valid_envelope(string envelope) => CheckAsync("AUTH-005", envelope);
@@ -70,6 +76,12 @@ public abstract class RelayConformance : RelayConformanceFixture
 
     [Requirement("ERR-004"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "ERR-004" })]
     public Task Relay_refuses_JSON_nested_too_deep(string envelope) => CheckAsync("ERR-004", envelope);
+
+    [Requirement("ERR-005"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "ERR-005" })]
+    public Task Relay_refuses_a_body_member_of_the_wrong_type_or_missing_naming_it(string @case) => CheckAsync("ERR-005", @case);
+
+    [Requirement("ERR-009"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "ERR-009" })]
+    public Task Relay_judges_the_role_before_the_body(string @case) => CheckAsync("ERR-009", @case);
 
     [Requirement("ERR-006"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "ERR-006" })]
     public Task Relay_answers_not_found_for_an_unknown_endpoint(string @case) => CheckAsync("ERR-006", @case);
@@ -244,6 +256,12 @@ public abstract class RelayConformance : RelayConformanceFixture
 
     [Requirement("CLN-023"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "CLN-023" })]
     public Task Relay_logs_every_card_check_for_the_holder(string @case) => CheckAsync("CLN-023", @case);
+
+    [Requirement("LOG-001"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "LOG-001" })]
+    public Task Relay_never_changes_an_entry_once_appended(string @case) => CheckAsync("LOG-001", @case);
+
+    [Requirement("LOG-002"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "LOG-002" })]
+    public Task Relay_records_every_member_of_an_access(string @case) => CheckAsync("LOG-002", @case);
 
     [Requirement("LOG-003"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "LOG-003" })]
     public Task Relay_logs_every_lookup(string @case) => CheckAsync("LOG-003", @case);

@@ -20,7 +20,7 @@ public static class EnvelopeAttacks
         ["valid-request"] = "AUTH-003",
         ["expired-within-skew"] = "AUTH-005",
         ["iat-future-at-skew-limit"] = "AUTH-005",
-        ["retired-key"] = "AUTH-004",
+        ["retired-key"] = "DIR-005",
         ["same-jti-other-issuer"] = "AUTH-008",
         ["refused-presentation-not-recorded"] = "AUTH-008",
     };
@@ -37,9 +37,16 @@ public static class EnvelopeAttacks
     /// <summary>The time-window rows, sent at the start of a second so their one-second boundaries hold.</summary>
     public static bool IsTimeWindow(string requirementId) => requirementId == "AUTH-005";
 
+    /// <summary>Refused rows whose problem code is another requirement's, placed under the requirement that makes them refused.</summary>
+    private static readonly Dictionary<string, string> RefusedBy = new(StringComparer.Ordinal)
+    {
+        ["revoked-party"] = "DIR-006",
+    };
+
     public static string RequirementOf(EnvelopeMutation mutation)
     {
         ArgumentNullException.ThrowIfNull(mutation);
+        if (RefusedBy.TryGetValue(mutation.Name, out var placed)) return placed;
         if (mutation.ExpectedCode is { } code) return code.RequirementId;
         return Accepted.TryGetValue(mutation.Name, out var id)
             ? id

@@ -37,13 +37,17 @@ public static class InsurerMutants
         ("reports-malformed-envelope-as-bad-signature", "AUTH-001", "answers auth-signature-invalid (401) for a body that is not a compact JWS"),
         ("accepts-any-envelope-header", "AUTH-002", "accepts request envelopes with forbidden header members, another alg or typ"),
         ("skips-envelope-signature-verification", "AUTH-003", "reads request envelopes without verifying their signature"),
-        ("accepts-revoked-envelope-keys", "AUTH-004", "accepts request envelopes signed under a revoked key or by a revoked party"),
+        ("accepts-revoked-envelope-keys", "AUTH-004", "accepts request envelopes signed under a revoked key"),
+        ("refuses-retired-envelope-keys", "DIR-005", "refuses request envelopes signed under a retired key, as if it were revoked"),
+        ("accepts-envelopes-of-revoked-parties", "DIR-006", "accepts request envelopes from a party the directory revokes when the key itself is active"),
         ("accepts-expired-envelopes", "AUTH-005", "accepts request envelopes whatever their iat and exp"),
         ("ignores-envelope-issuer", "AUTH-006", "accepts request envelopes whose iss does not own the signing key"),
         ("skips-envelope-audience-check", "AUTH-007", "accepts request envelopes addressed to another party"),
         ("accepts-replayed-envelopes", "AUTH-008", "accepts a request envelope whose (iss, jti) it has already accepted"),
         ("ignores-htm-htu", "AUTH-009", "accepts request envelopes signed for another method or path"),
         ("reports-deep-json-as-malformed", "ERR-004", "answers auth-malformed instead of json-too-deep for claims nested too deep"),
+        ("reports-body-errors-as-malformed-json", "ERR-005", "answers malformed-json for a body member that is missing or of the wrong type, instead of invalid-field naming it"),
+        ("validates-body-before-role", "ERR-009", "validates the body before the caller's role, so a malformed call from a role that may not call is refused for its body"),
     ];
 
     public static IReadOnlyList<Mutant> All { get; } =

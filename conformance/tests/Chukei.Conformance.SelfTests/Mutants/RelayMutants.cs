@@ -158,5 +158,9 @@ public static class RelayMutants
             new RelayDefects { HidesRefusedCardAttempts = true }),
         new("logs-card-checks-as-lookups", "CLN-023", "logs a card check as a lookup, not as a routed inquiry",
             new RelayDefects { LogsCardChecksAsLookups = true }),
+        new("rewrites-reconciled-entries", "LOG-001", "shows a reconciled entry with the insurer's record time, as if it were updated in place",
+            new RelayDefects { RewritesReconciledEntries = true }),
+        new("shows-entries-without-person-id", "LOG-002", "answers a person's log with entries that leave out personId",
+            new RelayDefects { ShowsEntriesWithoutPersonId = true }),
     ];
 }

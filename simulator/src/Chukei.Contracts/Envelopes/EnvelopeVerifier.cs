@@ -18,9 +18,9 @@ public sealed class EnvelopeVerifier(string selfId, PartyDirectory directory, IR
     private static readonly IReadOnlySet<string> NoSkippedChecks = new HashSet<string>();
 
     /// <summary>
-    /// For mutation testing only: requirement ids (AUTH-001 … AUTH-009, ERR-004) whose check this verifier skips or
-    /// answers with a catch-all code, so the conformance kit can prove its envelope tests fail against a party that
-    /// breaks them; the host's signed endpoints read ERR-001 and ERR-003 from it too. Empty in every real use.
+    /// For mutation testing only: requirement ids (AUTH-001 … AUTH-009, DIR-005, DIR-006, ERR-004) whose check this
+    /// verifier skips or answers with a catch-all code (DIR-005: refuses retired keys), so the conformance kit can prove its envelope tests fail against a party that
+    /// breaks them; the host's signed endpoints read ERR-001, ERR-003, ERR-005 and ERR-009 from it too. Empty in every real use.
     /// </summary>
     public IReadOnlySet<string> SkippedChecks { get; init; } = NoSkippedChecks;
 
@@ -117,8 +117,14 @@ public sealed class EnvelopeVerifier(string selfId, PartyDirectory directory, IR
         var entry = kid is null ? null : directory.FindKey(kid);
         if (entry is not { } found || found.Key.Use != PublicJwk.UseSignature)
             throw new ProtocolException(P.AuthKeyUnknown, $"kid '{kid}' is not a signing key in the directory", "kid");
-        if ((found.Key.Status == KeyStatus.Revoked || found.Party.Revoked) && !SkippedChecks.Contains("AUTH-004"))
+        if (found.Key.Status == KeyStatus.Revoked && !SkippedChecks.Contains("AUTH-004"))
             throw new ProtocolException(P.AuthKeyRevoked, $"key '{kid}' of {found.Party.Id} is revoked", "kid");
+        // DIR-006: a revoked party's keys are all revoked, whatever their own status.
+        if (found.Party.Revoked && !SkippedChecks.Contains("DIR-006"))
+            throw new ProtocolException(P.AuthKeyRevoked, $"party {found.Party.Id} is revoked, and with it key '{kid}'", "kid");
+        // DIR-005: a retired key is still accepted. "Skipping" DIR-005 is the mutant that reads retired as revoked.
+        if (found.Key.Status == KeyStatus.Retired && SkippedChecks.Contains("DIR-005"))
+            throw new ProtocolException(P.AuthKeyRevoked, $"key '{kid}' of {found.Party.Id} is retired", "kid");
         return (found.Party, found.Key, parts);
     }
 

@@ -51,6 +51,14 @@ public sealed class AccessLogService(RelayNode relay)
                 && !relay.Store.HasEntryRelatedTo(e.EntryId))
             .Select(e => e.EntryId)
             .ToList();
-        return new PersonAccessLogAnswer { PersonId = query.PersonId, Entries = entries, Unreconciled = unreconciled };
+        return new PersonAccessLogAnswer { PersonId = query.PersonId, Entries = Shown(entries), Unreconciled = unreconciled };
+    }
+
+    /// <summary>The entries as stored; only a mutant shows them otherwise.</summary>
+    private IReadOnlyList<AccessLogEntry> Shown(IReadOnlyList<AccessLogEntry> entries)
+    {
+        if (relay.Defects.ShowsEntriesWithoutPersonId) return [.. entries.Select(e => e with { PersonId = null })];
+        if (!relay.Defects.RewritesReconciledEntries) return entries;
+        return [.. entries.Select(e => relay.Store.EntriesRelatedTo(e.EntryId) is [var report, ..] ? e with { At = report.At } : e)];
     }
 }
