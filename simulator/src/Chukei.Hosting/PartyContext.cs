@@ -19,7 +19,7 @@ public sealed class PartyContext
         Directory = directory;
         Time = time;
         ReplayCache = new MemoryReplayCache(time);
-        Signer = new EnvelopeSigner(partyId, keys, time, Ids);
+        Signer = new EnvelopeSigner(partyId, keys, time, Ids) { Defects = skippedEnvelopeChecks ?? new HashSet<string>() };
         Verifier = new EnvelopeVerifier(partyId, directory, ReplayCache, time) { SkippedChecks = skippedEnvelopeChecks ?? new HashSet<string>() };
     }
 

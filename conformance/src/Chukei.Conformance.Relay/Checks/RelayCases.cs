@@ -20,6 +20,8 @@ public static class RelayCases
         new("DIR-010", "signed-directory", SurfaceChecks.DirectoryAsync),
         .. EnvelopeAttacks.Presentable.Select(m => new RelayCase(EnvelopeAttacks.RequirementOf(m), m.Name, (s, c) => EnvelopeChecks.PresentAsync(s, c, m.Name))),
         new("DIR-012", "relay-jwks", SurfaceChecks.JwksAsync),
+        new("DIR-008", "answers-signed-with-the-first-active-key", AnswerEnvelopeChecks.FirstActiveKeyAsync) { TakesNoPerson = true },
+        new("AUTH-010", "answer-envelope-members", AnswerEnvelopeChecks.MembersAsync) { TakesNoPerson = true },
         new("AUTH-001", "json-body", SurfaceChecks.MediaTypeAsync),
         .. new[] { "portal-looks-up", "insurer-reads-a-persons-log", "clinic-registers-an-enrolment" }
             .Select(n => new RelayCase("AUTH-011", n, (s, c) => SurfaceChecks.RoleNotAllowedAsync(s, c, n))),

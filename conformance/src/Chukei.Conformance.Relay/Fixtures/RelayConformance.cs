@@ -32,6 +32,12 @@ public abstract class RelayConformance : RelayConformanceFixture
     [Requirement("DIR-012"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "DIR-012" })]
     public Task Relay_serves_its_own_keys_as_a_JWK_set(string @case) => CheckAsync("DIR-012", @case);
 
+    [Requirement("DIR-008"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "DIR-008" })]
+    public Task Relay_signs_with_its_first_active_key(string @case) => CheckAsync("DIR-008", @case);
+
+    [Requirement("AUTH-010"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "AUTH-010" })]
+    public Task Relay_answers_with_a_well_formed_response_envelope(string @case) => CheckAsync("AUTH-010", @case);
+
     [Requirement("AUTH-001"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "AUTH-001" })]
     public Task Relay_refuses_a_body_that_is_not_application_jose_or_not_a_compact_JWS(string @case) => CheckAsync("AUTH-001", @case);
 

@@ -13,6 +13,12 @@ public sealed class EnvelopeSigner(string partyId, PartyKeySet keys, TimeProvide
 
     public string PartyId => partyId;
 
+    /// <summary>
+    /// For mutation testing only: requirement ids this signer breaks. DIR-008 signs envelopes with the first retired
+    /// key instead of the first active one; AUTH-010 gives answers a lifetime of 600 seconds. Empty in every real use.
+    /// </summary>
+    public IReadOnlySet<string> Defects { get; init; } = new HashSet<string>();
+
     /// <summary>Signs a request for <paramref name="audience"/>'s <paramref name="method"/> <paramref name="path"/>; returns the token and its jti.</summary>
     public (string Token, string Id) SignRequest<T>(string audience, string method, string path, T body)
     {
@@ -40,7 +46,7 @@ public sealed class EnvelopeSigner(string partyId, PartyKeySet keys, TimeProvide
             Issuer = partyId,
             Audience = audience,
             IssuedAt = now,
-            Expires = now + (long)ProtocolConstants.MaxEnvelopeLifetime.TotalSeconds,
+            Expires = now + (Defects.Contains("AUTH-010") ? 600 : (long)ProtocolConstants.MaxEnvelopeLifetime.TotalSeconds),
             Id = _ids.Next(),
             InResponseTo = inResponseTo,
             Body = JsonSerializer.SerializeToElement(body, ProtocolJson.Options),
@@ -57,7 +63,7 @@ public sealed class EnvelopeSigner(string partyId, PartyKeySet keys, TimeProvide
 
     private string Sign(EnvelopeClaims claims, string type)
     {
-        var (kid, key) = keys.CurrentSigningKey;
+        var (kid, key) = Defects.Contains("DIR-008") && keys.FirstSigningKey(KeyStatus.Retired) is { } retired ? retired : keys.CurrentSigningKey;
         return Sign(ProtocolJson.Serialize(claims), type, kid, key);
     }
 
