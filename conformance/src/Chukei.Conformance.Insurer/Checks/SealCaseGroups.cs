@@ -24,9 +24,17 @@ public static class SealCaseGroups
     /// <summary>The time-window checks, whose boundary cases are sent at the start of a second (see <see cref="SealChecks"/>).</summary>
     public static IReadOnlySet<string> TimeWindow { get; } = new HashSet<string>(StringComparer.Ordinal) { "INS-025", "INS-026", "INS-027" };
 
+    /// <summary>Refused rows with two flaws, which test the order of the checks (INS-010) rather than the check whose code they expect.</summary>
+    private static readonly HashSet<string> Ordering = new(StringComparer.Ordinal)
+    {
+        "expired-and-presented-by-another-insurer",
+        "aud-other-insurer-and-expired",
+    };
+
     public static string RequirementOf(SealMutation mutation)
     {
         ArgumentNullException.ThrowIfNull(mutation);
+        if (Ordering.Contains(mutation.Name)) return "INS-010";
         if (mutation.ExpectedCode is { } code) return code.RequirementId;
         return Accepted.TryGetValue(mutation.Name, out var id)
             ? id

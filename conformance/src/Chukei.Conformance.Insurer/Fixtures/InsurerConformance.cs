@@ -98,6 +98,9 @@ public abstract class InsurerConformance : InsurerConformanceFixture
     [Requirement("INS-002"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-002" })]
     public Task Insurer_refuses_a_malformed_inquiry_before_its_seal(string @case) => CheckAsync("INS-002", @case);
 
+    [Requirement("INS-010"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-010" })]
+    public Task Insurer_applies_the_seal_checks_in_the_order_listed(string seal) => CheckAsync("INS-010", seal);
+
     [Requirement("INS-011"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-011" })]
     public Task Insurer_refuses_a_seal_that_is_not_a_compact_JWE(string seal) => CheckAsync("INS-011", seal);
 

@@ -8,6 +8,7 @@ public static class InsurerMutants
     /// <summary>One mutant per check of step ④ that can be skipped: (name, requirement, what the mutant does).</summary>
     private static readonly (string Name, string Requirement, string Defect)[] SealChecks =
     [
+        ("checks-the-caller-first", "INS-010", "checks the seal's requester against the caller before its audience and validity window, out of the listed order"),
         ("sets-no-seal-length-limit", "INS-011", "reads seals of any length instead of refusing one over 16 384 characters"),
         ("accepts-forbidden-seal-headers", "INS-012", "accepts seals whose headers repeat a member or carry jwk, jku, x5c, crit, zip …"),
         ("ignores-seal-encryption-algorithm", "INS-013", "does not check the JWE alg and enc before decrypting"),

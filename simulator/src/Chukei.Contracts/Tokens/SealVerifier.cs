@@ -107,6 +107,10 @@ public static class SealVerifier
 
     private static SealVerification CheckClaims(SealClaims claims, SealVerificationContext ctx)
     {
+        // The INS-010 mutant checks the caller before anything else in the claims, out of the listed order.
+        if (!ctx.Enforces("INS-010") && claims.Requester != ctx.CallerId && !(claims.Routed && ctx.CallerId == ctx.Directory.RelayId))
+            return SealVerification.Fail(P.SealRequesterMismatch, $"sealed for '{claims.Requester}', presented by '{ctx.CallerId}'", claims);
+
         // INS-023 / INS-024: issued by the relay, for us.
         if (claims.Issuer != ctx.Directory.RelayId && ctx.Enforces("INS-023"))
             return SealVerification.Fail(P.SealIssuer, $"iss '{claims.Issuer}' is not the relay", claims);

@@ -88,6 +88,14 @@ public static partial class SealMutations
         { Items = [DataItems.Eligibility, "medical-history"], HttpExpectedCode = P.InvalidField },
         new("no-items", P.ItemsNotAllowed, "The inquiry asks for no item at all.")
         { Items = [], HttpExpectedCode = P.InvalidField },
+
+        // INS-010: two flaws at once; the first check in the order listed decides, and no later one runs.
+        new("expired-and-presented-by-another-insurer", P.SealExpired,
+            "Expired beyond the skew (INS-025) and presented by another insurer (INS-029): the validity window comes first.")
+        { Claims = static (f, c) => Window(c, f.NowSeconds - Skew - Lifetime, Lifetime), Caller = OtherInsurerId },
+        new("aud-other-insurer-and-expired", P.SealAudience,
+            "Addressed to another insurer (INS-024) and expired beyond the skew (INS-025): the audience comes first.")
+        { Claims = static (f, c) => Window(c with { Audience = OtherInsurerId }, f.NowSeconds - Skew - Lifetime, Lifetime) },
     ];
 
     /// <summary>Claims valid from <paramref name="issuedAt"/> (iat = nbf) for <paramref name="lifetime"/> seconds.</summary>
