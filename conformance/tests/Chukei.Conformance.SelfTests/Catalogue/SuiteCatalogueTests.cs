@@ -51,18 +51,7 @@ public sealed class SuiteCatalogueTests
     }
 
     [Test]
-    public async Task InsurerPeopleDocument_IsCurrent()
-    {
-        // Arrange
-        var path = Path.Combine(RepositoryRoot.Path, Insurer.Kit.InsurerPeople.DocumentPath);
-        if (Environment.GetEnvironmentVariable("CHUKEI_UPDATE_DOCS") == "1") await File.WriteAllTextAsync(path, Insurer.Kit.InsurerPeople.Render());
-
-        // Act
-        var actual = File.Exists(path) ? await File.ReadAllTextAsync(path) : "";
-
-        // Assert
-        Assert.That(actual, Is.EqualTo(Insurer.Kit.InsurerPeople.Render()), $"{Insurer.Kit.InsurerPeople.DocumentPath} is stale; regenerate it with CHUKEI_UPDATE_DOCS=1");
-    }
+    public Task InsurerPeopleDocument_IsCurrent() => PublishedDocument.AssertCurrentAsync(Insurer.Kit.InsurerPeople.DocumentPath, Insurer.Kit.InsurerPeople.Render());
 
     [Test]
     public void RequirementAttribute_CarriesTheLevelAsCategory()
@@ -124,18 +113,7 @@ public sealed class RelaySuiteCatalogueTests
     }
 
     [Test]
-    public async Task ProvisionedPeopleDocument_IsCurrent()
-    {
-        // Arrange
-        var path = Path.Combine(RepositoryRoot.Path, ProvisionedPeople.DocumentPath);
-        if (Environment.GetEnvironmentVariable("CHUKEI_UPDATE_DOCS") == "1") await File.WriteAllTextAsync(path, ProvisionedPeople.Render());
-
-        // Act
-        var actual = File.Exists(path) ? await File.ReadAllTextAsync(path) : "";
-
-        // Assert
-        Assert.That(actual, Is.EqualTo(ProvisionedPeople.Render()), $"{ProvisionedPeople.DocumentPath} is stale; regenerate it with CHUKEI_UPDATE_DOCS=1");
-    }
+    public Task ProvisionedPeopleDocument_IsCurrent() => PublishedDocument.AssertCurrentAsync(ProvisionedPeople.DocumentPath, ProvisionedPeople.Render());
 
     [Test]
     public void ProvisionedPeople_HaveValidDistinctIdentifiers()
@@ -146,18 +124,7 @@ public sealed class RelaySuiteCatalogueTests
     }
 
     [Test]
-    public async Task ProvisionedCardsDocument_IsCurrent()
-    {
-        // Arrange
-        var path = Path.Combine(RepositoryRoot.Path, ProvisionedCards.DocumentPath);
-        if (Environment.GetEnvironmentVariable("CHUKEI_UPDATE_DOCS") == "1") await File.WriteAllTextAsync(path, ProvisionedCards.Render());
-
-        // Act
-        var actual = File.Exists(path) ? await File.ReadAllTextAsync(path) : "";
-
-        // Assert
-        Assert.That(actual, Is.EqualTo(ProvisionedCards.Render()), $"{ProvisionedCards.DocumentPath} is stale; regenerate it with CHUKEI_UPDATE_DOCS=1");
-    }
+    public Task ProvisionedCardsDocument_IsCurrent() => PublishedDocument.AssertCurrentAsync(ProvisionedCards.DocumentPath, ProvisionedCards.Render());
 
     [Test]
     public void ProvisionedCards_ChainToThePublishedAuthorityUnderDistinctSerials()
