@@ -22,16 +22,16 @@ public static class AnswerEnvelopeChecks
         var second = await AnswerAsync(session, check, "answer-envelope-2");
         foreach (var (exchange, header, claims) in new[] { first, second })
         {
-            check.Must(Text(header, "alg") == ProtocolConstants.SignatureAlgorithm && Text(header, "typ") == ProtocolConstants.ResponseType,
-                $"the answer's header is alg '{Text(header, "alg")}', typ '{Text(header, "typ")}'; it must be {ProtocolConstants.SignatureAlgorithm}, {ProtocolConstants.ResponseType}");
-            check.Must(Text(claims, "iss") == RelayId && Text(claims, "aud") == RequesterId,
-                $"the answer says iss '{Text(claims, "iss")}', aud '{Text(claims, "aud")}'; it must be iss {RelayId}, aud the caller {RequesterId}");
-            var lifetime = Number(claims, "exp") - Number(claims, "iat");
+            check.Must(JwsParts.Text(header, "alg") == ProtocolConstants.SignatureAlgorithm && JwsParts.Text(header, "typ") == ProtocolConstants.ResponseType,
+                $"the answer's header is alg '{JwsParts.Text(header, "alg")}', typ '{JwsParts.Text(header, "typ")}'; it must be {ProtocolConstants.SignatureAlgorithm}, {ProtocolConstants.ResponseType}");
+            check.Must(JwsParts.Text(claims, "iss") == RelayId && JwsParts.Text(claims, "aud") == RequesterId,
+                $"the answer says iss '{JwsParts.Text(claims, "iss")}', aud '{JwsParts.Text(claims, "aud")}'; it must be iss {RelayId}, aud the caller {RequesterId}");
+            var lifetime = JwsParts.Number(claims, "exp") - JwsParts.Number(claims, "iat");
             check.Must(lifetime is > 0 and <= 120, $"the answer's exp − iat is {lifetime} s; it must be at most 120 s");
-            check.Must(Text(claims, "inResponseTo") == exchange.RequestJti, $"the answer's inResponseTo is '{Text(claims, "inResponseTo")}', the request's jti '{exchange.RequestJti}'");
+            check.Must(JwsParts.Text(claims, "inResponseTo") == exchange.RequestJti, $"the answer's inResponseTo is '{JwsParts.Text(claims, "inResponseTo")}', the request's jti '{exchange.RequestJti}'");
             check.Must(claims.TryGetProperty("body", out var body) && body.ValueKind == JsonValueKind.Object, "the answer's claims carry no body record");
         }
-        check.Must(Text(first.Claims, "jti") is { Length: > 0 } jti && jti != Text(second.Claims, "jti"), $"two answers carry the same jti '{Text(first.Claims, "jti")}'");
+        check.Must(JwsParts.Text(first.Claims, "jti") is { Length: > 0 } jti && jti != JwsParts.Text(second.Claims, "jti"), $"two answers carry the same jti '{JwsParts.Text(first.Claims, "jti")}'");
     }
 
     /// <summary>DIR-008: the relay signs with the first active signing key its directory lists, not a retired one (which verifiers would still accept).</summary>
@@ -39,8 +39,8 @@ public static class AnswerEnvelopeChecks
     {
         var expected = session.World.Directory.Find(RelayId)!.Keys.First(k => k.Use == PublicJwk.UseSignature && k.Status == KeyStatus.Active).Kid;
         var (_, header, _) = await AnswerAsync(session, check, "first-active-key");
-        check.Must(Text(header, "kid") == expected,
-            $"the answer is signed under '{Text(header, "kid")}'; the relay's first active signing key in the directory is '{expected}'");
+        check.Must(JwsParts.Text(header, "kid") == expected,
+            $"the answer is signed under '{JwsParts.Text(header, "kid")}'; the relay's first active signing key in the directory is '{expected}'");
     }
 
     private static async Task<(RelayExchange Exchange, JsonElement Header, JsonElement Claims)> AnswerAsync(RelaySession session, CheckContext check, string caseName)
@@ -50,26 +50,6 @@ public static class AnswerEnvelopeChecks
         if (exchange.Status != 200) throw check.Unreachable($"a lookup of a number nobody holds was answered {exchange.Summary} (RLY-006 covers that)");
         var parts = exchange.Body.Trim().Split('.');
         check.Must(parts.Length == 3, "the 200 answer is not a compact JWS of three parts");
-        return (exchange, Decode(check, parts[0], "header"), Decode(check, parts[1], "claims"));
+        return (exchange, JwsParts.Decode(check, parts[0], "answer's header"), JwsParts.Decode(check, parts[1], "answer's claims"));
     }
-
-    private static JsonElement Decode(CheckContext check, string part, string what)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(Encoding.UTF8.GetString(Jose.Base64Url.Decode(part)));
-            return doc.RootElement.Clone();
-        }
-        catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException)
-        {
-            check.Must(false, $"the answer's {what} is not base64url JSON: {ex.Message}");
-            throw;
-        }
-    }
-
-    private static string? Text(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    private static long Number(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.TryGetInt64(out var n) ? n : long.MinValue / 2;
 }

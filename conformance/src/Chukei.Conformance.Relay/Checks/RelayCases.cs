@@ -64,6 +64,7 @@ public static class RelayCases
 
         new("RLY-020", "forwards-a-routed-seal", RoutedChecks.ForwardsAsync),
         .. RoutedChecks.Unavailable.Select(b => new RelayCase("RLY-021", RoutedChecks.CaseName(b), (s, c) => RoutedChecks.TargetUnavailableAsync(s, c, b))),
+        new("AUTH-012", "routed-request-envelope", RoutedChecks.RequestEnvelopeAsync),
         new("RLY-022", "target-refuses", RoutedChecks.TargetRefusesAsync),
         new("RLY-023", "answer-byte-for-byte", RoutedChecks.ForwardsAnswerUntouchedAsync),
         .. RoutedChecks.Unverifiable.Select(b => new RelayCase("RLY-024", RoutedChecks.CaseName(b), (s, c) => RoutedChecks.TargetUnavailableAsync(s, c, b))),

@@ -88,6 +88,37 @@ public static class RoutedChecks
             $"the entry says requester {entry.Requester}, provider {entry.Provider}, outcome {entry.Outcome}");
     }
 
+    /// <summary>
+    /// AUTH-012, on the requests the relay itself sends: the envelope forwarding a routed inquiry is sent once, signed
+    /// for kenpo-a's path, with iat now, a lifetime of at most 120 s and a jti of at least 128 bits.
+    /// </summary>
+    public static async Task RequestEnvelopeAsync(RelaySession session, CheckContext check)
+    {
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        var sentFrom = session.Target.Time.GetUtcNow().ToUnixTimeSeconds();
+        var (exchange, request) = await RouteAsync(session, check, person, "request-envelope", StandInBehaviour.Correct);
+        var tokens = session.StandIn.JournaledTokens(request.CorrelationId);
+        if (tokens.Count == 0) throw check.Unreachable($"the relay forwarded nothing to {TargetId} (RLY-020 covers that); it answered {exchange.Summary}");
+
+        check.Must(tokens.Count == 1, $"the relay sent {tokens.Count} request envelopes for one routed inquiry; a request is sent once");
+        var parts = tokens[0].Split('.');
+        check.Must(parts.Length == 3, "the relay's request is not a compact JWS of three parts");
+        var header = JwsParts.Decode(check, parts[0], "relay's request header");
+        var claims = JwsParts.Decode(check, parts[1], "relay's request claims");
+        var path = new Uri(RelayKitWorld.StandInBaseUrl(session.StandIn.Url, TargetId) + "/v1/inquiries").AbsolutePath;
+        check.Must(JwsParts.Text(header, "typ") == ProtocolConstants.RequestType, $"the request's typ is '{JwsParts.Text(header, "typ")}', not {ProtocolConstants.RequestType}");
+        check.Must(JwsParts.Text(claims, "iss") == RelayId && JwsParts.Text(claims, "aud") == TargetId,
+            $"the request says iss '{JwsParts.Text(claims, "iss")}', aud '{JwsParts.Text(claims, "aud")}'; it must be iss {RelayId}, aud the party called, {TargetId}");
+        check.Must(JwsParts.Text(claims, "htm") == "POST" && JwsParts.Text(claims, "htu") == path,
+            $"the request says htm '{JwsParts.Text(claims, "htm")}', htu '{JwsParts.Text(claims, "htu")}'; it must be POST and the absolute path called, {path}");
+        var (iat, exp) = (JwsParts.Number(claims, "iat"), JwsParts.Number(claims, "exp"));
+        var skew = (long)ProtocolConstants.ClockSkew.TotalSeconds;
+        check.Must(iat >= sentFrom - skew && iat <= session.Target.Time.GetUtcNow().ToUnixTimeSeconds() + skew, $"the request's iat {iat} is not the time it was sent ({sentFrom})");
+        check.Must(exp - iat is > 0 and <= 120, $"the request's exp − iat is {exp - iat} s; it must be at most 120 s");
+        // 128 random bits need at least 22 base64url characters (32 in hex).
+        check.Must(JwsParts.Text(claims, "jti") is { Length: >= 22 }, $"the request's jti '{JwsParts.Text(claims, "jti")}' is too short to carry 128 random bits");
+    }
+
     public static IReadOnlyList<StandInBehaviour> Unavailable { get; } =
         [StandInBehaviour.DropsConnection, StandInBehaviour.AnswersGarbage, StandInBehaviour.FailsWithoutProblem];
 

@@ -38,6 +38,9 @@ public abstract class RelayConformance : RelayConformanceFixture
     [Requirement("AUTH-010"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "AUTH-010" })]
     public Task Relay_answers_with_a_well_formed_response_envelope(string @case) => CheckAsync("AUTH-010", @case);
 
+    [Requirement("AUTH-012"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "AUTH-012" })]
+    public Task Relay_signs_its_own_requests_as_a_caller_must(string @case) => CheckAsync("AUTH-012", @case);
+
     [Requirement("AUTH-001"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "AUTH-001" })]
     public Task Relay_refuses_a_body_that_is_not_application_jose_or_not_a_compact_JWS(string @case) => CheckAsync("AUTH-001", @case);
 

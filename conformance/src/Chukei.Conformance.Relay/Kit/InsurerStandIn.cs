@@ -81,6 +81,10 @@ public sealed class InsurerStandIn : IDisposable
     /// <summary>What the stand-in received for <paramref name="correlationId"/>, or null when nothing reached it.</summary>
     public StandInRecord? Received(string correlationId) => _received.GetValueOrDefault(correlationId);
 
+    /// <summary>The request envelopes WireMock journaled for <paramref name="correlationId"/>, as received (also those the stand-in refused).</summary>
+    public IReadOnlyList<string> JournaledTokens(string correlationId) =>
+        [.. _server.LogEntries.Select(e => e.RequestMessage?.Body).Where(b => CorrelationOf(b) == correlationId).Select(b => b!.Trim())];
+
     /// <summary>The requests WireMock journaled for <paramref name="correlationId"/> (also those answered with a fault).</summary>
     public int JournaledCount(string correlationId) =>
         _server.LogEntries.Count(e => CorrelationOf(e.RequestMessage?.Body) == correlationId);

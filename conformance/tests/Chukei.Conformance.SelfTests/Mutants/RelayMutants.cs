@@ -160,6 +160,8 @@ public static class RelayMutants
             new RelayDefects { LogsCardChecksAsLookups = true }),
         new("signs-envelopes-with-retired-key", "DIR-008", "signs its requests and answers with its retired key, which verifiers still accept",
             new RelayDefects { SkippedEnvelopeChecks = new HashSet<string> { "DIR-008" } }),
+        new("sends-short-request-jtis", "AUTH-012", "signs its own requests (routed inquiries) with a jti of 64 bits",
+            new RelayDefects { SkippedEnvelopeChecks = new HashSet<string> { "AUTH-012" } }),
         new("answers-with-long-lived-envelopes", "AUTH-010", "signs answers that live 600 seconds",
             new RelayDefects { SkippedEnvelopeChecks = new HashSet<string> { "AUTH-010" } }),
         new("rewrites-reconciled-entries", "LOG-001", "shows a reconciled entry with the insurer's record time, as if it were updated in place",

@@ -15,14 +15,15 @@ public sealed class EnvelopeSigner(string partyId, PartyKeySet keys, TimeProvide
 
     /// <summary>
     /// For mutation testing only: requirement ids this signer breaks. DIR-008 signs envelopes with the first retired
-    /// key instead of the first active one; AUTH-010 gives answers a lifetime of 600 seconds. Empty in every real use.
+    /// key instead of the first active one; AUTH-010 gives answers a lifetime of 600 seconds; AUTH-012 gives requests a
+    /// jti of 64 bits. Empty in every real use.
     /// </summary>
     public IReadOnlySet<string> Defects { get; init; } = new HashSet<string>();
 
     /// <summary>Signs a request for <paramref name="audience"/>'s <paramref name="method"/> <paramref name="path"/>; returns the token and its jti.</summary>
     public (string Token, string Id) SignRequest<T>(string audience, string method, string path, T body)
     {
-        var id = _ids.Next();
+        var id = Defects.Contains("AUTH-012") ? _ids.Next()[..16] : _ids.Next();
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         var claims = new EnvelopeClaims
         {
