@@ -54,6 +54,9 @@ public sealed record InsurerDefects
     /// <summary>A number nobody holds is answered invalid, as if "not found" meant "not valid" (breaks ELG-009).</summary>
     public bool AnswersInvalidForUnknownNumbers { get; init; }
 
+    /// <summary>The sealed person is looked up by number alone, whatever insurer number the seal names (breaks INS-003).</summary>
+    public bool IgnoresSealedInsurerNumber { get; init; }
+
     /// <summary>insurerLogEntryId is a fresh id, not the id of the record the insurer reported (breaks INS-043).</summary>
     public bool AnswersUnrelatedEntryId { get; init; }
 

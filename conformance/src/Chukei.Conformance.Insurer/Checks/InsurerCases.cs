@@ -32,6 +32,7 @@ public static class InsurerCases
         new("ELG-007", "past-service-date", LagChecks.PastServiceDateAsync),
         new("ELG-008", "loss-date-and-reason", LagChecks.AfterLossAsync),
         new("ELG-009", "no-qualification", LagChecks.NoQualificationAsync),
+        new("INS-003", "another-insurers-number", LagChecks.OtherInsurersNumberAsync),
         new("ELG-011", "unregistered-change", LagChecks.UnregisteredChangeIgnoredAsync),
         new("INS-043", "valid", AnswerChecks.LogIdsAsync),
         new("DIR-009", "rotated-requester-key", DirectoryChecks.RotatedKeyAsync),

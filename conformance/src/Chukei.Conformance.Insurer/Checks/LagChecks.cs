@@ -1,6 +1,7 @@
 using Chukei.Conformance.Insurer.Kit;
 using Chukei.Conformance.Outcomes;
 using Chukei.Contracts;
+using Chukei.Contracts.Tokens.Mutations;
 using Chukei.Contracts.Wire;
 
 namespace Chukei.Conformance.Insurer.Checks;
@@ -83,6 +84,22 @@ public static class LagChecks
         var answer = await AskAsync(session, check, InsurerPeople.Absent, BeforeLoss, "no-qualification");
         check.Must(answer.Status == EligibilityStatus.NoQualification, $"nobody holds {Who(InsurerPeople.Absent)}; the status must be no-qualification, not {answer.Status}");
         check.Must(answer.Qualification is null, "a no-qualification answer carries a qualification");
+    }
+
+    /// <summary>INS-003: a seal naming a held person's number under another insurer's number finds no record here.</summary>
+    public static async Task OtherInsurersNumberAsync(InsurerSession session, CheckContext check)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var person = InsurerPeople.Lost;
+        var (response, _) = await SealChecks.PresentValidAsync(session, check, "other-insurers-number", [DataItems.Eligibility],
+            c => c with { Insured = c.Insured with { InsurerNumber = SealFixture.OtherInsurerNumber, Symbol = person.Symbol, Number = person.Number, Branch = person.Branch } },
+            serviceDate: BeforeLoss);
+        if (response.Status != 200) throw check.Unreachable($"the inquiry was answered {response.Summary} (the seal cases cover refusals)");
+        var answer = response.ReadAnswer(session.World, response.CallerId);
+
+        check.Must(answer.Status == EligibilityStatus.NoQualification && answer.Qualification is null,
+            $"the seal names {Who(person)} under insurer number {SealFixture.OtherInsurerNumber}, not the target's; the target holds no record under it and must answer no-qualification, " +
+            $"but answered {answer.Status}{(answer.Qualification is null ? "" : " with a qualification")}");
     }
 
     private static async Task<InquiryAnswer> AskAsync(InsurerSession session, CheckContext check, InsurerPerson person, DateOnly? serviceDate, string caseName)

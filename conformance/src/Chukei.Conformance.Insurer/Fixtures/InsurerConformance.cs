@@ -98,6 +98,9 @@ public abstract class InsurerConformance : InsurerConformanceFixture
     [Requirement("INS-002"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-002" })]
     public Task Insurer_refuses_a_malformed_inquiry_before_its_seal(string @case) => CheckAsync("INS-002", @case);
 
+    [Requirement("INS-003"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-003" })]
+    public Task Insurer_answers_only_about_its_own_insurer_number(string @case) => CheckAsync("INS-003", @case);
+
     [Requirement("INS-010"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-010" })]
     public Task Insurer_applies_the_seal_checks_in_the_order_listed(string seal) => CheckAsync("INS-010", seal);
 

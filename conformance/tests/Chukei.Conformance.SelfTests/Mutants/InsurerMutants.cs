@@ -57,6 +57,8 @@ public static class InsurerMutants
             new InsurerDefects { SkippedEnvelopeChecks = new HashSet<string> { m.Requirement } })),
         .. SealChecks.Select(m => new Mutant(m.Name, m.Requirement, m.Defect,
             new InsurerDefects { SkippedSealChecks = new HashSet<string> { m.Requirement } })),
+        new("ignores-sealed-insurer-number", "INS-003", "looks the sealed person up by number alone, whatever insurer number the seal names",
+            new InsurerDefects { IgnoresSealedInsurerNumber = true }),
         new("serves-inquiries-to-clinics", "INS-001", "lets a clinic call the inquiry endpoint directly, so it is refused for the seal instead of role-not-allowed",
             new InsurerDefects { ServesInquiriesToClinics = true }),
         new("checks-seal-before-body", "INS-002", "checks the seal before the request body, so a malformed body with a bad seal is refused for the seal",

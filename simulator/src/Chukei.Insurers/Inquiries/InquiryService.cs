@@ -67,7 +67,10 @@ public sealed class InquiryService(InsurerNode insurer)
         var claims = verdict.Claims!;
         var defects = insurer.Defects;
         var serviceDate = defects.IgnoresServiceDate ? self.Today : request.ServiceDate ?? self.Today;
-        var result = EligibilityEvaluator.Evaluate(insurer.Book, claims.Insured, serviceDate, defects.AppliesUnregisteredChanges ? DateTimeOffset.MaxValue : now);
+        // INS-003: only the records registered under the sealed number at this insurer's own insurer number.
+        var result = claims.Insured.InsurerNumber != insurer.InsurerNumber && !defects.IgnoresSealedInsurerNumber
+            ? new EligibilityEvaluator.Result(EligibilityStatus.NoQualification, null, now, null)
+            : EligibilityEvaluator.Evaluate(insurer.Book, claims.Insured, serviceDate, defects.AppliesUnregisteredChanges ? DateTimeOffset.MaxValue : now);
         if (defects.NeverReportsPending) result = result with { PendingSince = null };
         if (defects.CountsLossDateAsCovered && result.Fact?.DisqualificationDate == serviceDate) result = result with { Status = EligibilityStatus.Valid };
         if (defects.AnswersInvalidForUnknownNumbers && result.Status == EligibilityStatus.NoQualification) result = result with { Status = EligibilityStatus.Invalid };
