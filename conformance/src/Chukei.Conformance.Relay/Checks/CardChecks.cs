@@ -485,6 +485,7 @@ public static partial class CardChecks
     {
         Validity.ExpiredBeyondGrace => "expired four months ago, beyond the three-month grace",
         Validity.NotYetValid => "valid only from tomorrow",
+        Validity.Valid => "valid and from the trusted CA, but its serial is registered to nobody",
         _ => validity.ToString(),
     };
 
