@@ -21,7 +21,8 @@ public static class ReferenceRelay
 {
     public static async Task<RelayTarget> StartAsync(Uri standInUrl, RelayDefects defects, string listenUrl = "http://127.0.0.1:0")
     {
-        var time = TimeProvider.System;
+        // An advancing clock, so the suite in this process need not wait out a 60-second challenge (CLN-011).
+        var time = new AdvancingClock();
         var fixture = new SealFixture(time.GetUtcNow());
         var directory = new PartyDirectory(RelayId);
         directory.Replace(fixture.Parties.Select(p =>

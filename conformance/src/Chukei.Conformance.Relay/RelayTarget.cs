@@ -13,6 +13,11 @@ public sealed record RelayTarget(ConformanceTarget Target)
     /// <summary>The kit's clock; the target's must agree within the protocol's 60 s skew.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>How long CLN-011 waits after a challenge is issued before presenting it: 61 s; zero leaves the case out (not run).</summary>
+    public TimeSpan ChallengeWait { get; init; } = DefaultChallengeWait;
+
+    public static readonly TimeSpan DefaultChallengeWait = TimeSpan.FromSeconds(61);
+
     public IAsyncDisposable? Owner { get; init; }
 
     public string PartyId => Target.PartyId;

@@ -90,6 +90,9 @@ public sealed record RelayDefects
     /// <summary>A challenge presented with a check that is then refused becomes usable again (breaks CLN-012).</summary>
     public bool FreesRefusedCardChallenges { get; init; }
 
+    /// <summary>A challenge is accepted however long ago it expired (breaks CLN-011).</summary>
+    public bool CardChallengesNeverExpire { get; init; }
+
     /// <summary>Challenges expire five minutes after issue instead of 60 seconds (breaks CLN-001).</summary>
     public bool CardChallengesLiveFiveMinutes { get; init; }
 

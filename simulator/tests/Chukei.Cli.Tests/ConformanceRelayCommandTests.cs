@@ -39,7 +39,8 @@ public sealed class ConformanceRelayCommandTests : ConsoleTest
     [Test]
     public async Task Relay_AgainstTheReference_ExitsZeroWithEveryCaseInTheReport()
     {
-        var exit = await RunAgainstReferenceAsync(RelayDefects.None);
+        // CLN-011 would wait 61 s on this relay's clock, which the command cannot move; the self-tests run it in process.
+        var exit = await RunAgainstReferenceAsync(RelayDefects.None, "--challenge-wait", "0");
 
         Assert.That(exit, Is.EqualTo(0), Output);
         await TestContext.Out.WriteLineAsync(Out.ToString().Split('\n').First(l => l.Contains(" cases in ", StringComparison.Ordinal)));
@@ -67,6 +68,15 @@ public sealed class ConformanceRelayCommandTests : ConsoleTest
 
         Assert.That(exit, Is.EqualTo(2), Output);
         Assert.That(Err.ToString(), Does.Contain("--filter 'RLY-999' matches no case"));
+    }
+
+    [Test]
+    public async Task Relay_WithAChallengeWaitShorterThanTheLifetime_ExitsTwo()
+    {
+        var exit = await ChukeiCommand.InvokeAsync(["conformance", "relay", "--target", "http://127.0.0.1:9", "--challenge-wait", "30", "--out", Dir]);
+
+        Assert.That(exit, Is.EqualTo(2), Output);
+        Assert.That(Err.ToString(), Does.Contain("--challenge-wait 30 is not 0 or a number of seconds in [61, 300]"));
     }
 
     [Test]

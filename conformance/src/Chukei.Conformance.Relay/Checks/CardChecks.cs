@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Chukei.Card.Pki;
 using Chukei.Conformance.Outcomes;
 using Chukei.Conformance.Relay.Kit;
+using Chukei.Conformance.Targets;
 using Chukei.Contracts;
 using Chukei.Contracts.Client;
 using Chukei.Contracts.Problems;
@@ -112,6 +113,22 @@ public static partial class CardChecks
         var exchange = await PresentAsync(session, check, Request(challenge, Unregistered(session), Today(session), "challenge-never-issued"));
         check.Must(exchange.IsRefusal(ProblemCodes.CardChallengeUnknown),
             $"the challenge was never issued; the relay must refuse with card-challenge-unknown (403), but answered {exchange.Summary}");
+    }
+
+    // CLN-011
+
+    /// <summary>A challenge presented after its 60 seconds, waited out on the relay's clock (moved, for a target on an <see cref="AdvancingClock"/>).</summary>
+    public static async Task ExpiredChallengeAsync(RelaySession session, CheckContext check)
+    {
+        var wait = session.Target.ChallengeWait;
+        if (wait <= TimeSpan.Zero)
+            throw check.NotClaimed("not run: the case waits 61 s on the relay's clock, and the challenge wait is 0 (challengeWaitSeconds, --challenge-wait)");
+        var challenge = await ChallengeAsync(session, check, "expired-challenge");
+        await AdvancingClock.WaitAsync(session.Target.Time, wait);
+
+        var exchange = await PresentAsync(session, check, Request(challenge, Unregistered(session), Today(session), "expired-challenge"));
+        check.Must(exchange.IsRefusal(ProblemCodes.CardChallengeExpired),
+            $"the challenge was presented {wait.TotalSeconds:0} s after it was issued, past its 60-second lifetime; the relay must refuse with card-challenge-expired (403), but answered {exchange.Summary}");
     }
 
     // CLN-012

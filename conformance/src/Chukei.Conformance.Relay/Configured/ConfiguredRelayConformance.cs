@@ -1,3 +1,4 @@
+using System.Globalization;
 using Chukei.Conformance.Relay.Fixtures;
 using Chukei.Conformance.Targets;
 using Chukei.Contracts.Tokens.Mutations;
@@ -23,6 +24,15 @@ public sealed class ConfiguredRelayConformance : RelayConformance
             Assert.Ignore($"no relay target configured: set {TargetSettings.TargetRole.EnvironmentVariable}=relay and {TargetSettings.TargetUrl.EnvironmentVariable}; see conformance/README.md");
         var target = ConformanceTarget.FromSettings(SealFixture.RelayId)
             ?? throw new TargetConfigurationException($"{TargetSettings.TargetRole} is relay but {TargetSettings.TargetUrl} is not set");
-        return ValueTask.FromResult(new RelayTarget(target));
+        return ValueTask.FromResult(new RelayTarget(target) { ChallengeWait = ChallengeWait(TargetSettings.Read(TargetSettings.ChallengeWaitSeconds)) });
     }
+
+    /// <summary>The CLN-011 wait from its setting: 0 (the case is not run) or 61 to 300 seconds; unset is 61.</summary>
+    public static TimeSpan ChallengeWait(string? text) =>
+        text is null ? RelayTarget.DefaultChallengeWait
+        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && IsChallengeWait(seconds) ? TimeSpan.FromSeconds(seconds)
+        : throw new TargetConfigurationException($"{TargetSettings.ChallengeWaitSeconds} '{text}' is not 0 or a number of seconds in [61, 300]");
+
+    /// <summary>0 leaves CLN-011 out; anything shorter than 61 s could not tell an expired challenge from a live one.</summary>
+    public static bool IsChallengeWait(double seconds) => seconds == 0 || seconds is >= 61 and <= 300;
 }

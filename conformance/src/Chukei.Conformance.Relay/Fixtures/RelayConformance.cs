@@ -230,6 +230,9 @@ public abstract class RelayConformance : RelayConformanceFixture
     [Requirement("CLN-010"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "CLN-010" })]
     public Task Relay_refuses_a_challenge_it_did_not_issue(string @case) => CheckAsync("CLN-010", @case);
 
+    [Requirement("CLN-011"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "CLN-011" })]
+    public Task Relay_refuses_an_expired_challenge(string @case) => CheckAsync("CLN-011", @case);
+
     [Requirement("CLN-012"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "CLN-012" })]
     public Task Relay_uses_a_challenge_up_when_it_is_presented(string @case) => CheckAsync("CLN-012", @case);
 

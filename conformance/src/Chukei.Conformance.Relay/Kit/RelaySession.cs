@@ -24,7 +24,9 @@ public sealed class RelaySession : IDisposable, IAsyncDisposable
     public static async Task<RelaySession?> StartAsync(string standInUrl, Func<Uri, ValueTask<RelayTarget?>> createTarget)
     {
         ArgumentNullException.ThrowIfNull(createTarget);
-        var standIn = InsurerStandIn.Start(standInUrl, TimeProvider.System);
+        // The stand-in starts before the target, and keeps the target's time once it exists (an advancing clock, CLN-011).
+        var clock = new FollowingClock();
+        var standIn = InsurerStandIn.Start(standInUrl, clock);
         try
         {
             var target = await createTarget(standIn.Url);
@@ -33,6 +35,7 @@ public sealed class RelaySession : IDisposable, IAsyncDisposable
                 standIn.Dispose();
                 return null;
             }
+            clock.Leader = target.Time;
             return new RelaySession(standIn, target);
         }
         catch
@@ -59,4 +62,12 @@ public sealed class RelaySession : IDisposable, IAsyncDisposable
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <summary>Another clock's time, once it is known; the system's until then.</summary>
+    private sealed class FollowingClock : TimeProvider
+    {
+        public TimeProvider Leader { get; set; } = TimeProvider.System;
+
+        public override DateTimeOffset GetUtcNow() => Leader.GetUtcNow();
+    }
 }

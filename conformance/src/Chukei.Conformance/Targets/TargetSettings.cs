@@ -21,13 +21,16 @@ public static class TargetSettings
     /// <summary>How long a directory case waits for the target to fetch a new directory, in seconds (its DIR-009 rate limit plus a margin).</summary>
     public static readonly TargetSetting DirectoryWaitSeconds = new("directoryWaitSeconds", "CHUKEI_DIRECTORY_WAIT_SECONDS");
 
+    /// <summary>How long the relay suite's CLN-011 case waits before presenting a challenge, in seconds: 0, or 61 to 300 (default 61).</summary>
+    public static readonly TargetSetting ChallengeWaitSeconds = new("challengeWaitSeconds", "CHUKEI_CHALLENGE_WAIT_SECONDS");
+
     /// <summary>Which suite the target is for (insurer or relay), so one set of variables never runs the other suite against it.</summary>
     public static readonly TargetSetting TargetRole = new("targetRole", "CHUKEI_TARGET_ROLE");
 
     /// <summary>Where the kit's stand-in insurers listen (the base URL the relay under test is configured with for kenpo-a and kenpo-c).</summary>
     public static readonly TargetSetting StandInUrl = new("standInUrl", "CHUKEI_STAND_IN_URL");
 
-    public static IReadOnlyList<TargetSetting> All { get; } = [TargetUrl, TargetParty, TargetRole, RelayUrl, StandInUrl, ReportWaitSeconds, DirectoryWaitSeconds];
+    public static IReadOnlyList<TargetSetting> All { get; } = [TargetUrl, TargetParty, TargetRole, RelayUrl, StandInUrl, ReportWaitSeconds, DirectoryWaitSeconds, ChallengeWaitSeconds];
 
     /// <summary>The setting's value, or null when neither the test parameter nor the environment variable is set.</summary>
     public static string? Read(TargetSetting setting)

@@ -126,6 +126,8 @@ public static class RelayMutants
             new RelayDefects { AcceptsFutureServiceDates = true }),
         new("accepts-unissued-card-challenges", "CLN-010", "accepts a challenge it never issued",
             new RelayDefects { AcceptsUnissuedCardChallenges = true }),
+        new("card-challenges-never-expire", "CLN-011", "accepts a challenge however long ago it expired",
+            new RelayDefects { CardChallengesNeverExpire = true }),
         new("accepts-replayed-card-challenges", "CLN-012", "lets a challenge be presented again after it was answered",
             new RelayDefects { AcceptsReplayedCardChallenge = true }),
         new("frees-refused-card-challenges", "CLN-012", "lets a challenge be presented again when the check with it was refused",

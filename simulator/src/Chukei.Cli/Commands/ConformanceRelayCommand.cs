@@ -28,28 +28,37 @@ public static class ConformanceRelayCommand
         {
             Description = "Known gaps: one case per line ('RLY-034 repeated-update'), each with a '# why' comment (see `chukei conformance insurer --help`).",
         };
+        var challengeWait = new Option<double>("--challenge-wait")
+        {
+            Description = "Seconds CLN-011 waits on the relay's clock before presenting a challenge: 61 (its 60 s lifetime and a second) up to 300, or 0 to leave the case out",
+            DefaultValueFactory = _ => RelayTarget.DefaultChallengeWait.TotalSeconds,
+        };
         var command = new Command("relay",
             $"Run the relay suite against --target. The relay must hold the people of {ProvisionedPeople.DocumentPath} and use the published test keys and directory (conformance/README.md). " +
             ConformanceCommand.ExitCodeHelp)
         {
-            target, standIn, output, filter, expected,
+            target, standIn, output, filter, expected, challengeWait,
         };
-        command.SetAction(async (parse, ct) => await RunAsync(parse.GetValue(target)!, parse.GetValue(standIn)!, parse.GetValue(output)!, parse.GetValue(filter), parse.GetValue(expected), ct));
+        command.SetAction(async (parse, ct) => await RunAsync(parse.GetValue(target)!, parse.GetValue(standIn)!, parse.GetValue(output)!, parse.GetValue(filter), parse.GetValue(expected),
+            parse.GetValue(challengeWait), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(string target, string standIn, DirectoryInfo output, string? filter, FileInfo? expected, CancellationToken ct)
+    private static async Task<int> RunAsync(string target, string standIn, DirectoryInfo output, string? filter, FileInfo? expected, double challengeWait, CancellationToken ct)
     {
+        if (!ConfiguredRelayConformance.IsChallengeWait(challengeWait)) return ConformanceOptions.Usage($"--challenge-wait {challengeWait} is not 0 or a number of seconds in [61, 300]");
         if (!ConformanceOptions.TryHttpUrl(target, out var targetUrl)) return ConformanceOptions.Usage($"--target '{target}' is not an absolute http(s) URL");
         if (!ConformanceOptions.TryHttpUrl(standIn, out _)) return ConformanceOptions.Usage($"--stand-in-url '{standIn}' is not an absolute http(s) URL");
         var suite = new SuiteDefinition<RelaySession>("relay", RelayCases.All,
             $"{targetUrl}; stand-in insurers at {standIn}", "stand-in insurers", standIn,
-            async () => (await RelaySession.StartAsync(standIn, _ => ValueTask.FromResult<RelayTarget?>(new RelayTarget(new ConformanceTarget(targetUrl, SealFixture.RelayId)))))!,
+            async () => (await RelaySession.StartAsync(standIn, _ => ValueTask.FromResult<RelayTarget?>(new RelayTarget(new ConformanceTarget(targetUrl, SealFixture.RelayId)) { ChallengeWait = TimeSpan.FromSeconds(challengeWait) })))!,
             (session, cases, progress, token) => RelaySuiteRunner.RunAsync(session, cases, progress, token),
             result =>
             {
                 var command = new StringBuilder("chukei conformance relay --target ").Append(target);
                 if (standIn != ConfiguredRelayConformance.DefaultStandInUrl) command.Append(" --stand-in-url ").Append(standIn);
+                if (challengeWait != RelayTarget.DefaultChallengeWait.TotalSeconds)
+                    command.Append(" --challenge-wait ").Append(challengeWait.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 return command.Append(" --filter \"").Append(result.FullName).Append('"').ToString();
             });
         return await new ConformanceSuiteRun<RelaySession>(suite, targetUrl.ToString(), output, filter, expected).RunAsync(ct);

@@ -45,7 +45,7 @@ public sealed class CardChallengeStore(TimeProvider time)
         if (!_entries.TryGetValue(challenge, out var entry) && Defects.AcceptsUnissuedCardChallenges) return;
         if (entry is null || entry.ClinicId != clinicId)
             throw new ProtocolException(ProblemCodes.CardChallengeUnknown, "the challenge was not issued to this clinic", "/challenge");
-        if (time.GetUtcNow() >= entry.ExpiresAt)
+        if (time.GetUtcNow() >= entry.ExpiresAt && !Defects.CardChallengesNeverExpire)
             throw new ProtocolException(ProblemCodes.CardChallengeExpired, $"the challenge expired at {entry.ExpiresAt:O}", "/challenge");
         if (Interlocked.Exchange(ref entry.Used, 1) == 1 && !Defects.AcceptsReplayedCardChallenge)
             throw new ProtocolException(ProblemCodes.CardChallengeReplayed, "the challenge was already presented", "/challenge");
