@@ -27,6 +27,12 @@ public sealed record InsurerTarget(ConformanceTarget Target)
     /// </summary>
     public TimeSpan DirectoryWait { get; init; } = DefaultDirectoryWait;
 
+    /// <summary>
+    /// Whether the target claims INS-050: it serves the fall-through notices the relay sends a municipal National
+    /// Health Insurance. An insurer of another kind does not, and the INS-050 cases are then not run (skipped).
+    /// </summary>
+    public bool ServesFallThroughNotices { get; init; }
+
     public IAsyncDisposable? Owner { get; init; }
 
     public string PartyId => Target.PartyId;

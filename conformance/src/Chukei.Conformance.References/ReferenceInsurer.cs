@@ -51,7 +51,11 @@ public static class ReferenceInsurer
         AddPerson(node.Book, time.GetUtcNow());
         var app = await InsurerHost.StartAsync(new Dictionary<string, InsurerNode>(StringComparer.Ordinal) { [TargetId] = node }, listenUrl);
         var url = new Uri(InsurerHost.BaseUrlOf(app.BoundUrl(), TargetId));
-        return new InsurerTarget(new ConformanceTarget(url, TargetId)) { Time = time, ReportWait = ReportWait, DirectoryWait = DirectoryWait, Owner = new ReferenceHost(app, http, self.DirectoryRefresher) };
+        // The reference serves fall-through notices whatever its kind, so the kit runs the INS-050 cases against it.
+        return new InsurerTarget(new ConformanceTarget(url, TargetId))
+        {
+            Time = time, ReportWait = ReportWait, DirectoryWait = DirectoryWait, ServesFallThroughNotices = true, Owner = new ReferenceHost(app, http, self.DirectoryRefresher),
+        };
     }
 
     private static void AddPerson(InsurerBook book, DateTimeOffset now)
@@ -77,8 +81,8 @@ public static class ReferenceInsurer
             {
                 book.Add(new QualificationFact
                 {
-                    QualificationId = "q-" + person.Number,
-                    PersonKey = "p-" + person.Number,
+                    QualificationId = "q-" + person.Case,
+                    PersonKey = "p-" + person.Person,
                     Kind = InsuranceKind.Medical,
                     Symbol = person.Symbol,
                     Number = person.Number,
@@ -90,6 +94,8 @@ public static class ReferenceInsurer
                     RegisteredAt = version.RegisteredAt ?? DateTimeOffset.MaxValue,
                 });
             }
+            foreach (var benefit in person.Benefits)
+                book.AddBenefit("p-" + person.Person, new BenefitRecord { Month = benefit.Month, Kind = "medical", SelfPay = benefit.SelfPay, Reimbursed = benefit.Reimbursed });
         }
         book.AddBenefit("p-3456", new BenefitRecord { Month = month, Kind = "medical", SelfPay = 42_000, Reimbursed = 0 });
     }

@@ -51,6 +51,18 @@ public sealed record InsurerDefects
     /// <summary>An invalid answer's qualification never carries the registered reasonOfLoss (breaks ELG-008).</summary>
     public bool OmitsReasonOfLoss { get; init; }
 
+    /// <summary>An ended record is answered invalid even when the person qualified again at this insurer (breaks ELG-001's invalid-newer-qualification).</summary>
+    public bool IgnoresNewerQualifications { get; init; }
+
+    /// <summary>A number registered for two people is answered from the first one's record as valid (breaks ELG-001's multiple-matches).</summary>
+    public bool PicksFirstOfMultipleMatches { get; init; }
+
+    /// <summary>Benefits are those of the fiscal year (April – March) containing the service date, not of the calculation period (breaks ELG-012).</summary>
+    public bool BenefitsByFiscalYear { get; init; }
+
+    /// <summary>Benefits are every month the insurer holds, whatever the service date (breaks ELG-012).</summary>
+    public bool AnswersEveryBenefitMonth { get; init; }
+
     /// <summary>A number nobody holds is answered invalid, as if "not found" meant "not valid" (breaks ELG-009).</summary>
     public bool AnswersInvalidForUnknownNumbers { get; init; }
 
@@ -68,6 +80,15 @@ public sealed record InsurerDefects
 
     /// <summary>Clinics may call the inquiry endpoint directly, as the insurers did before INS-001 was checked (breaks INS-001).</summary>
     public bool ServesInquiriesToClinics { get; init; }
+
+    /// <summary>Fall-through notices are taken from insurers as well as from the relay (breaks INS-050).</summary>
+    public bool TakesFallThroughNoticesFromInsurers { get; init; }
+
+    /// <summary>A resent fall-through notice fails, as a unique key on noticeId would make it (breaks INS-050).</summary>
+    public bool FailsOnResentFallThroughNotices { get; init; }
+
+    /// <summary>A fall-through notice is acknowledged under an id of the insurer's own, not the notice's (breaks INS-050).</summary>
+    public bool AcknowledgesUnderOwnNoticeId { get; init; }
 
     /// <summary>The seal is checked before the request body, so a malformed body with a bad seal is refused for its seal (breaks INS-002).</summary>
     public bool ChecksSealBeforeBody { get; init; }

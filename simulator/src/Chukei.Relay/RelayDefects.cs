@@ -111,6 +111,12 @@ public sealed record RelayDefects
     /// <summary>A card certificate is trusted when its issuer name is a trusted CA's, whoever signed it (breaks CLN-014).</summary>
     public bool TrustsCardCaByName { get; init; }
 
+    /// <summary>A card signature that does not verify as RSA PKCS#1 v1.5 is also tried as RSA-PSS, and accepted if it verifies so (breaks CLN-003).</summary>
+    public bool AcceptsPssCardSignatures { get; init; }
+
+    /// <summary>A card signature that does not verify over SHA-256 is also tried over SHA-1, and accepted if it verifies so (breaks CLN-003).</summary>
+    public bool AcceptsSha1CardSignatures { get; init; }
+
     /// <summary>The card's signature is checked over today's date instead of the request's serviceDate (breaks CLN-015).</summary>
     public bool BindsCardSignatureToToday { get; init; }
 

@@ -80,6 +80,22 @@ public sealed class ConformanceCommandTests : ConsoleTest
     }
 
     [Test]
+    public async Task Insurer_FallThroughNotices_AreRunOnlyWhenClaimedAndTheRerunKeepsTheClaim()
+    {
+        // Unclaimed: the INS-050 cases are not run, which does not fail the run.
+        var unclaimed = await RunAgainstReferenceAsync(InsurerDefects.None, "--filter", "INS-050");
+        Assert.That(unclaimed, Is.EqualTo(0), Output);
+        Assert.That(Out.ToString(), Does.Contain("– INS-050 from-the-relay"));
+        Out.GetStringBuilder().Clear();
+
+        // Claimed, against an insurer that acknowledges under its own id: caught, and the rerun command claims it too.
+        var claimed = await RunAgainstReferenceAsync(new InsurerDefects { AcknowledgesUnderOwnNoticeId = true }, "--filter", "INS-050", "--fall-through-notices");
+        Assert.That(claimed, Is.EqualTo(1), Output);
+        Assert.That(Out.ToString(), Does.Contain("✘ INS-050 from-the-relay — INS-050 (MUST) violated"));
+        Assert.That(await File.ReadAllTextAsync(Path.Combine(Dir, "report.html")), Does.Contain("--fall-through-notices --filter &quot;INS-050 from-the-relay&quot;"));
+    }
+
+    [Test]
     public async Task Insurer_ClosedPort_ExitsThree()
     {
         var exit = await ChukeiCommand.InvokeAsync(["conformance", "insurer", "--target", FreeLocalUrl(), "--relay-url", FreeLocalUrl(), "--out", Dir]);

@@ -10,6 +10,11 @@ public static class ClinicCases
 {
     public static IReadOnlyList<ClinicCase> All { get; } =
     [
+        new("AUTH-014", "answer-to-another-request", (s, c) => ForgedAnswerChecks.UntrustedAsync(s, c, f => f.InResponseToAnother, "answers another request (inResponseTo)")),
+        new("AUTH-014", "answer-signed-by-another-party", (s, c) => ForgedAnswerChecks.UntrustedAsync(s, c, f => f.SignedByAnotherParty, "was signed by the insurer, not the relay the clinic called")),
+        new("AUTH-014", "answer-for-another-audience", (s, c) => ForgedAnswerChecks.UntrustedAsync(s, c, f => f.ForAnotherAudience, "is addressed to another party (aud)")),
+        new("AUTH-014", "answer-expired", (s, c) => ForgedAnswerChecks.UntrustedAsync(s, c, f => f.Expired, "expired 15 minutes ago")),
+        new("AUTH-014", "answer-typed-as-request", (s, c) => ForgedAnswerChecks.UntrustedAsync(s, c, f => f.TypedAsRequest, "is typed chukei-req+jwt")),
         new("CLN-030", "pin-not-four-digits", PinChecks.PinFormatAsync),
         new("CLN-031", "pin-blocked", PinChecks.BlockedAsync),
         new("CLN-032", "wrong-pin", PinChecks.WrongPinAsync),
@@ -33,6 +38,12 @@ public static class ClinicCases
         new("CLN-040", "relay-slow", ConclusionChecks.RelaySlowAsync),
         new("CLN-040", "relay-fails-after-sign", ConclusionChecks.RelayFailsAsync),
         new("ELG-005", "change-pending", ConclusionChecks.ChangePendingAsync),
+        new("ERR-008", "code-not-title", ForgedAnswerChecks.CodeNotTitleAsync),
+        new("ERR-008", "unlisted-code", ForgedAnswerChecks.UnlistedCodeAsync),
+        new("RLY-025", "target-answer-by-another-insurer", (s, c) => ForgedAnswerChecks.UntrustedAsync(s, c, f => f.TargetAnswerByAnotherInsurer, "forwarded an insurer answer signed by another insurer than the target")),
+        new("RLY-025", "target-answer-for-another-audience", (s, c) => ForgedAnswerChecks.UntrustedAsync(s, c, f => f.TargetAnswerForAnotherAudience, "forwarded an insurer answer addressed to the relay (aud)")),
+        new("RLY-025", "target-answer-for-another-correlation", (s, c) => ForgedAnswerChecks.UntrustedAsync(s, c, f => f.TargetAnswerForAnotherCorrelation, "forwarded an insurer answer for another correlationId")),
+        new("RLY-025", "target-answer-for-another-log-entry", (s, c) => ForgedAnswerChecks.UntrustedAsync(s, c, f => f.TargetAnswerForAnotherLogEntry, "forwarded an insurer answer whose relayLogEntryId is not the answer's logEntryId")),
     ];
 
     /// <summary>The requirements that have cases, in id order.</summary>

@@ -11,6 +11,9 @@ public abstract class ClinicConformance : ClinicConformanceFixture
 {
     private const string Cases = nameof(ClinicCases.For);
 
+    [Requirement("AUTH-014"), TestCaseSource(typeof(ClinicCases), Cases, new object[] { "AUTH-014" })]
+    public Task Clinic_uses_the_relays_answer_only_after_verifying_its_response_envelope(string @case) => CheckAsync("AUTH-014", @case);
+
     [Requirement("CLN-030"), TestCaseSource(typeof(ClinicCases), Cases, new object[] { "CLN-030" })]
     public Task Clinic_sends_nothing_to_the_card_for_a_PIN_that_is_not_four_digits(string @case) => CheckAsync("CLN-030", @case);
 
@@ -46,4 +49,10 @@ public abstract class ClinicConformance : ClinicConformanceFixture
 
     [Requirement("ELG-005"), TestCaseSource(typeof(ClinicCases), Cases, new object[] { "ELG-005" })]
     public Task Clinic_records_a_valid_answer_with_a_change_pending_as_provisional(string @case) => CheckAsync("ELG-005", @case);
+
+    [Requirement("ERR-008"), TestCaseSource(typeof(ClinicCases), Cases, new object[] { "ERR-008" })]
+    public Task Clinic_decides_on_a_refusals_code_and_reads_an_unknown_code_by_its_status_class(string @case) => CheckAsync("ERR-008", @case);
+
+    [Requirement("RLY-025"), TestCaseSource(typeof(ClinicCases), Cases, new object[] { "RLY-025" })]
+    public Task Clinic_uses_the_forwarded_insurer_answer_only_after_verifying_it_as_the_targets(string @case) => CheckAsync("RLY-025", @case);
 }

@@ -70,6 +70,8 @@ public sealed class ClinicKitWorld : IAsyncDisposable
         Tampering = tampering;
         Parties = parties;
         RelayUrl = new Uri(network.RelayUrl);
+        Forged = new ForgedRelayAnswers(network.Relay.Self.PartyId, network.Relay.Self.Keys, TargetInsurerId, network.Insurers[TargetInsurerId].Self.Keys,
+            OtherInsurerId, network.Insurers[OtherInsurerId].Self.Keys, network.Time);
         DownRelayUrl = new Uri($"http://127.0.0.1:{UnusedPort()}/");
     }
 
@@ -77,6 +79,12 @@ public sealed class ClinicKitWorld : IAsyncDisposable
     public TamperingRelayProxy Tampering { get; }
     public ClinicParties Parties { get; }
     public Uri RelayUrl { get; }
+
+    /// <summary>Answers of the kit's relay and insurers made wrong in one respect and re-signed (AUTH-014, RLY-025, ERR-008).</summary>
+    public ForgedRelayAnswers Forged { get; }
+
+    /// <summary>The insurer of the people the forged answers are about, and another insurer of the run whose keys sign what it should not.</summary>
+    private const string TargetInsurerId = "kenpo-chukei", OtherInsurerId = "kyokai-tokyo";
 
     /// <summary>A relay URL on a port nothing listens on: the relay is down.</summary>
     public Uri DownRelayUrl { get; }

@@ -22,7 +22,13 @@ public enum RelayProxyBehaviour
 
     /// <summary>Answers each request 503 with a plain-text body, as a failing gateway would, without forwarding it (CLN-040).</summary>
     FailsWithServerError,
+
+    /// <summary>Hands the clinic what the proxy's rewrite makes of each answer (<see cref="ForgedRelayAnswers"/>: AUTH-014, RLY-025, ERR-008).</summary>
+    Rewrites,
 }
+
+/// <summary>An HTTP answer as the proxy passes it on.</summary>
+public sealed record ProxiedAnswer(int Status, string? ContentType, string Body);
 
 /// <summary>
 /// A loopback proxy in front of the kit's relay that passes every call through, except what its
@@ -60,18 +66,25 @@ public sealed class TamperingRelayProxy : IAsyncDisposable
     /// </summary>
     public IReadOnlyList<byte[]?> CertificatesPresented => [.. _certificates];
 
-    public static async Task<TamperingRelayProxy> StartAsync(Uri relayUrl, RelayProxyBehaviour behaviour, TimeProvider time)
+    public static Task<TamperingRelayProxy> StartAsync(Uri relayUrl, RelayProxyBehaviour behaviour, TimeProvider time) =>
+        StartAsync(relayUrl, behaviour, rewrite: null, time);
+
+    /// <summary>A proxy that hands the clinic <paramref name="rewrite"/>'s version of each card-eligibility answer, whatever its status.</summary>
+    public static Task<TamperingRelayProxy> StartAsync(Uri relayUrl, Func<ProxiedAnswer, ProxiedAnswer> rewrite, TimeProvider time) =>
+        StartAsync(relayUrl, RelayProxyBehaviour.Rewrites, rewrite, time);
+
+    private static async Task<TamperingRelayProxy> StartAsync(Uri relayUrl, RelayProxyBehaviour behaviour, Func<ProxiedAnswer, ProxiedAnswer>? rewrite, TimeProvider time)
     {
         var http = new HttpClient();
         var app = PartyHost.CreateBuilder("http://127.0.0.1:0").Build();
         var proxy = new TamperingRelayProxy(app, http);
-        app.Run(context => proxy.ForwardAsync(context, relayUrl, behaviour, time));
+        app.Run(context => proxy.ForwardAsync(context, relayUrl, behaviour, rewrite, time));
         await app.StartAsync();
         proxy.Url = new Uri(app.BoundUrl());
         return proxy;
     }
 
-    private async Task ForwardAsync(HttpContext context, Uri relayUrl, RelayProxyBehaviour behaviour, TimeProvider time)
+    private async Task ForwardAsync(HttpContext context, Uri relayUrl, RelayProxyBehaviour behaviour, Func<ProxiedAnswer, ProxiedAnswer>? rewrite, TimeProvider time)
     {
         var http = _http;
         using var body = new MemoryStream();
@@ -103,9 +116,11 @@ public sealed class TamperingRelayProxy : IAsyncDisposable
                 return;
             }
         }
-        context.Response.StatusCode = (int)response.StatusCode;
-        context.Response.ContentType = response.Content.Headers.ContentType?.ToString();
-        await context.Response.WriteAsync(answer, context.RequestAborted);
+        var passed = new ProxiedAnswer((int)response.StatusCode, response.Content.Headers.ContentType?.ToString(), answer);
+        if (eligibility && rewrite is not null) passed = rewrite(passed);
+        context.Response.StatusCode = passed.Status;
+        context.Response.ContentType = passed.ContentType;
+        await context.Response.WriteAsync(passed.Body, context.RequestAborted);
     }
 
     /// <summary>The <c>body.certificate</c> of a request envelope (a compact JWS), or null.</summary>

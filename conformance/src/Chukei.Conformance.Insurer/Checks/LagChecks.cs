@@ -86,6 +86,28 @@ public static class LagChecks
         check.Must(answer.Qualification is null, "a no-qualification answer carries a qualification");
     }
 
+    /// <summary>ELG-001 invalid-newer-qualification: the record asked about has ended and the same person qualified again here; the newer record is not disclosed (ELG-008).</summary>
+    public static async Task NewerQualificationAsync(InsurerSession session, CheckContext check)
+    {
+        var asked = new DateOnly(2026, 2, 2);
+        var answer = await AskAsync(session, check, InsurerPeople.Requalified, asked, "invalid-newer-qualification");
+        check.Must(answer.Status == EligibilityStatus.InvalidNewerQualification,
+            $"{Who(InsurerPeople.Requalified)} lost the qualification on 2025-10-01 and the same person has been insured here again since 2026-01-01 " +
+            $"({Who(InsurerPeople.RequalifiedLater)}); for service date {asked} the status must be invalid-newer-qualification, not {answer.Status}");
+        check.Must(answer.Qualification?.Number == InsurerPeople.Requalified.Number && answer.Qualification.DisqualificationDate == new DateOnly(2025, 10, 1),
+            $"the qualification answered must be the ended record asked about (number {InsurerPeople.Requalified.Number}, disqualified 2025-10-01), not " +
+            (answer.Qualification is null ? "none" : $"number {answer.Qualification.Number}, disqualified {(answer.Qualification.DisqualificationDate is { } d ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "never")}"));
+    }
+
+    /// <summary>ELG-001 multiple-matches: a number registered for two people is never answered from one of them (ELG-009).</summary>
+    public static async Task MultipleMatchesAsync(InsurerSession session, CheckContext check)
+    {
+        var answer = await AskAsync(session, check, InsurerPeople.SharedNumber, BeforeLoss, "multiple-matches");
+        check.Must(answer.Status == EligibilityStatus.MultipleMatches,
+            $"{Who(InsurerPeople.SharedNumber)} is registered for two people ({InsurerPeople.SharedNumber.Case}, {InsurerPeople.SharedNumberOther.Case}); the status must be multiple-matches, not {answer.Status}");
+        check.Must(answer.Qualification is null, "a multiple-matches answer carries a qualification: the insurer picked one of the two people");
+    }
+
     /// <summary>INS-003: a seal naming a held person's number under another insurer's number finds no record here.</summary>
     public static async Task OtherInsurersNumberAsync(InsurerSession session, CheckContext check)
     {

@@ -30,8 +30,16 @@ public sealed class ConfiguredInsurerConformance : InsurerConformance
         {
             ReportWait = Seconds(TargetSettings.ReportWaitSeconds, InsurerTarget.DefaultReportWait),
             DirectoryWait = Seconds(TargetSettings.DirectoryWaitSeconds, InsurerTarget.DefaultDirectoryWait),
+            ServesFallThroughNotices = Flag(TargetSettings.FallThroughNotices),
         });
     }
+
+    private static bool Flag(TargetSetting setting) => TargetSettings.Read(setting) switch
+    {
+        null => false,
+        var text when bool.TryParse(text, out var value) => value,
+        var text => throw new TargetConfigurationException($"{setting} '{text}' is not true or false"),
+    };
 
     private static TimeSpan Seconds(TargetSetting setting, TimeSpan fallback)
     {

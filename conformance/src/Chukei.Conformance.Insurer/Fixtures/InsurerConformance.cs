@@ -59,6 +59,9 @@ public abstract class InsurerConformance : InsurerConformanceFixture
     [Requirement("ERR-004"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "ERR-004" })]
     public Task Insurer_refuses_JSON_nested_too_deep(string envelope) => CheckAsync("ERR-004", envelope);
 
+    [Requirement("ELG-001"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "ELG-001" })]
+    public Task Insurer_answers_each_status_with_its_meaning(string inquiry) => CheckAsync("ELG-001", inquiry);
+
     [Requirement("ELG-002"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "ELG-002" })]
     public Task Insurer_decides_the_status_for_the_service_date(string inquiry) => CheckAsync("ELG-002", inquiry);
 
@@ -82,6 +85,9 @@ public abstract class InsurerConformance : InsurerConformanceFixture
 
     [Requirement("ELG-011"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "ELG-011" })]
     public Task Insurer_answers_only_from_registered_changes(string inquiry) => CheckAsync("ELG-011", inquiry);
+
+    [Requirement("ELG-012"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "ELG-012" })]
+    public Task Insurer_answers_the_benefits_of_the_calculation_period_containing_the_service_date(string inquiry) => CheckAsync("ELG-012", inquiry);
 
     [Requirement("ERR-010"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "ERR-010" })]
     public Task Insurer_puts_no_personal_data_in_problem_documents(string inquiry) => CheckAsync("ERR-010", inquiry);
@@ -178,6 +184,9 @@ public abstract class InsurerConformance : InsurerConformanceFixture
 
     [Requirement("INS-043"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-043" })]
     public Task Insurer_answer_names_the_relay_entry_its_own_entry_and_the_correlation_id(string inquiry) => CheckAsync("INS-043", inquiry);
+
+    [Requirement("INS-050"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-050" })]
+    public Task NHI_insurer_takes_fall_through_notices_from_the_relay_only_and_acknowledges_a_resend(string inquiry) => CheckAsync("INS-050", inquiry);
 
     [Requirement("LOG-008"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "LOG-008" })]
     public Task Insurer_records_every_inquiry_answered_or_refused(string inquiry) => CheckAsync("LOG-008", inquiry);

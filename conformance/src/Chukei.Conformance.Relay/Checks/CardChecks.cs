@@ -191,7 +191,10 @@ public static partial class CardChecks
             $"the certificate was signed by a CA with the trusted CA's name ({ProvisionedCards.Issuer.Name}) and another key; the relay must refuse with card-ca-unknown (403), but answered {exchange.Summary}");
     }
 
-    // CLN-015
+    // CLN-003, CLN-015
+
+    /// <summary>CLN-003: signatures over the right bytes by the card's key, but not as RSA PKCS#1 v1.5 with SHA-256.</summary>
+    public static IReadOnlyList<string> OtherSchemeCases { get; } = ["signed-with-pss", "signed-over-sha1"];
 
     public static IReadOnlyList<string> BadSignatureCases { get; } =
         ["signed-for-another-clinic", "signed-over-another-challenge", "signed-for-another-service-date", "signature-tampered"];
@@ -209,6 +212,10 @@ public static partial class CardChecks
             // The card signed for today; the request asks about yesterday (a past service date is allowed).
             "signed-for-another-service-date" => Request(challenge, card, today.AddDays(-1), caseName, signature: ProvisionedCards.Sign(challenge, ClinicId, today, card.Key)),
             "signature-tampered" => Request(challenge, card, today, caseName, signature: Tampered(ProvisionedCards.Sign(challenge, ClinicId, today, card.Key))),
+            "signed-with-pss" => Request(challenge, card, today, caseName,
+                signature: ProvisionedCards.Sign(challenge, ClinicId, today, card.Key, HashAlgorithmName.SHA256, RSASignaturePadding.Pss)),
+            "signed-over-sha1" => Request(challenge, card, today, caseName,
+                signature: ProvisionedCards.Sign(challenge, ClinicId, today, card.Key, HashAlgorithmName.SHA1, RSASignaturePadding.Pkcs1)),
             _ => throw new ArgumentOutOfRangeException(nameof(caseName), caseName, "no such case"),
         };
         var exchange = await PresentAsync(session, check, request);
@@ -515,6 +522,8 @@ public static partial class CardChecks
         "signed-over-another-challenge" => "the card signed another challenge than the one presented",
         "signed-for-another-service-date" => "the card signed for today, the request asks about yesterday",
         "signature-tampered" => "the card's signature has one bit flipped",
+        "signed-with-pss" => "the card's key signed the right bytes with RSA-PSS, not PKCS#1 v1.5 (CLN-003)",
+        "signed-over-sha1" => "the card's key signed the right bytes over SHA-1, not SHA-256 (CLN-003)",
         _ => caseName,
     };
 

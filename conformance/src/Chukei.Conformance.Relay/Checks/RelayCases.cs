@@ -94,6 +94,7 @@ public static class RelayCases
         new("CLN-013", "not-der", CardChecks.NotDerAsync) { TakesNoPerson = true },
         new("CLN-013", "rsa-1024-key", CardChecks.ShortKeyAsync) { TakesNoPerson = true },
         new("CLN-014", "same-name-other-key", CardChecks.SameNameOtherKeyAsync) { TakesNoPerson = true },
+        .. CardChecks.OtherSchemeCases.Select(n => new RelayCase("CLN-003", n, (s, c) => CardChecks.BadSignatureAsync(s, c, n)) { TakesNoPerson = true }),
         .. CardChecks.BadSignatureCases.Select(n => new RelayCase("CLN-015", n, (s, c) => CardChecks.BadSignatureAsync(s, c, n)) { TakesNoPerson = true }),
         new("CLN-016", "not-before-tomorrow", (s, c) => CardChecks.ValidityRefusedAsync(s, c, CardChecks.Validity.NotYetValid, ProblemCodes.CardCertificateNotYetValid)) { TakesNoPerson = true },
         new("CLN-016", "not-before-within-skew", CardChecks.NotBeforeWithinSkewAsync) { TakesNoPerson = true },

@@ -227,6 +227,9 @@ public abstract class RelayConformance : RelayConformanceFixture
     [Requirement("CLN-002"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "CLN-002" })]
     public Task Relay_refuses_a_malformed_card_check_or_one_not_from_a_clinic(string @case) => CheckAsync("CLN-002", @case);
 
+    [Requirement("CLN-003"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "CLN-003" })]
+    public Task Relay_verifies_a_card_signature_as_RSA_PKCS1_v1_5_with_SHA_256_only(string @case) => CheckAsync("CLN-003", @case);
+
     [Requirement("CLN-010"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "CLN-010" })]
     public Task Relay_refuses_a_challenge_it_did_not_issue(string @case) => CheckAsync("CLN-010", @case);
 

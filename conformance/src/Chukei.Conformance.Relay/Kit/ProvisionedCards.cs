@@ -72,7 +72,11 @@ public static class ProvisionedCards
 
     /// <summary>What the card does (CLN-003): PKCS#1 v1.5 over SHA-256 of the challenge, the clinic and the service date, base64url.</summary>
     public static string Sign(string challenge, string clinicId, DateOnly serviceDate, RSA? key = null) =>
-        Base64Url.EncodeToString((key ?? CardKey).SignData(CardAuthentication.SignedBytes(challenge, clinicId, serviceDate), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+        Sign(challenge, clinicId, serviceDate, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+
+    /// <summary>The bytes of CLN-003 signed under another digest or padding than the card's (the CLN-003 cases).</summary>
+    public static string Sign(string challenge, string clinicId, DateOnly serviceDate, RSA? key, HashAlgorithmName digest, RSASignaturePadding padding) =>
+        Base64Url.EncodeToString((key ?? CardKey).SignData(CardAuthentication.SignedBytes(challenge, clinicId, serviceDate), digest, padding));
 
     /// <summary>The published file: what a vendor loads into their relay.</summary>
     public static string Render() => JsonSerializer.Serialize(new

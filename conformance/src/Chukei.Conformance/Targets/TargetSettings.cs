@@ -24,13 +24,16 @@ public static class TargetSettings
     /// <summary>How long the relay suite's CLN-011 case waits before presenting a challenge, in seconds: 0, or 61 to 300 (default 61).</summary>
     public static readonly TargetSetting ChallengeWaitSeconds = new("challengeWaitSeconds", "CHUKEI_CHALLENGE_WAIT_SECONDS");
 
+    /// <summary>Whether the insurer under test serves fall-through notices as a municipal NHI does (INS-050): true or false (default).</summary>
+    public static readonly TargetSetting FallThroughNotices = new("fallThroughNotices", "CHUKEI_FALL_THROUGH_NOTICES");
+
     /// <summary>Which suite the target is for (insurer or relay), so one set of variables never runs the other suite against it.</summary>
     public static readonly TargetSetting TargetRole = new("targetRole", "CHUKEI_TARGET_ROLE");
 
     /// <summary>Where the kit's stand-in insurers listen (the base URL the relay under test is configured with for kenpo-a and kenpo-c).</summary>
     public static readonly TargetSetting StandInUrl = new("standInUrl", "CHUKEI_STAND_IN_URL");
 
-    public static IReadOnlyList<TargetSetting> All { get; } = [TargetUrl, TargetParty, TargetRole, RelayUrl, StandInUrl, ReportWaitSeconds, DirectoryWaitSeconds, ChallengeWaitSeconds];
+    public static IReadOnlyList<TargetSetting> All { get; } = [TargetUrl, TargetParty, TargetRole, RelayUrl, StandInUrl, ReportWaitSeconds, DirectoryWaitSeconds, ChallengeWaitSeconds, FallThroughNotices];
 
     /// <summary>The setting's value, or null when neither the test parameter nor the environment variable is set.</summary>
     public static string? Read(TargetSetting setting)

@@ -25,13 +25,13 @@ public sealed class ClinicSuiteCatalogueTests
     }
 
     [Test]
-    public void ClinicSuite_RequirementsAreClinicOrRequesterRequirementsOfTheCatalogue()
+    public void ClinicSuite_RequirementsAreClinicRequesterOrAnyPartysRequirementsOfTheCatalogue()
     {
-        // Act: ELG-005 binds any requester, a clinic among them.
+        // Act: ELG-005 and RLY-025 bind any requester, a clinic among them; AUTH-014 and ERR-008 bind every caller.
         var actors = TestRequirements.Select(r => RequirementCatalogue.Get(r.Id).Actor).Distinct().ToList();
 
         // Assert
-        Assert.That(actors, Is.SubsetOf(new[] { "clinic", "requester" }));
+        Assert.That(actors, Is.SubsetOf(new[] { "clinic", "requester", "any" }));
     }
 
     [Test]

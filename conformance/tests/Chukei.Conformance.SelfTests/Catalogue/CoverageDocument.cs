@@ -34,7 +34,7 @@ internal static class CoverageDocument
         text.AppendLine("`CHUKEI_UPDATE_DOCS=1 dotnet test conformance/tests/Chukei.Conformance.SelfTests --artifacts-path /tmp/artifacts --filter Coverage`.");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"Of {Musts.Count} MUST requirements, **{covered} are tested** by a suite, **{reasoned} carry a written reason** why a black box cannot test them, and **{Gaps.Count} are not tested yet**.");
+            $"Of {Musts.Count} MUST requirements, **{covered} are tested** by a suite, **{reasoned} carry a written reason** why a black box cannot test them, and **{Gaps.Count} {(Gaps.Count == 1 ? "is" : "are")} not tested yet**.");
         text.AppendLine("Every test is proven by mutants: [insurer](conformance-mutants.md), [relay](conformance-relay-mutants.md), [clinic](conformance-clinic-mutants.md).");
         text.AppendLine();
         text.AppendLine("## Not tested yet");

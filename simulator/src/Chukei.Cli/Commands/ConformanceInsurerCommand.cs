@@ -33,13 +33,20 @@ public static class ConformanceInsurerCommand
             Description = "Seconds a directory case waits for the insurer to fetch the kit's new directory after an unknown kid (its DIR-009 rate limit plus a margin)",
             DefaultValueFactory = _ => InsurerTarget.DefaultDirectoryWait.TotalSeconds,
         };
+        var fallThrough = new Option<bool>("--fall-through-notices")
+        {
+            Description = "The insurer serves the fall-through notices the relay sends a municipal NHI (INS-050); without it those cases are not run",
+        };
         var command = new Command("insurer", "Run the insurer suite against --target. " + ConformanceCommand.ExitCodeHelp)
         {
-            target, party, relayUrl, output, filter, expected, reportWait, directoryWait,
+            target, party, relayUrl, output, filter, expected, reportWait, directoryWait, fallThrough,
         };
         command.SetAction(async (parse, ct) => await new ConformanceInsurerRun(new ConformanceInsurerOptions(
             parse.GetValue(target)!, parse.GetValue(party)!, parse.GetValue(relayUrl)!, parse.GetValue(output)!,
-            parse.GetValue(filter), parse.GetValue(expected)) { ReportWaitSeconds = parse.GetValue(reportWait), DirectoryWaitSeconds = parse.GetValue(directoryWait) }).RunAsync(ct));
+            parse.GetValue(filter), parse.GetValue(expected)) 
+            {
+                ReportWaitSeconds = parse.GetValue(reportWait), DirectoryWaitSeconds = parse.GetValue(directoryWait), FallThroughNotices = parse.GetValue(fallThrough),
+            }).RunAsync(ct));
         return command;
     }
 }

@@ -8,4 +8,7 @@ public sealed record ConformanceInsurerOptions(string Target, string Party, stri
 
     /// <summary>How long a directory case waits for the insurer to fetch a new directory, in seconds (0, 300].</summary>
     public double DirectoryWaitSeconds { get; init; } = 11;
+
+    /// <summary>The insurer claims INS-050 (fall-through notices, as a municipal NHI).</summary>
+    public bool FallThroughNotices { get; init; }
 }

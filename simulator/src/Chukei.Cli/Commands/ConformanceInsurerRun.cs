@@ -22,6 +22,7 @@ public sealed class ConformanceInsurerRun(ConformanceInsurerOptions options)
         {
             ReportWait = TimeSpan.FromSeconds(options.ReportWaitSeconds),
             DirectoryWait = TimeSpan.FromSeconds(options.DirectoryWaitSeconds),
+            ServesFallThroughNotices = options.FallThroughNotices,
         };
         var suite = new SuiteDefinition<InsurerSession>("insurer", InsurerCases.All,
             $"{targetUrl} (party {options.Party}); relay stand-in at {options.RelayUrl}", "relay stand-in", options.RelayUrl,
@@ -38,6 +39,7 @@ public sealed class ConformanceInsurerRun(ConformanceInsurerOptions options)
         var command = new StringBuilder("chukei conformance insurer --target ").Append(options.Target);
         if (options.Party != SealFixture.TargetId) command.Append(" --party ").Append(options.Party);
         if (options.RelayUrl != ConformanceInsurerCommand.DefaultRelayUrl) command.Append(" --relay-url ").Append(options.RelayUrl);
+        if (options.FallThroughNotices) command.Append(" --fall-through-notices");
         return command.Append(" --filter \"").Append(result.FullName).Append('"').ToString();
     }
 }

@@ -26,6 +26,18 @@ public sealed record ClinicDefects
     /// <summary>Breaks CLN-036: reads the relay's answers without verifying their signatures (AUTH-003 skipped).</summary>
     public bool SkipsRelaySignatureCheck { get; init; }
 
+    /// <summary>
+    /// Breaks AUTH-014 or RLY-025: the answer checks (<c>EnvelopeVerifier.SkippedChecks</c> names, such as AUTH-005,
+    /// AUTH-014:inResponseTo or RLY-025:iss) the clinic's verifier skips.
+    /// </summary>
+    public IReadOnlySet<string> SkippedAnswerChecks { get; init; } = new HashSet<string>();
+
+    /// <summary>Breaks RLY-025: uses a forwarded insurer answer without comparing its correlationId and relayLogEntryId with its own check's.</summary>
+    public bool IgnoresForwardedAnswerIds { get; init; }
+
+    /// <summary>Breaks ERR-008: reads a relay refusal as a card problem when its title mentions the card, whatever its code.</summary>
+    public bool DecidesOnProblemTitle { get; init; }
+
     /// <summary>Breaks CLN-034: keeps the certificate read before a removal and starts the next check without SELECT and READ BINARY.</summary>
     public bool ReusesCardSessionAfterRemoval { get; init; }
 

@@ -21,7 +21,7 @@ public sealed class ClinicIdentity
         Defects = defects ?? ClinicDefects.None;
         Verifier = new EnvelopeVerifier(partyId, directory, new MemoryReplayCache(time), time)
         {
-            SkippedChecks = Defects.SkipsRelaySignatureCheck ? new HashSet<string> { "AUTH-003" } : new HashSet<string>(),
+            SkippedChecks = Defects.SkipsRelaySignatureCheck ? new HashSet<string>(Defects.SkippedAnswerChecks) { "AUTH-003" } : Defects.SkippedAnswerChecks,
         };
     }
 

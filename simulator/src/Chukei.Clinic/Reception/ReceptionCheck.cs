@@ -122,8 +122,11 @@ public sealed class ReceptionCheck(ClinicIdentity clinic, PartyClient client)
         if (!response.IsSuccess)
         {
             var code = response.Problem?.Code ?? "relay-error";
-            // A card-* refusal means this card cannot prove eligibility today; everything else is the relay's side.
-            var kind = code.StartsWith("card-", StringComparison.Ordinal) ? ConclusionKind.CardProblem : ConclusionKind.RelayProblem;
+            // ERR-008: a card-* refusal means this card cannot prove eligibility today; everything else, a code this
+            // clinic does not know included, is the relay's side. The title and detail are for people, never decided on.
+            var kind = clinic.Defects.DecidesOnProblemTitle
+                ? response.Problem?.Title.Contains("card", StringComparison.OrdinalIgnoreCase) == true ? ConclusionKind.CardProblem : ConclusionKind.RelayProblem
+                : code.StartsWith("card-", StringComparison.Ordinal) ? ConclusionKind.CardProblem : ConclusionKind.RelayProblem;
             return baseline with { Kind = kind, Reason = code };
         }
         return Conclude(baseline, request, response.Answer!);
@@ -168,7 +171,8 @@ public sealed class ReceptionCheck(ClinicIdentity clinic, PartyClient client)
             return withAnswer with { Kind = ConclusionKind.RelayProblem, Reason = ex.Code.Code };
         }
         // RLY-025: the forwarded answer must be about this very check.
-        if (insurer.CorrelationId != request.CorrelationId || insurer.RelayLogEntryId != answer.LogEntryId || insurer.ServiceDate != request.ServiceDate)
+        if ((insurer.CorrelationId != request.CorrelationId || insurer.RelayLogEntryId != answer.LogEntryId) && !clinic.Defects.IgnoresForwardedAnswerIds
+            || insurer.ServiceDate != request.ServiceDate)
             return withAnswer with { Kind = ConclusionKind.RelayProblem, Reason = "answer-mismatch" };
 
         var kind = insurer.Status != EligibilityStatus.Valid ? ConclusionKind.NotEligible

@@ -20,7 +20,8 @@ public sealed class EnvelopeVerifier(string selfId, PartyDirectory directory, IR
     /// <summary>
     /// For mutation testing only: requirement ids (AUTH-001 … AUTH-009, DIR-005, DIR-006, ERR-004) whose check this
     /// verifier skips or answers with a catch-all code (DIR-005: refuses retired keys), so the conformance kit can prove its envelope tests fail against a party that
-    /// breaks them; the host's signed endpoints read ERR-001, ERR-003, ERR-005 and ERR-009 from it too. Empty in every real use.
+    /// breaks them; the host's signed endpoints read ERR-001, ERR-003, ERR-005 and ERR-009 from it too. A caller's answer
+    /// checks are named by requirement and claim: AUTH-014:iss, AUTH-014:inResponseTo, RLY-025:iss. Empty in every real use.
     /// </summary>
     public IReadOnlySet<string> SkippedChecks { get; init; } = NoSkippedChecks;
 
@@ -41,10 +42,10 @@ public sealed class EnvelopeVerifier(string selfId, PartyDirectory directory, IR
     public VerifiedEnvelope VerifyResponse(string token, string expectedSender, string requestId)
     {
         var envelope = VerifySignature(token, ProtocolConstants.ResponseType, P.AuthMalformed);
-        if (envelope.Sender.Id != expectedSender)
+        if (envelope.Sender.Id != expectedSender && !SkippedChecks.Contains("AUTH-014:iss"))
             throw new ProtocolException(P.AuthIssuerMismatch, $"response signed by {envelope.Sender.Id}, expected {expectedSender}", "iss");
         CheckAudienceAndTime(envelope.Claims);
-        if (envelope.Claims.InResponseTo != requestId)
+        if (envelope.Claims.InResponseTo != requestId && !SkippedChecks.Contains("AUTH-014:inResponseTo"))
             throw new ProtocolException(P.AuthTargetMismatch, $"response answers '{envelope.Claims.InResponseTo}', expected '{requestId}'", "inResponseTo");
         return envelope;
     }
@@ -56,7 +57,7 @@ public sealed class EnvelopeVerifier(string selfId, PartyDirectory directory, IR
     public VerifiedEnvelope VerifyForwardedResponse(string token, string expectedSender)
     {
         var envelope = VerifySignature(token, ProtocolConstants.ResponseType, P.AuthMalformed);
-        if (envelope.Sender.Id != expectedSender)
+        if (envelope.Sender.Id != expectedSender && !SkippedChecks.Contains("RLY-025:iss"))
             throw new ProtocolException(P.AuthIssuerMismatch, $"response signed by {envelope.Sender.Id}, expected {expectedSender}", "iss");
         CheckAudienceAndTime(envelope.Claims);
         if (!replay.TryAdd("res:" + envelope.Claims.Issuer + ":" + envelope.Claims.Id, DateTimeOffset.FromUnixTimeSeconds(envelope.Claims.Expires)))

@@ -20,6 +20,7 @@ public static class InsurerEndpoints
         var services = insurers.ToDictionary(kv => kv.Key, kv => new InquiryService(kv.Value), StringComparer.Ordinal);
         // The mutation seam of INS-001 is the host's: its insurers share one endpoint and so one list of roles.
         PartyRole[] ClinicsIfDefective() => insurers.Values.Any(n => n.Defects.ServesInquiriesToClinics) ? [PartyRole.Clinic] : [];
+        PartyRole[] InsurersIfDefective() => insurers.Values.Any(n => n.Defects.TakesFallThroughNoticesFromInsurers) ? [PartyRole.MedicalInsurer, PartyRole.LtcInsurer] : [];
         PartyContext? Self(HttpContext http) =>
             http.Request.RouteValues["partyId"] is string id && insurers.TryGetValue(id, out var node) ? node.Self : null;
 
@@ -34,11 +35,14 @@ public static class InsurerEndpoints
             (call, ct) => services[call.Self.PartyId].AnswerAsync(call, ct));
 
         // INS-050: only the relay sends fall-through notices; they go to the municipal NHI of the person's residence.
-        app.MapSignedPost<FallThroughNotice, FallThroughNoticeAnswer>(Prefix + "/v1/fall-through-notices", Self, [PartyRole.Relay], _ => { },
+        app.MapSignedPost<FallThroughNotice, FallThroughNoticeAnswer>(Prefix + "/v1/fall-through-notices", Self, [PartyRole.Relay, .. InsurersIfDefective()], _ => { },
             (call, _) =>
             {
-                insurers[call.Self.PartyId].FallThroughInbox.Receive(call.Request);
-                return Task.FromResult(new FallThroughNoticeAnswer { NoticeId = call.Request.NoticeId, ReceivedAt = call.Self.Time.GetUtcNow() });
+                var node = insurers[call.Self.PartyId];
+                var kept = node.FallThroughInbox.Receive(call.Request);
+                if (!kept && node.Defects.FailsOnResentFallThroughNotices) throw new InvalidOperationException("duplicate key value violates unique constraint on noticeId");
+                var noticeId = node.Defects.AcknowledgesUnderOwnNoticeId ? "nhi-" + call.Self.Ids.Next()[..16] : call.Request.NoticeId;
+                return Task.FromResult(new FallThroughNoticeAnswer { NoticeId = noticeId, ReceivedAt = call.Self.Time.GetUtcNow() });
             });
     }
 }

@@ -74,6 +74,10 @@ public sealed class InquiryService(InsurerNode insurer)
         if (defects.NeverReportsPending) result = result with { PendingSince = null };
         if (defects.CountsLossDateAsCovered && result.Fact?.DisqualificationDate == serviceDate) result = result with { Status = EligibilityStatus.Valid };
         if (defects.AnswersInvalidForUnknownNumbers && result.Status == EligibilityStatus.NoQualification) result = result with { Status = EligibilityStatus.Invalid };
+        if (defects.IgnoresNewerQualifications && result.Status == EligibilityStatus.InvalidNewerQualification) result = result with { Status = EligibilityStatus.Invalid };
+        if (defects.PicksFirstOfMultipleMatches && result.Status == EligibilityStatus.MultipleMatches
+            && insurer.Book.RegisteredWithNumber(claims.Insured.Number, now).FirstOrDefault(f => f.Branch == claims.Insured.Branch) is { } first)
+            result = result with { Status = EligibilityStatus.Valid, Fact = first };
         if (defects.AnswersInResponseToSealJti) call.InResponseTo = claims.Id;
         if (defects.AsOfIsNow || defects.AppliesUnregisteredChanges) result = result with { AsOf = now };
         // Routed mode: the relay only carries the answer; it is addressed to, and logged for, the original requester.
@@ -111,7 +115,7 @@ public sealed class InquiryService(InsurerNode insurer)
             ChangePending = result.PendingSince is not null,
             PendingSince = result.PendingSince,
             Qualification = request.Items.Contains(DataItems.Eligibility) && result.Fact is { } f ? ToRecord(f, insurer.InsurerNumber, defects) : null,
-            Benefits = wantsBenefits ? BenefitPeriod(insurer.Book.BenefitsOf(result.Fact!.PersonKey), serviceDate) : null,
+            Benefits = wantsBenefits ? BenefitPeriod(insurer.Book.BenefitsOf(result.Fact!.PersonKey), serviceDate, defects) : null,
             InsurerLogEntryId = defects.AnswersUnrelatedEntryId ? "I-" + self.Ids.Next()[..16] : entryId,
             RelayLogEntryId = claims.LogEntryId,
             CorrelationId = request.CorrelationId,
@@ -138,11 +142,14 @@ public sealed class InquiryService(InsurerNode insurer)
     }
 
     /// <summary>ELG-012: the months of the calculation period (1 August – 31 July) that contains the service date.</summary>
-    private static List<BenefitRecord> BenefitPeriod(IReadOnlyList<BenefitRecord> all, DateOnly serviceDate)
+    private static List<BenefitRecord> BenefitPeriod(IReadOnlyList<BenefitRecord> all, DateOnly serviceDate, InsurerDefects defects)
     {
-        var startYear = serviceDate.Month >= 8 ? serviceDate.Year : serviceDate.Year - 1;
-        var from = $"{startYear:D4}-08";
-        var to = $"{startYear + 1:D4}-07";
+        if (defects.AnswersEveryBenefitMonth) return all.OrderBy(b => b.Month, StringComparer.Ordinal).ToList();
+        // The mutant's period is the Japanese fiscal year (April – March), a natural mistake for a period that is not one.
+        var (first, last) = defects.BenefitsByFiscalYear ? (4, 3) : (8, 7);
+        var startYear = serviceDate.Month >= first ? serviceDate.Year : serviceDate.Year - 1;
+        var from = $"{startYear:D4}-{first:D2}";
+        var to = $"{startYear + 1:D4}-{last:D2}";
         return all.Where(b => string.CompareOrdinal(b.Month, from) >= 0 && string.CompareOrdinal(b.Month, to) <= 0).OrderBy(b => b.Month, StringComparer.Ordinal).ToList();
     }
 

@@ -13,12 +13,14 @@ public sealed class FallThroughInbox
         get { lock (_gate) return _notices.ToList(); }
     }
 
-    /// <summary>Stores a notice; a resent notice (same id) is acknowledged, not stored twice.</summary>
-    public void Receive(FallThroughNotice notice)
+    /// <summary>Stores a notice; a resent notice (same id) is acknowledged, not stored twice. False for a resent one.</summary>
+    public bool Receive(FallThroughNotice notice)
     {
         lock (_gate)
         {
-            if (_notices.All(n => n.NoticeId != notice.NoticeId)) _notices.Add(notice);
+            if (_notices.Any(n => n.NoticeId == notice.NoticeId)) return false;
+            _notices.Add(notice);
+            return true;
         }
     }
 }

@@ -1,0 +1,42 @@
+using Chukei.Conformance.Clinic.Driver;
+using Chukei.Conformance.Clinic.Kit;
+using Chukei.Conformance.Outcomes;
+
+namespace Chukei.Conformance.Clinic.Checks;
+
+/// <summary>
+/// Which relay answers the clinic trusts (AUTH-014, RLY-025) and how it reads a refusal (ERR-008), each case with one
+/// flaw in an answer the kit otherwise forged perfectly (<see cref="ForgedRelayAnswers"/>), for an insured person's
+/// valid card: a clinic that skips exactly that check concludes eligible.
+/// </summary>
+internal static class ForgedAnswerChecks
+{
+    /// <summary>An answer with one flaw is not used: a relay problem, never eligible.</summary>
+    public static async Task UntrustedAsync(ClinicSession session, CheckContext check, Func<ForgedRelayAnswers, Func<ProxiedAnswer, ProxiedAnswer>> forge, string flaw)
+    {
+        await using var relay = await TamperingRelayProxy.StartAsync(session.World.RelayUrl, forge(session.World.Forged), session.World.Time);
+        var (verdict, _) = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Valid), relayUrl: relay.Url);
+        check.Must(!verdict.IsEligible, $"the relay's answer said eligible but {flaw}, yet the clinic concluded {verdict}");
+        check.MustConclude(verdict, ClinicVerdictKind.RelayProblem, $"an answer that {flaw}");
+    }
+
+    /// <summary>ERR-008: a card refusal whose title and detail read as an outage is still a card problem: the code decides.</summary>
+    public static async Task CodeNotTitleAsync(ClinicSession session, CheckContext check)
+    {
+        await using var relay = await TamperingRelayProxy.StartAsync(session.World.RelayUrl,
+            answer => ForgedRelayAnswers.RetitledProblem(answer, "Service unavailable", "The relay is busy; please try again later."), session.World.Time);
+        var (verdict, _) = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Expired), relayUrl: relay.Url);
+        check.MustConclude(verdict, ClinicVerdictKind.CardProblem,
+            "the relay refused the card with a card-* code (certificate expired beyond grace) under the title \"Service unavailable\"; the code decides, not the title");
+    }
+
+    /// <summary>ERR-008: a code the clinic cannot know is read by its HTTP status class (5xx: the relay's side), whatever its title says.</summary>
+    public static async Task UnlistedCodeAsync(ClinicSession session, CheckContext check)
+    {
+        await using var relay = await TamperingRelayProxy.StartAsync(session.World.RelayUrl,
+            _ => ForgedRelayAnswers.UnlistedProblem(503, "Card revoked"), session.World.Time);
+        var (verdict, _) = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Valid), relayUrl: relay.Url);
+        check.MustConclude(verdict, ClinicVerdictKind.RelayProblem,
+            $"the relay answered 503 with the unlisted code {ForgedRelayAnswers.UnlistedCode} under the title \"Card revoked\"; an unknown code is read by its status class");
+    }
+}
