@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Chukei.Card;
+using Chukei.Clinic.Notices;
 using Chukei.Clinic.Reception;
+using Chukei.Contracts.ClinicDriver;
 using Chukei.Conformance.Clinic.Driver;
 using Chukei.Contracts.Directory;
 
@@ -15,23 +17,29 @@ namespace Chukei.Conformance.References;
 public sealed class ReferenceClinicDriver(ClinicParties parties, ClinicDefects defects) : IClinicDriver, IDisposable
 {
     private readonly HttpClient _http = new();
-    private readonly ConcurrentDictionary<Uri, ReceptionCheck> _desks = new();
+    private readonly ConcurrentDictionary<Uri, (ReceptionCheck Check, NoticePickup Pickup)> _desks = new();
+
+    // One clinic, one set of records, whichever relay URL a check went through.
+    private readonly ReceptionRecords _records = new(defects);
 
     public ReferenceClinicDriver(ClinicParties parties) : this(parties, ClinicDefects.None) { }
 
     public async Task<ClinicVerdict> CheckEligibilityAsync(ICardChannel card, string pin, DateOnly serviceDate, Uri relayUrl, CancellationToken ct)
     {
-        var conclusion = await _desks.GetOrAdd(relayUrl, Desk).CheckAsync(card, pin, serviceDate, ct);
+        var conclusion = await _desks.GetOrAdd(relayUrl, Desk).Check.CheckAsync(card, pin, serviceDate, ct);
         return new ClinicVerdict(Kind(conclusion.Kind), conclusion.Reason, conclusion.PinTriesLeft) { Log = conclusion.CardTrace, RenewalAlert = conclusion.RenewalAlert };
     }
 
-    private ReceptionCheck Desk(Uri relayUrl)
+    public Task<IReadOnlyList<ClinicHeldNotice>> PickUpNoticesAsync(Uri relayUrl, CancellationToken ct) => _desks.GetOrAdd(relayUrl, Desk).Pickup.PickUpAsync(ct);
+
+    private (ReceptionCheck, NoticePickup) Desk(Uri relayUrl)
     {
         ArgumentNullException.ThrowIfNull(parties);
         var directory = new PartyDirectory(parties.Directory.RelayId);
         directory.Replace(parties.Directory.Parties.Select(p => p.Id == directory.RelayId ? p with { BaseUrl = relayUrl.ToString().TrimEnd('/') } : p));
         var identity = new ClinicIdentity(parties.ClinicId, parties.ClinicKeys, directory, parties.Time, defects: defects);
-        return new ReceptionCheck(identity, identity.ClientFor(_http));
+        var client = identity.ClientFor(_http);
+        return (new ReceptionCheck(identity, client, _records), new NoticePickup(identity, client, _records));
     }
 
     private static ClinicVerdictKind Kind(ConclusionKind kind) => kind switch

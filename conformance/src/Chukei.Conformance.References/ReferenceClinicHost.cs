@@ -39,6 +39,7 @@ public sealed class ReferenceClinicHost : IAsyncDisposable
         var readers = new HttpClient();
         var app = PartyHost.CreateBuilder(listenUrl).Build();
         app.MapPost("/checks", async (HttpRequest request) => await CheckAsync(clinic, readers, request));
+        app.MapPost("/notice-pickups", async (HttpRequest request) => await PickUpAsync(clinic, request));
         await app.StartAsync();
         return new ReferenceClinicHost(app, clinic, readers, new Uri(app.BoundUrl()));
     }
@@ -63,6 +64,25 @@ public sealed class ReferenceClinicHost : IAsyncDisposable
         // The card reader is synchronous (one APDU per request), so the check runs off the request thread.
         var verdict = await Task.Run(() => clinic.CheckEligibilityAsync(card, request.Pin, request.ServiceDate, relayUrl, http.HttpContext.RequestAborted));
         return PartyHost.Json(new ClinicCheckAnswer { Conclusion = Conclusion(verdict.Kind), Reason = verdict.Reason, PinTriesLeft = verdict.PinTriesLeft, RenewalAlert = verdict.RenewalAlert, Log = verdict.Log });
+    }
+
+    private static async Task<IResult> PickUpAsync(ReferenceClinicDriver clinic, HttpRequest http)
+    {
+        using var body = new MemoryStream();
+        await http.Body.CopyToAsync(body, http.HttpContext.RequestAborted);
+        ClinicNoticePickupRequest request;
+        try
+        {
+            request = ProtocolJson.Deserialize<ClinicNoticePickupRequest>(body.ToArray(), "notice pickup request");
+        }
+        catch (ProtocolException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: 400, title: "invalid notice pickup request");
+        }
+        if (!Uri.TryCreate(request.RelayUrl, UriKind.Absolute, out var relayUrl))
+            return TypedResults.Problem("relayUrl must be an absolute URL", statusCode: 400, title: "invalid notice pickup request");
+        var held = await clinic.PickUpNoticesAsync(relayUrl, http.HttpContext.RequestAborted);
+        return PartyHost.Json(new ClinicHeldNotices { Notices = held });
     }
 
     private static ClinicConclusion Conclusion(ClinicVerdictKind kind) => kind switch

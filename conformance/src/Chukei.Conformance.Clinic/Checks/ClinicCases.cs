@@ -38,6 +38,8 @@ public static class ClinicCases
         new("CLN-040", "relay-slow", ConclusionChecks.RelaySlowAsync),
         new("CLN-040", "relay-fails-after-sign", ConclusionChecks.RelayFailsAsync),
         new("ELG-005", "change-pending", ConclusionChecks.ChangePendingAsync),
+        new("ELG-021", "valid-answer-superseded", NoticeChecks.SupersededAsync),
+        new("ELG-021", "notice-delivered-twice", NoticeChecks.DeliveredTwiceAsync),
         new("ERR-008", "code-not-title", ForgedAnswerChecks.CodeNotTitleAsync),
         new("ERR-008", "unlisted-code", ForgedAnswerChecks.UnlistedCodeAsync),
         new("RLY-025", "target-answer-by-another-insurer", (s, c) => ForgedAnswerChecks.UntrustedAsync(s, c, f => f.TargetAnswerByAnotherInsurer, "forwarded an insurer answer signed by another insurer than the target")),

@@ -1,4 +1,5 @@
 using Chukei.Card;
+using Chukei.Contracts.ClinicDriver;
 
 namespace Chukei.Conformance.Clinic.Driver;
 
@@ -14,4 +15,12 @@ public interface IClinicDriver
     /// exceptions. <paramref name="relayUrl"/> may differ between checks (the kit's tampering proxy, a relay that is down).
     /// </summary>
     Task<ClinicVerdict> CheckEligibilityAsync(ICardChannel card, string pin, DateOnly serviceDate, Uri relayUrl, CancellationToken ct);
+
+    /// <summary>
+    /// Has the clinic pick up its retroactive-change notices from the relay at <paramref name="relayUrl"/>, as it does on
+    /// its own schedule, and reports every notice it holds afterwards with the reception record each superseded (ELG-021).
+    /// A driver that cannot throws <see cref="NotSupportedException"/>: the clinic does not claim it, and the cases are not run.
+    /// </summary>
+    Task<IReadOnlyList<ClinicHeldNotice>> PickUpNoticesAsync(Uri relayUrl, CancellationToken ct) =>
+        throw new NotSupportedException("this driver does not pick up retroactive-change notices");
 }

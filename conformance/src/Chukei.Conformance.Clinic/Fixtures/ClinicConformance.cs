@@ -50,6 +50,9 @@ public abstract class ClinicConformance : ClinicConformanceFixture
     [Requirement("ELG-005"), TestCaseSource(typeof(ClinicCases), Cases, new object[] { "ELG-005" })]
     public Task Clinic_records_a_valid_answer_with_a_change_pending_as_provisional(string @case) => CheckAsync("ELG-005", @case);
 
+    [Requirement("ELG-021"), TestCaseSource(typeof(ClinicCases), Cases, new object[] { "ELG-021" })]
+    public Task Clinic_holds_a_retroactive_change_notice_once_against_the_check_it_supersedes(string @case) => CheckAsync("ELG-021", @case);
+
     [Requirement("ERR-008"), TestCaseSource(typeof(ClinicCases), Cases, new object[] { "ERR-008" })]
     public Task Clinic_decides_on_a_refusals_code_and_reads_an_unknown_code_by_its_status_class(string @case) => CheckAsync("ERR-008", @case);
 

@@ -60,6 +60,16 @@ public sealed class ClinicKitWorld : IAsyncDisposable
             basicPensionNumber: "5678901234"
             enrolments:
               - { insurer: kenpo-chukei, symbol: "12", number: "5678", branch: "01", from: 2020-04-01 }
+          - id: noa
+            name: 高橋 乃愛
+            basicPensionNumber: "6789012345"
+            enrolments:
+              - { insurer: kenpo-chukei, symbol: "12", number: "6789", branch: "01", from: 2021-04-01 }
+          - id: sora
+            name: 伊藤 空
+            basicPensionNumber: "7890123456"
+            enrolments:
+              - { insurer: kenpo-chukei, symbol: "12", number: "7890", branch: "01", from: 2022-04-01 }
         steps:
           - { id: noop, action: verify-log }
         """;
@@ -109,6 +119,8 @@ public sealed class ClinicKitWorld : IAsyncDisposable
             registry.RegisterCard(network.PersonIds["jiro"], cards.NoCoverage.AuthCertificate);
             registry.RegisterCard(network.PersonIds["chie"], cards.ChangePending.AuthCertificate);
             registry.RegisterCard(network.PersonIds["rui"], cards.RetroactiveLoss.AuthCertificate);
+            registry.RegisterCard(network.PersonIds["noa"], cards.LossNotified.AuthCertificate);
+            registry.RegisterCard(network.PersonIds["sora"], cards.LossNotifiedTwice.AuthCertificate);
             registry.Revoke(cards.Revoked.AuthCertificate);
 
             var keys = PartyKeySet.FromSeed(KeySeed, ClinicId);
@@ -182,6 +194,30 @@ public sealed class ClinicKitWorld : IAsyncDisposable
             QualificationDate = new DateOnly(2020, 4, 1), DisqualificationDate = today.AddDays(-10), ReasonOfLoss = "03",
             NotifiedAt = now.AddDays(-2), RegisteredAt = now,
         });
+    }
+
+    /// <summary>
+    /// The insurer registers, now, a loss on the service date of <paramref name="personId"/>'s qualification (one of
+    /// noa, sora) and sends the retroactive-change notices it owes for the valid answers it gave (ELG-015); the relay
+    /// then holds them for the clinic. Returns how many notices the relay accepted.
+    /// </summary>
+    public async Task<int> RegisterLossAsync(string personId, CancellationToken ct = default)
+    {
+        var (number, since, pension) = personId switch
+        {
+            "noa" => ("6789", new DateOnly(2021, 4, 1), "6789012345"),
+            "sora" => ("7890", new DateOnly(2022, 4, 1), "7890123456"),
+            _ => throw new ArgumentOutOfRangeException(nameof(personId), personId, "only noa and sora lose their qualification in a case"),
+        };
+        var now = Time.GetUtcNow();
+        var insurer = Network.Insurers[TargetInsurerId];
+        insurer.Book.Add(new QualificationFact
+        {
+            QualificationId = personId + "/0", PersonKey = pension, Kind = InsuranceKind.Medical, Symbol = "12", Number = number, Branch = "01",
+            QualificationDate = since, DisqualificationDate = Today, ReasonOfLoss = "03", NotifiedAt = now, RegisteredAt = now,
+        });
+        var outcomes = await insurer.NotifyRetroactiveChangesAsync(ct);
+        return outcomes.Count(o => o.LogEntryId is not null);
     }
 
     private static int UnusedPort()

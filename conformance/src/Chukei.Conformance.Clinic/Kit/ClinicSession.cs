@@ -52,6 +52,25 @@ public sealed class ClinicSession : IAsyncDisposable
         return await Driver.CheckEligibilityAsync(card.Channel, pin, serviceDate ?? World.Today, relayUrl ?? World.RelayUrl, limit.Token);
     }
 
+    /// <summary>
+    /// Has the clinic under test pick up its retroactive-change notices from the kit's relay (or <paramref name="relayUrl"/>)
+    /// and returns the notices it holds afterwards; a driver that cannot is a feature not claimed (ELG-021 not run).
+    /// </summary>
+    public async Task<IReadOnlyList<Contracts.ClinicDriver.ClinicHeldNotice>> PickUpNoticesAsync(Conformance.Outcomes.CheckContext check, Uri? relayUrl = null)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        var own = Driver is HttpClinicDriver ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(30);
+        using var limit = new CancellationTokenSource(own, World.Time);
+        try
+        {
+            return await Driver.PickUpNoticesAsync(relayUrl ?? World.RelayUrl, limit.Token);
+        }
+        catch (NotSupportedException ex)
+        {
+            throw check.NotClaimed($"the clinic's driver does not pick up retroactive-change notices ({ex.Message})");
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Driver is IAsyncDisposable disposable) await disposable.DisposeAsync();

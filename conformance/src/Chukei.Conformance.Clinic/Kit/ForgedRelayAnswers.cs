@@ -58,6 +58,21 @@ public sealed class ForgedRelayAnswers(string relayId, PartyKeySet relayKeys, st
     public ProxiedAnswer TargetAnswerForAnotherLogEntry(ProxiedAnswer answer) =>
         Inner(answer, (claims, body) => Target.SignResponse(claims.Audience, claims.InResponseTo!, With(body, "relayLogEntryId", "log-" + EnvelopeSigner.NewId()[..12])));
 
+    /// <summary>
+    /// For the pickups path: remembers the notices of the last pickup answer that had any and puts them back into later
+    /// answers that have none, as a relay that lost the clinic's acknowledgement would deliver them again (ELG-021).
+    /// </summary>
+    public Func<ProxiedAnswer, ProxiedAnswer> RedeliveringNotices()
+    {
+        JsonArray? delivered = null;
+        return answer => Outer(answer, (claims, body) =>
+        {
+            if (body["notices"] is JsonArray { Count: > 0 } notices) delivered = (JsonArray)notices.DeepClone();
+            else if (delivered is not null) body["notices"] = delivered.DeepClone();
+            return Relay.SignResponse(claims.Audience, claims.InResponseTo!, body);
+        });
+    }
+
     /// <summary>A refusal whose title and detail read as another failure than its code says (ERR-008: decide on code).</summary>
     public static ProxiedAnswer RetitledProblem(ProxiedAnswer answer, string title, string detail)
     {

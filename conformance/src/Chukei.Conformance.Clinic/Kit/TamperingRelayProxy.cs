@@ -51,6 +51,7 @@ public sealed class TamperingRelayProxy : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly HttpClient _http;
     private readonly ConcurrentQueue<byte[]?> _certificates = new();
+    private readonly ConcurrentQueue<string> _answerEntries = new();
 
     private TamperingRelayProxy(WebApplication app, HttpClient http)
     {
@@ -66,25 +67,28 @@ public sealed class TamperingRelayProxy : IAsyncDisposable
     /// </summary>
     public IReadOnlyList<byte[]?> CertificatesPresented => [.. _certificates];
 
+    /// <summary>The relay's <c>logEntryId</c> of each successful card-eligibility answer that passed through, in order (before any rewrite).</summary>
+    public IReadOnlyList<string> AnswerLogEntryIds => [.. _answerEntries];
+
     public static Task<TamperingRelayProxy> StartAsync(Uri relayUrl, RelayProxyBehaviour behaviour, TimeProvider time) =>
         StartAsync(relayUrl, behaviour, rewrite: null, time);
 
-    /// <summary>A proxy that hands the clinic <paramref name="rewrite"/>'s version of each card-eligibility answer, whatever its status.</summary>
-    public static Task<TamperingRelayProxy> StartAsync(Uri relayUrl, Func<ProxiedAnswer, ProxiedAnswer> rewrite, TimeProvider time) =>
-        StartAsync(relayUrl, RelayProxyBehaviour.Rewrites, rewrite, time);
+    /// <summary>A proxy that hands the clinic <paramref name="rewrite"/>'s version of each answer to <paramref name="path"/> (default: card-eligibility), whatever its status.</summary>
+    public static Task<TamperingRelayProxy> StartAsync(Uri relayUrl, Func<ProxiedAnswer, ProxiedAnswer> rewrite, TimeProvider time, string path = TamperedPath) =>
+        StartAsync(relayUrl, RelayProxyBehaviour.Rewrites, rewrite, time, path);
 
-    private static async Task<TamperingRelayProxy> StartAsync(Uri relayUrl, RelayProxyBehaviour behaviour, Func<ProxiedAnswer, ProxiedAnswer>? rewrite, TimeProvider time)
+    private static async Task<TamperingRelayProxy> StartAsync(Uri relayUrl, RelayProxyBehaviour behaviour, Func<ProxiedAnswer, ProxiedAnswer>? rewrite, TimeProvider time, string rewritten = TamperedPath)
     {
         var http = new HttpClient();
         var app = PartyHost.CreateBuilder("http://127.0.0.1:0").Build();
         var proxy = new TamperingRelayProxy(app, http);
-        app.Run(context => proxy.ForwardAsync(context, relayUrl, behaviour, rewrite, time));
+        app.Run(context => proxy.ForwardAsync(context, relayUrl, behaviour, rewrite, rewritten, time));
         await app.StartAsync();
         proxy.Url = new Uri(app.BoundUrl());
         return proxy;
     }
 
-    private async Task ForwardAsync(HttpContext context, Uri relayUrl, RelayProxyBehaviour behaviour, Func<ProxiedAnswer, ProxiedAnswer>? rewrite, TimeProvider time)
+    private async Task ForwardAsync(HttpContext context, Uri relayUrl, RelayProxyBehaviour behaviour, Func<ProxiedAnswer, ProxiedAnswer>? rewrite, string rewritten, TimeProvider time)
     {
         var http = _http;
         using var body = new MemoryStream();
@@ -103,6 +107,7 @@ public sealed class TamperingRelayProxy : IAsyncDisposable
         if (context.Request.ContentType is { } type) request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(type);
         using var response = await http.SendAsync(request, context.RequestAborted);
         var answer = await response.Content.ReadAsStringAsync(context.RequestAborted);
+        if (eligibility && response.IsSuccessStatusCode && MemberOf(answer, "logEntryId") is { } entry) _answerEntries.Enqueue(entry);
         if (eligibility && response.IsSuccessStatusCode && behaviour == RelayProxyBehaviour.BreaksSignatures) answer = BreakSignature(answer);
         // A clinic that gave up closes the connection meanwhile; the delay then ends early and nothing is written.
         if (eligibility && behaviour == RelayProxyBehaviour.AnswersSlowly)
@@ -117,7 +122,7 @@ public sealed class TamperingRelayProxy : IAsyncDisposable
             }
         }
         var passed = new ProxiedAnswer((int)response.StatusCode, response.Content.Headers.ContentType?.ToString(), answer);
-        if (eligibility && rewrite is not null) passed = rewrite(passed);
+        if (context.Request.Path.Value == rewritten && rewrite is not null) passed = rewrite(passed);
         context.Response.StatusCode = passed.Status;
         context.Response.ContentType = passed.ContentType;
         await context.Response.WriteAsync(passed.Body, context.RequestAborted);
@@ -134,6 +139,22 @@ public sealed class TamperingRelayProxy : IAsyncDisposable
             return payload.RootElement.TryGetProperty("body", out var b) && b.TryGetProperty("certificate", out var c) && c.GetString() is { } text
                 ? Base64Url.DecodeFromChars(text)
                 : null;
+        }
+        catch (Exception ex) when (ex is FormatException or JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A string member of a compact JWS's claims body, or null.</summary>
+    private static string? MemberOf(string jws, string member)
+    {
+        try
+        {
+            var parts = jws.Trim().Split('.');
+            if (parts.Length != 3) return null;
+            using var payload = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[1]));
+            return payload.RootElement.TryGetProperty("body", out var b) && b.TryGetProperty(member, out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
         }
         catch (Exception ex) when (ex is FormatException or JsonException or InvalidOperationException)
         {

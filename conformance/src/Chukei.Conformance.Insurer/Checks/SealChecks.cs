@@ -21,19 +21,27 @@ public static class SealChecks
         // Arrange: a fresh jti and correlation id; time-window rows are built at the start of a second, so the
         // one-second boundaries hold even though the target reads its own clock a few milliseconds later.
         var mutation = SealMutations.Find(mutationName);
-        if (SealCaseGroups.TimeWindow.Contains(check.RequirementId)) await EnvelopeAttacks.StartOfSecondAsync(session.Target.Time);
-        var built = mutation.Build(session.World.NewFixture(), EnvelopeSigner.NewId());
-        var correlation = InquiryCaller.NewCorrelationId(mutation.Name);
         var caller = new InquiryCaller(session.World, check.Evidence);
-        foreach (var first in mutation.PresentedBefore)
+        async Task<(SealCase Built, string Correlation, InquiryExchange Response)> AttemptAsync()
         {
-            var before = await caller.PresentAsync(first, built.Token, mutation.Items, correlation + "-first");
-            if (before.Status != 200)
-                throw check.Unreachable($"the first presentation of the seal, which must be accepted, was answered {before.Summary}; the replay cannot be tried");
+            var built = mutation.Build(session.World.NewFixture(), EnvelopeSigner.NewId());
+            var correlation = InquiryCaller.NewCorrelationId(mutation.Name);
+            foreach (var first in mutation.PresentedBefore)
+            {
+                var before = await caller.PresentAsync(first, built.Token, mutation.Items, correlation + "-first");
+                if (before.Status != 200)
+                    throw check.Unreachable($"the first presentation of the seal, which must be accepted, was answered {before.Summary}; the replay cannot be tried");
+            }
+            return (built, correlation, await caller.PresentAsync(mutation.Caller, built.Token, mutation.Items, correlation));
         }
+        bool AsExpected(InquiryExchange r) => mutation.ExpectAccepted
+            ? r.Status == 200
+            : r.Status == mutation.ExpectedCodeOverHttp!.Status && r.Problem?.Code == mutation.ExpectedCodeOverHttp.Code;
 
         // Act
-        var response = await caller.PresentAsync(mutation.Caller, built.Token, mutation.Items, correlation);
+        var (built, correlation, response) = SealCaseGroups.TimeWindow.Contains(check.RequirementId)
+            ? await EnvelopeAttacks.DecisiveAsync(check, session.Target.Time, async () => { var a = await AttemptAsync(); return (a, AsExpected(a.Response)); })
+            : await AttemptAsync();
 
         // Assert
         if (mutation.ExpectAccepted)

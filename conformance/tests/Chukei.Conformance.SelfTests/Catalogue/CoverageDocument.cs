@@ -37,16 +37,19 @@ internal static class CoverageDocument
             $"Of {Musts.Count} MUST requirements, **{covered} are tested** by a suite, **{reasoned} carry a written reason** why a black box cannot test them, and **{Gaps.Count} {(Gaps.Count == 1 ? "is" : "are")} not tested yet**.");
         text.AppendLine("Every test is proven by mutants: [insurer](conformance-mutants.md), [relay](conformance-relay-mutants.md), [clinic](conformance-clinic-mutants.md).");
         text.AppendLine();
-        text.AppendLine("## Not tested yet");
-        text.AppendLine();
-        text.AppendLine("By the role they bind. A requirement on a requester (an insurer or clinic calling) is tested only where the kit");
-        text.AppendLine("receives the call; the portal suite does not exist yet.");
-        text.AppendLine();
-        text.AppendLine("| Actor | Requirements |");
-        text.AppendLine("| --- | --- |");
-        foreach (var group in Gaps.GroupBy(r => r.Actor).OrderBy(g => g.Key, StringComparer.Ordinal))
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {group.Key} | {string.Join(", ", group.Select(r => r.Id))} |");
-        text.AppendLine();
+        if (Gaps.Count > 0)
+        {
+            text.AppendLine("## Not tested yet");
+            text.AppendLine();
+            text.AppendLine("By the role they bind. A requirement on a requester (an insurer or clinic calling) is tested only where the kit");
+            text.AppendLine("receives the call; the portal suite does not exist yet.");
+            text.AppendLine();
+            text.AppendLine("| Actor | Requirements |");
+            text.AppendLine("| --- | --- |");
+            foreach (var group in Gaps.GroupBy(r => r.Actor).OrderBy(g => g.Key, StringComparer.Ordinal))
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {group.Key} | {string.Join(", ", group.Select(r => r.Id))} |");
+            text.AppendLine();
+        }
         text.AppendLine("## Not testable, with the reason");
         text.AppendLine();
         text.AppendLine("| Requirement | Reason |");

@@ -38,6 +38,12 @@ public sealed record ClinicDefects
     /// <summary>Breaks ERR-008: reads a relay refusal as a card problem when its title mentions the card, whatever its code.</summary>
     public bool DecidesOnProblemTitle { get; init; }
 
+    /// <summary>Breaks ELG-021: picks up and acknowledges retroactive-change notices without storing them, so no earlier answer is superseded.</summary>
+    public bool IgnoresRetroactiveNotices { get; init; }
+
+    /// <summary>Breaks ELG-021: stores a notice delivered again (same logEntryId) as a second notice.</summary>
+    public bool StoresResentNoticesAgain { get; init; }
+
     /// <summary>Breaks CLN-034: keeps the certificate read before a removal and starts the next check without SELECT and READ BINARY.</summary>
     public bool ReusesCardSessionAfterRemoval { get; init; }
 

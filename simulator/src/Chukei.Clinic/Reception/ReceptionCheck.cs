@@ -15,7 +15,7 @@ namespace Chukei.Clinic.Reception;
 /// Holds no card state between checks, so every check — and every check after a removal — starts from SELECT and
 /// VERIFY (CLN-034).
 /// </summary>
-public sealed class ReceptionCheck(ClinicIdentity clinic, PartyClient client)
+public sealed class ReceptionCheck(ClinicIdentity clinic, PartyClient client, Notices.ReceptionRecords? records = null)
 {
     private static readonly TimeSpan RenewalWindow = TimeSpan.FromDays(90);
 
@@ -178,6 +178,8 @@ public sealed class ReceptionCheck(ClinicIdentity clinic, PartyClient client)
         var kind = insurer.Status != EligibilityStatus.Valid ? ConclusionKind.NotEligible
             : insurer.ChangePending && !clinic.Defects.TreatsChangePendingAsFinal ? ConclusionKind.EligibleProvisional
             : ConclusionKind.Eligible;
+        // ELG-021: a valid answer is kept for the claim, under the keys a later retroactive-change notice names.
+        if (insurer.Status == EligibilityStatus.Valid) records?.Keep(request.CorrelationId, answer.LogEntryId, request.ServiceDate);
         return withAnswer with { Kind = kind, InsurerAnswer = insurer, Reason = kind == ConclusionKind.NotEligible ? Wire(insurer.Status) : null };
     }
 

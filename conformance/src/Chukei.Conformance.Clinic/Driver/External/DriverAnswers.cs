@@ -40,6 +40,20 @@ public static class DriverAnswers
         return new ClinicVerdict(Kind(answer.Conclusion), answer.Reason, answer.PinTriesLeft) { Log = answer.Log ?? [], RenewalAlert = answer.RenewalAlert };
     }
 
+    /// <summary>The notices in a notice-pickup answer, or an ELG-021 failure: the clinic picked up, but cannot say what it holds.</summary>
+    public static IReadOnlyList<ClinicHeldNotice> ParseHeldNotices(string driver, string body)
+    {
+        try
+        {
+            return ProtocolJson.Deserialize<ClinicHeldNotices>(System.Text.Encoding.UTF8.GetBytes(body), "the driver's answer").Notices;
+        }
+        catch (ProtocolException ex)
+        {
+            throw new RequirementViolationException("ELG-021", CheckContext.Message("ELG-021", "violated",
+                $"the clinic's driver {driver} answered something that is not the notices it holds ({ex.Message}): {Quote(body, "")}"), null);
+        }
+    }
+
     /// <summary>A CLN-037 failure: the driver answered, but not with a verdict.</summary>
     public static RequirementViolationException NoConclusion(string driver, string what) =>
         new(Requirement, CheckContext.Message(Requirement, "violated", $"the clinic reached no conclusion: its driver {driver} {what}"), null);

@@ -19,6 +19,7 @@ public sealed class HttpClinicDriver : IClinicDriver, IAsyncDisposable
     private readonly CardReaderHost _reader;
     private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
     private readonly Uri _checks;
+    private readonly Uri _pickups;
     private readonly TimeProvider _time;
     private readonly TimeSpan _timeout;
     private int _checkCount;
@@ -27,6 +28,7 @@ public sealed class HttpClinicDriver : IClinicDriver, IAsyncDisposable
     {
         _reader = reader;
         _checks = new Uri(driverUrl.ToString().TrimEnd('/') + "/checks");
+        _pickups = new Uri(driverUrl.ToString().TrimEnd('/') + "/notice-pickups");
         _time = time;
         _timeout = timeout;
     }
@@ -66,6 +68,37 @@ public sealed class HttpClinicDriver : IClinicDriver, IAsyncDisposable
             if (response.StatusCode != System.Net.HttpStatusCode.OK)
                 throw DriverAnswers.NoConclusion(driver, $"answered HTTP {(int)response.StatusCode} instead of 200 with a verdict: {DriverAnswers.Quote(body, pin)}");
             return DriverAnswers.Parse(driver, body, pin);
+        }
+        catch (OperationCanceledException ex) when (linked.IsCancellationRequested)
+        {
+            throw DriverAnswers.NoAnswer(driver, $"did not answer within {_timeout.TotalSeconds:0.#} s", ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw DriverAnswers.NoAnswer(driver, $"could not be reached ({ex.Message})", ex);
+        }
+    }
+
+    /// <summary>
+    /// <c>POST {driverUrl}/notice-pickups</c> with a <see cref="ClinicNoticePickupRequest"/>; 200 with
+    /// <see cref="ClinicHeldNotices"/>. 404 means the clinic does not claim ELG-021 (<see cref="NotSupportedException"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<ClinicHeldNotice>> PickUpNoticesAsync(Uri relayUrl, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(relayUrl);
+        var driver = $"POST {_pickups}";
+        using var limit = new CancellationTokenSource(_timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, limit.Token);
+        try
+        {
+            using var content = new StringContent(Contracts.Json.ProtocolJson.Serialize(new ClinicNoticePickupRequest { RelayUrl = relayUrl.ToString() }), Encoding.UTF8);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            using var response = await _http.PostAsync(_pickups, content, linked.Token);
+            var body = await response.Content.ReadAsStringAsync(linked.Token);
+            if (response.StatusCode == System.Net.HttpStatusCode.NotFound) throw new NotSupportedException($"the clinic's driver answers {driver} with 404");
+            if (response.StatusCode != System.Net.HttpStatusCode.OK)
+                throw DriverAnswers.NoAnswer(driver, $"answered HTTP {(int)response.StatusCode} instead of 200 with the notices the clinic holds: {DriverAnswers.Quote(body, "")}");
+            return DriverAnswers.ParseHeldNotices(driver, body);
         }
         catch (OperationCanceledException ex) when (linked.IsCancellationRequested)
         {

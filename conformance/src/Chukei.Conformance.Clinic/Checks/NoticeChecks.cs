@@ -1,0 +1,59 @@
+using Chukei.Conformance.Clinic.Kit;
+using Chukei.Conformance.Outcomes;
+using Chukei.Contracts.Wire;
+
+namespace Chukei.Conformance.Clinic.Checks;
+
+/// <summary>
+/// ELG-021: after a valid check, the insurer registers a loss on the service date and tells the clinic through the
+/// relay; the clinic picks the notice up, finds its record of the check by correlationId and relayLogEntryId, holds
+/// it as superseded with the new status and loss date, and holds a notice delivered again as the same notice.
+/// </summary>
+internal static class NoticeChecks
+{
+    /// <summary>The notice about a valid check supersedes that check's record, once, with the status and loss date it carries.</summary>
+    public static async Task SupersededAsync(ClinicSession session, CheckContext check)
+    {
+        await using var relay = await TamperingRelayProxy.StartAsync(session.World.RelayUrl, RelayProxyBehaviour.Watches, session.World.Time);
+        var entry = await ValidCheckAsync(session, check, ClinicKitWorld.Cards.LossNotified, relay);
+        await LossNotifiedAsync(session, check, "noa");
+
+        var held = (await session.PickUpNoticesAsync(check, relay.Url)).Where(n => n.RelayLogEntryId == entry).ToList();
+        check.Must(held.Count == 1,
+            $"the insurer told the clinic, through the relay, that the valid answer of check {entry} no longer holds; after a pickup the clinic must hold " +
+            $"that notice once against its record of the check, and holds {held.Count}");
+        var notice = held[0];
+        check.Must(notice.Status == EligibilityStatus.Invalid && notice.DisqualificationDate == session.World.Today && notice.ServiceDate == session.World.Today,
+            $"the notice supersedes the check of {session.World.Today} by invalid from {session.World.Today}; the clinic holds it as {notice.Status} from " +
+            $"{notice.DisqualificationDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "(no date)"} for {notice.ServiceDate:yyyy-MM-dd}");
+    }
+
+    /// <summary>A relay that delivers a notice again (it lost the acknowledgement) does not give the clinic a second notice.</summary>
+    public static async Task DeliveredTwiceAsync(ClinicSession session, CheckContext check)
+    {
+        await using var relay = await TamperingRelayProxy.StartAsync(session.World.RelayUrl, session.World.Forged.RedeliveringNotices(), session.World.Time,
+            Chukei.Clinic.Notices.NoticePickup.Path);
+        var entry = await ValidCheckAsync(session, check, ClinicKitWorld.Cards.LossNotifiedTwice, relay);
+        await LossNotifiedAsync(session, check, "sora");
+
+        var first = (await session.PickUpNoticesAsync(check, relay.Url)).Count(n => n.RelayLogEntryId == entry);
+        if (first != 1) throw check.Unreachable($"after the first pickup the clinic holds {first} notices about check {entry} (the superseded case covers that)");
+        var again = (await session.PickUpNoticesAsync(check, relay.Url)).Count(n => n.RelayLogEntryId == entry);
+        check.Must(again == 1,
+            $"the relay delivered the notice about check {entry} again under the same logEntryId; it is the same notice, yet the clinic now holds {again}");
+    }
+
+    private static async Task<string> ValidCheckAsync(ClinicSession session, CheckContext check, Chukei.Card.Pki.CardCredentials card, TamperingRelayProxy relay)
+    {
+        var (verdict, _) = await Observed.CheckAsync(session, check, session.World.Card(card), relayUrl: relay.Url);
+        if (!verdict.IsEligible) throw check.Unreachable($"the check of an insured person concluded {verdict}, not eligible (CLN-037 covers that)");
+        return relay.AnswerLogEntryIds.Count == 1 ? relay.AnswerLogEntryIds[0]
+            : throw check.Unreachable($"expected one answered card-eligibility request, the relay answered {relay.AnswerLogEntryIds.Count}");
+    }
+
+    private static async Task LossNotifiedAsync(ClinicSession session, CheckContext check, string personId)
+    {
+        var accepted = await session.World.RegisterLossAsync(personId);
+        if (accepted != 1) throw check.Unreachable($"the kit's insurer could not have the relay accept its retroactive-change notice ({accepted} accepted)");
+    }
+}
