@@ -22,5 +22,5 @@ public interface IClinicDriver
     /// A driver that cannot throws <see cref="NotSupportedException"/>: the clinic does not claim it, and the cases are not run.
     /// </summary>
     Task<IReadOnlyList<ClinicHeldNotice>> PickUpNoticesAsync(Uri relayUrl, CancellationToken ct) =>
-        throw new NotSupportedException("this driver does not pick up retroactive-change notices");
+        throw new NotSupportedException("its driver has no notice pickup");
 }

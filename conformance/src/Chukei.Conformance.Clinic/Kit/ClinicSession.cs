@@ -67,7 +67,7 @@ public sealed class ClinicSession : IAsyncDisposable
         }
         catch (NotSupportedException ex)
         {
-            throw check.NotClaimed($"the clinic's driver does not pick up retroactive-change notices ({ex.Message})");
+            throw check.NotClaimed($"the clinic does not pick up retroactive-change notices: {ex.Message}");
         }
     }
 

@@ -95,7 +95,7 @@ public sealed class HttpClinicDriver : IClinicDriver, IAsyncDisposable
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             using var response = await _http.PostAsync(_pickups, content, linked.Token);
             var body = await response.Content.ReadAsStringAsync(linked.Token);
-            if (response.StatusCode == System.Net.HttpStatusCode.NotFound) throw new NotSupportedException($"the clinic's driver answers {driver} with 404");
+            if (response.StatusCode == System.Net.HttpStatusCode.NotFound) throw new NotSupportedException($"{driver} answered 404");
             if (response.StatusCode != System.Net.HttpStatusCode.OK)
                 throw DriverAnswers.NoAnswer(driver, $"answered HTTP {(int)response.StatusCode} instead of 200 with the notices the clinic holds: {DriverAnswers.Quote(body, "")}");
             return DriverAnswers.ParseHeldNotices(driver, body);
