@@ -45,6 +45,7 @@ public static class ClinicCases
         new("RLY-025", "target-answer-by-another-insurer", (s, c) => ForgedAnswerChecks.UntrustedAsync(s, c, f => f.TargetAnswerByAnotherInsurer, "forwarded an insurer answer signed by another insurer than the target")),
         new("RLY-025", "target-answer-for-another-audience", (s, c) => ForgedAnswerChecks.UntrustedAsync(s, c, f => f.TargetAnswerForAnotherAudience, "forwarded an insurer answer addressed to the relay (aud)")),
         new("RLY-025", "target-answer-for-another-correlation", (s, c) => ForgedAnswerChecks.UntrustedAsync(s, c, f => f.TargetAnswerForAnotherCorrelation, "forwarded an insurer answer for another correlationId")),
+        new("RLY-025", "target-answer-replayed", ForgedAnswerChecks.ReplayedTargetAnswerAsync),
         new("RLY-025", "target-answer-for-another-log-entry", (s, c) => ForgedAnswerChecks.UntrustedAsync(s, c, f => f.TargetAnswerForAnotherLogEntry, "forwarded an insurer answer whose relayLogEntryId is not the answer's logEntryId")),
     ];
 

@@ -20,6 +20,21 @@ internal static class ForgedAnswerChecks
         check.MustConclude(verdict, ClinicVerdictKind.RelayProblem, $"an answer that {flaw}");
     }
 
+    /// <summary>
+    /// RLY-025: two checks of one valid card, each forwarded insurer answer right for its own check but both under the
+    /// same (iss, jti): the first is used, the second is refused as replayed, a relay problem.
+    /// </summary>
+    public static async Task ReplayedTargetAnswerAsync(ClinicSession session, CheckContext check)
+    {
+        await using var relay = await TamperingRelayProxy.StartAsync(session.World.RelayUrl, session.World.Forged.TargetAnswersUnderOneJti(), session.World.Time);
+        var (first, _) = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Valid), relayUrl: relay.Url);
+        if (first.Kind != ClinicVerdictKind.Eligible)
+            throw check.Unreachable($"the first check, whose forwarded answer was new, concluded {first}, not Eligible (CLN-037 covers that)");
+        var (second, _) = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Valid), relayUrl: relay.Url);
+        check.Must(!second.IsEligible, $"the second check's forwarded insurer answer repeated the (iss, jti) of the first check's, yet the clinic concluded {second}");
+        check.MustConclude(second, ClinicVerdictKind.RelayProblem, "a forwarded insurer answer whose (iss, jti) the clinic had already accepted");
+    }
+
     /// <summary>ERR-008: a card refusal whose title and detail read as an outage is still a card problem: the code decides.</summary>
     public static async Task CodeNotTitleAsync(ClinicSession session, CheckContext check)
     {

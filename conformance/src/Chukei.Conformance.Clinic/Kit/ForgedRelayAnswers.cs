@@ -50,6 +50,17 @@ public sealed class ForgedRelayAnswers(string relayId, PartyKeySet relayKeys, st
     public ProxiedAnswer TargetAnswerForAnotherAudience(ProxiedAnswer answer) =>
         Inner(answer, (claims, body) => Target.SignResponse(relayId, claims.InResponseTo!, body));
 
+    /// <summary>
+    /// The insurer's answer inside re-signed, otherwise unchanged, under one jti for every answer that passes (from a
+    /// seeded id source started afresh each time): the second check's answer is right in everything but repeats the
+    /// first's (iss, jti), which RLY-025 says the clinic refuses as replayed.
+    /// </summary>
+    public Func<ProxiedAnswer, ProxiedAnswer> TargetAnswersUnderOneJti()
+    {
+        var seed = "kit-replayed-target-answer/" + EnvelopeSigner.NewId();
+        return answer => Inner(answer, (claims, body) => new EnvelopeSigner(targetId, targetKeys, time, IdSource.Seeded(seed)).SignResponse(claims.Audience, claims.InResponseTo!, body));
+    }
+
     /// <summary>The insurer's answer inside, for another correlation id than the clinic's (RLY-025: correlationId).</summary>
     public ProxiedAnswer TargetAnswerForAnotherCorrelation(ProxiedAnswer answer) =>
         Inner(answer, (claims, body) => Target.SignResponse(claims.Audience, claims.InResponseTo!, With(body, "correlationId", "rcpt-" + EnvelopeSigner.NewId())));

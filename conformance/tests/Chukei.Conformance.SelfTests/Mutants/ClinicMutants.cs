@@ -35,6 +35,8 @@ public static class ClinicMutants
             new ClinicDefects { SkippedAnswerChecks = new HashSet<string> { "AUTH-002" } }),
         new("accepts-target-answers-from-any-insurer", "RLY-025", "uses a forwarded answer signed by any party in the directory, not only the insurer named in target",
             new ClinicDefects { SkippedAnswerChecks = new HashSet<string> { "RLY-025:iss" } }),
+        new("accepts-replayed-target-answers", "RLY-025", "uses a forwarded answer whose (iss, jti) it has already accepted",
+            new ClinicDefects { SkippedAnswerChecks = new HashSet<string> { "RLY-025:replay" } }),
         new("ignores-target-answer-ids", "RLY-025", "uses a forwarded answer without comparing its correlationId and relayLogEntryId with its own check's",
             new ClinicDefects { IgnoresForwardedAnswerIds = true }),
         new("ignores-retroactive-notices", "ELG-021", "picks up and acknowledges retroactive-change notices without storing them against its records",

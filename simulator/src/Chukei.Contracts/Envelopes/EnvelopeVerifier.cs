@@ -21,7 +21,7 @@ public sealed class EnvelopeVerifier(string selfId, PartyDirectory directory, IR
     /// For mutation testing only: requirement ids (AUTH-001 … AUTH-009, DIR-005, DIR-006, ERR-004) whose check this
     /// verifier skips or answers with a catch-all code (DIR-005: refuses retired keys), so the conformance kit can prove its envelope tests fail against a party that
     /// breaks them; the host's signed endpoints read ERR-001, ERR-003, ERR-005 and ERR-009 from it too. A caller's answer
-    /// checks are named by requirement and claim: AUTH-014:iss, AUTH-014:inResponseTo, RLY-025:iss. Empty in every real use.
+    /// checks are named by requirement and claim: AUTH-014:iss, AUTH-014:inResponseTo, RLY-025:iss, RLY-025:replay. Empty in every real use.
     /// </summary>
     public IReadOnlySet<string> SkippedChecks { get; init; } = NoSkippedChecks;
 
@@ -60,7 +60,7 @@ public sealed class EnvelopeVerifier(string selfId, PartyDirectory directory, IR
         if (envelope.Sender.Id != expectedSender && !SkippedChecks.Contains("RLY-025:iss"))
             throw new ProtocolException(P.AuthIssuerMismatch, $"response signed by {envelope.Sender.Id}, expected {expectedSender}", "iss");
         CheckAudienceAndTime(envelope.Claims);
-        if (!replay.TryAdd("res:" + envelope.Claims.Issuer + ":" + envelope.Claims.Id, DateTimeOffset.FromUnixTimeSeconds(envelope.Claims.Expires)))
+        if (!replay.TryAdd("res:" + envelope.Claims.Issuer + ":" + envelope.Claims.Id, DateTimeOffset.FromUnixTimeSeconds(envelope.Claims.Expires)) && !SkippedChecks.Contains("RLY-025:replay"))
             throw new ProtocolException(P.AuthReplayed, $"response jti '{envelope.Claims.Id}' was already seen", "jti");
         return envelope;
     }
