@@ -83,6 +83,7 @@ public sealed class ConformanceClinicCommandTests : ConsoleTest
     [TestCase(new[] { "--driver-url", "127.0.0.1:9" }, "--driver-url '127.0.0.1:9' is not an absolute http(s) URL")]
     [TestCase(new[] { "--driver-url", "http://127.0.0.1:9", "--check-timeout", "0" }, "--check-timeout 0 is not a number of seconds in (0, 300]")]
     [TestCase(new[] { "--driver-url", "http://127.0.0.1:9", "--filter", "CLN-999" }, "--filter 'CLN-999' matches no case")]
+    [TestCase(new[] { "--driver-url", "http://127.0.0.1:9", "--driver-pickup-command", "true" }, "--driver-pickup-command goes with --driver-command")]
     public async Task Clinic_WithBadOptions_ExitsTwoSayingWhy(string[] options, string expected)
     {
         var exit = await ChukeiCommand.InvokeAsync(["conformance", "clinic", .. options]);

@@ -15,6 +15,7 @@ public sealed class ConfiguredClinicConformance : ClinicConformance
 {
     public static readonly TargetSetting DriverUrl = new("clinicDriverUrl", "CHUKEI_CLINIC_DRIVER_URL");
     public static readonly TargetSetting DriverCommand = new("clinicDriverCommand", "CHUKEI_CLINIC_DRIVER_COMMAND");
+    public static readonly TargetSetting DriverPickupCommand = new("clinicDriverPickupCommand", "CHUKEI_CLINIC_DRIVER_PICKUP_COMMAND");
 
     protected override string? NotConfiguredReason =>
         TargetSettings.Read(DriverUrl) is null && TargetSettings.Read(DriverCommand) is null
@@ -27,7 +28,7 @@ public sealed class ConfiguredClinicConformance : ClinicConformance
         var (url, command) = (TargetSettings.Read(DriverUrl), TargetSettings.Read(DriverCommand));
         if (url is not null && command is not null)
             throw new TargetConfigurationException($"set one of {DriverUrl.EnvironmentVariable} and {DriverCommand.EnvironmentVariable}, not both");
-        if (command is not null) return await CommandClinicDriver.StartAsync(command);
+        if (command is not null) return await CommandClinicDriver.StartAsync(command, pickupCommand: TargetSettings.Read(DriverPickupCommand));
         if (!Uri.TryCreate(url, UriKind.Absolute, out var driverUrl) || (driverUrl.Scheme != Uri.UriSchemeHttp && driverUrl.Scheme != Uri.UriSchemeHttps))
             throw new TargetConfigurationException($"{DriverUrl.EnvironmentVariable} '{url}' is not an absolute http(s) URL");
         return await HttpClinicDriver.StartAsync(driverUrl);

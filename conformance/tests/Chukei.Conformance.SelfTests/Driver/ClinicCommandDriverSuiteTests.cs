@@ -12,6 +12,7 @@ namespace Chukei.Conformance.SelfTests.Driver;
 public sealed class ClinicCommandDriverSuiteTests
 {
     private const string Curl = "curl -sS --fail-with-body -H 'Content-Type: application/json' --data-binary @- {clinic}/checks";
+    private const string PickupCurl = "curl -sS --fail-with-body -H 'Content-Type: application/json' --data-binary @- {clinic}/notice-pickups";
 
     [OneTimeSetUp]
     public void RequireCurl()
@@ -24,7 +25,7 @@ public sealed class ClinicCommandDriverSuiteTests
     public async Task Reference_ThroughTheCommandDriver_PassesEveryCase()
     {
         // Act
-        var verdict = await SuiteRunner.RunClinicThroughCommandAsync("reference", ClinicDefects.None, Curl);
+        var verdict = await SuiteRunner.RunClinicThroughCommandAsync("reference", ClinicDefects.None, Curl, PickupCurl);
 
         // Assert
         Assert.That(verdict.Failures.Select(f => $"{f.RequirementId} {f.CaseName}: {f.Message}"), Is.Empty);
@@ -39,5 +40,16 @@ public sealed class ClinicCommandDriverSuiteTests
 
         // Assert
         Assert.That(verdict.FailedRequirements, Does.Contain("CLN-039"));
+    }
+
+    [Test]
+    public async Task MutantThatIgnoresNotices_ThroughThePickupCommand_IsKilledByElg021()
+    {
+        // Act: without a pickup command the ELG-021 cases would not run, and this mutant would live.
+        var verdict = await SuiteRunner.RunClinicThroughCommandAsync("ignores-retroactive-notices",
+            ClinicMutants.All.Single(m => m.Name == "ignores-retroactive-notices").Defects, Curl, PickupCurl);
+
+        // Assert
+        Assert.That(verdict.FailedRequirements, Does.Contain("ELG-021"));
     }
 }

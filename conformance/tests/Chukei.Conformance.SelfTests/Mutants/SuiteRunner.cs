@@ -85,15 +85,18 @@ internal static class SuiteRunner
 
     /// <summary>
     /// The clinic suite through the command driver: each check runs <paramref name="command"/> with <c>{clinic}</c>
-    /// replaced by the URL of the reference clinic (carrying <paramref name="defects"/>) served over HTTP.
+    /// replaced by the URL of the reference clinic (carrying <paramref name="defects"/>) served over HTTP, and each notice
+    /// pickup runs <paramref name="pickupCommand"/> (the same way) when one is given.
     /// </summary>
-    public static async Task<SuiteVerdict> RunClinicThroughCommandAsync(string targetName, ClinicDefects defects, string command)
+    public static async Task<SuiteVerdict> RunClinicThroughCommandAsync(string targetName, ClinicDefects defects, string command, string? pickupCommand = null)
     {
         ReferenceClinicHost? host = null;
         var session = await ClinicSession.StartAsync(async parties =>
         {
             host = await ReferenceClinicHost.StartAsync(parties, defects);
-            return await CommandClinicDriver.StartAsync(command.Replace("{clinic}", host.Url.ToString().TrimEnd('/'), StringComparison.Ordinal));
+            var clinic = host.Url.ToString().TrimEnd('/');
+            return await CommandClinicDriver.StartAsync(command.Replace("{clinic}", clinic, StringComparison.Ordinal),
+                pickupCommand: pickupCommand?.Replace("{clinic}", clinic, StringComparison.Ordinal));
         }) ?? throw new InvalidOperationException("the clinic kit did not start");
         IReadOnlyList<CaseResult> results;
         await using (session)

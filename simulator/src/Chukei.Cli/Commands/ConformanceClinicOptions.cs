@@ -5,4 +5,7 @@ public sealed record ConformanceClinicOptions(string? DriverUrl, string? DriverC
 {
     /// <summary>How long one check may take, in seconds (0, 300].</summary>
     public double CheckTimeoutSeconds { get; init; } = 30;
+
+    /// <summary>With <see cref="DriverCommand"/>: the command that picks up the clinic's notices (ELG-021); none, those cases are not run.</summary>
+    public string? DriverPickupCommand { get; init; }
 }

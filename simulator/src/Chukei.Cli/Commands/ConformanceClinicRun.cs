@@ -17,6 +17,8 @@ public sealed class ConformanceClinicRun(ConformanceClinicOptions options)
         if ((url is null) == (command is null)) return ConformanceOptions.Usage("give exactly one of --driver-url and --driver-command");
         Uri? driverUrl = null;
         if (url is not null && !ConformanceOptions.TryHttpUrl(url, out driverUrl)) return ConformanceOptions.Usage($"--driver-url '{url}' is not an absolute http(s) URL");
+        var pickup = Blank(options.DriverPickupCommand);
+        if (pickup is not null && command is null) return ConformanceOptions.Usage("--driver-pickup-command goes with --driver-command (over HTTP the kit posts to {driver-url}/notice-pickups)");
         if (options.CheckTimeoutSeconds is not (> 0 and <= 300)) return ConformanceOptions.Usage($"--check-timeout {options.CheckTimeoutSeconds} is not a number of seconds in (0, 300]");
         var timeout = TimeSpan.FromSeconds(options.CheckTimeoutSeconds);
         var target = driverUrl is not null ? $"{driverUrl.ToString().TrimEnd('/')}/checks" : $"command '{command}'";
@@ -25,7 +27,7 @@ public sealed class ConformanceClinicRun(ConformanceClinicOptions options)
             $"the clinic driven by {target}; the kit's relay, insurers and card reader on loopback", "relay, insurers and card reader", "127.0.0.1 (free ports)",
             async () => (await ClinicSession.StartAsync(async _ => driverUrl is not null
                 ? await HttpClinicDriver.StartAsync(driverUrl, timeout: timeout)
-                : (IClinicDriver)await CommandClinicDriver.StartAsync(command!, timeout: timeout)))!,
+                : (IClinicDriver)await CommandClinicDriver.StartAsync(command!, timeout: timeout, pickupCommand: pickup)))!,
             (session, cases, progress, token) => ClinicSuiteRunner.RunAsync(session, cases, progress, token),
             RerunCommand);
         return await new ConformanceSuiteRun<ClinicSession>(suite, target, options.Out, options.Filter, options.ExpectedFailures).RunAsync(ct);
@@ -37,10 +39,14 @@ public sealed class ConformanceClinicRun(ConformanceClinicOptions options)
         ArgumentNullException.ThrowIfNull(result);
         var line = new StringBuilder("chukei conformance clinic ");
         if (Blank(options.DriverUrl) is { } url) line.Append("--driver-url ").Append(url);
-        else line.Append("--driver-command '").Append(options.DriverCommand!.Trim().Replace("'", "'\\''", StringComparison.Ordinal)).Append('\'');
+        else line.Append("--driver-command ").Append(Quoted(options.DriverCommand!));
+        if (Blank(options.DriverPickupCommand) is { } pickup) line.Append(" --driver-pickup-command ").Append(Quoted(pickup));
         if (options.CheckTimeoutSeconds != 30) line.Append(" --check-timeout ").Append(options.CheckTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return line.Append(" --filter \"").Append(result.FullName).Append('"').ToString();
     }
+
+    /// <summary>A shell single-quoted word.</summary>
+    private static string Quoted(string text) => "'" + text.Trim().Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

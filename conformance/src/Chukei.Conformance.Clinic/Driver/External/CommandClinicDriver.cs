@@ -10,7 +10,9 @@ namespace Chukei.Conformance.Clinic.Driver.External;
 /// Drives a clinic through a command run once per check by the platform shell (<c>/bin/sh -c</c>, <c>cmd /c</c> on
 /// Windows): the <see cref="ClinicCheckRequest"/> on standard input (never in arguments or the environment, where other
 /// users of the machine could read the PIN), the <see cref="ClinicCheckAnswer"/> on standard output, exit code 0.
-/// Standard error is the clinic's log for the check: it joins the verdict's log lines, which CLN-039 looks at.
+/// Standard error is the clinic's log for the check: it joins the verdict's log lines, which CLN-039 looks at. An
+/// optional second command picks up the clinic's retroactive-change notices (ELG-021): a
+/// <see cref="ClinicNoticePickupRequest"/> on standard input, <see cref="ClinicHeldNotices"/> on standard output.
 /// </summary>
 public sealed class CommandClinicDriver : IClinicDriver, IAsyncDisposable
 {
@@ -19,14 +21,16 @@ public sealed class CommandClinicDriver : IClinicDriver, IAsyncDisposable
 
     private readonly CardReaderHost _reader;
     private readonly string _command;
+    private readonly string? _pickupCommand;
     private readonly TimeProvider _time;
     private readonly TimeSpan _timeout;
     private int _checkCount;
 
-    private CommandClinicDriver(CardReaderHost reader, string command, TimeProvider time, TimeSpan timeout)
+    private CommandClinicDriver(CardReaderHost reader, string command, string? pickupCommand, TimeProvider time, TimeSpan timeout)
     {
         _reader = reader;
         _command = command;
+        _pickupCommand = pickupCommand;
         _time = time;
         _timeout = timeout;
     }
@@ -34,10 +38,12 @@ public sealed class CommandClinicDriver : IClinicDriver, IAsyncDisposable
     /// <summary>The command, as given.</summary>
     public string Command => _command;
 
-    public static async Task<CommandClinicDriver> StartAsync(string command, TimeProvider? time = null, TimeSpan? timeout = null)
+    /// <param name="pickupCommand">The command that picks up the clinic's notices; null when the clinic does not claim ELG-021.</param>
+    public static async Task<CommandClinicDriver> StartAsync(string command, TimeProvider? time = null, TimeSpan? timeout = null, string? pickupCommand = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(command);
-        return new CommandClinicDriver(await CardReaderHost.StartAsync(), command, time ?? TimeProvider.System, timeout ?? HttpClinicDriver.DefaultTimeout);
+        return new CommandClinicDriver(await CardReaderHost.StartAsync(), command, string.IsNullOrWhiteSpace(pickupCommand) ? null : pickupCommand,
+            time ?? TimeProvider.System, timeout ?? HttpClinicDriver.DefaultTimeout);
     }
 
     public async Task<ClinicVerdict> CheckEligibilityAsync(ICardChannel card, string pin, DateOnly serviceDate, Uri relayUrl, CancellationToken ct)
@@ -54,7 +60,32 @@ public sealed class CommandClinicDriver : IClinicDriver, IAsyncDisposable
             ServiceDate = serviceDate,
             RelayUrl = relayUrl.ToString(),
         };
-        using var process = new Process { StartInfo = Shell(_command) };
+        var (exit, output, log) = await RunAsync(_command, driver, DriverAnswers.Request(request), pin, ct);
+        if (exit != 0)
+            throw DriverAnswers.NoConclusion(driver, $"exited {exit} instead of 0 with a verdict; standard error: {DriverAnswers.Quote(log, pin)}");
+        var verdict = DriverAnswers.Parse(driver, output, pin);
+        var lines = log.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return verdict with { Log = [.. verdict.Log, .. lines] };
+    }
+
+    /// <summary>Runs the pickup command; without one the clinic does not claim ELG-021 (<see cref="NotSupportedException"/>).</summary>
+    public async Task<IReadOnlyList<ClinicHeldNotice>> PickUpNoticesAsync(Uri relayUrl, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(relayUrl);
+        if (_pickupCommand is null) throw new NotSupportedException("no pickup command was given (--driver-pickup-command)");
+        var driver = $"pickup command '{_pickupCommand}'";
+        var request = Contracts.Json.ProtocolJson.Serialize(new ClinicNoticePickupRequest { RelayUrl = relayUrl.ToString() });
+        var (exit, output, log) = await RunAsync(_pickupCommand, driver, request, "", ct);
+        if (exit != 0)
+            throw new Outcomes.RequirementViolationException("ELG-021", Outcomes.CheckContext.Message("ELG-021", "violated",
+                $"the clinic could not say which notices it holds: its driver {driver} exited {exit} instead of 0; standard error: {DriverAnswers.Quote(log, "")}"), null);
+        return DriverAnswers.ParseHeldNotices(driver, output);
+    }
+
+    /// <summary>Runs <paramref name="command"/> with <paramref name="input"/> on standard input; its exit code, standard output and standard error. Never run at all, or stopped at the timeout: no answer.</summary>
+    private async Task<(int Exit, string Output, string Log)> RunAsync(string command, string driver, string input, string pin, CancellationToken ct)
+    {
+        using var process = new Process { StartInfo = Shell(command) };
         try
         {
             process.Start();
@@ -72,7 +103,7 @@ public sealed class CommandClinicDriver : IClinicDriver, IAsyncDisposable
         {
             try
             {
-                await process.StandardInput.WriteAsync(DriverAnswers.Request(request).AsMemory(), linked.Token);
+                await process.StandardInput.WriteAsync(input.AsMemory(), linked.Token);
                 process.StandardInput.Close();
             }
             catch (IOException)
@@ -83,11 +114,7 @@ public sealed class CommandClinicDriver : IClinicDriver, IAsyncDisposable
             var (output, log) = (await stdout, await stderr);
             if (NotRun.Contains(process.ExitCode))
                 throw DriverAnswers.NoAnswer(driver, $"could not be run (exit {process.ExitCode}): {DriverAnswers.Quote(log, pin)}");
-            if (process.ExitCode != 0)
-                throw DriverAnswers.NoConclusion(driver, $"exited {process.ExitCode} instead of 0 with a verdict; standard error: {DriverAnswers.Quote(log, pin)}");
-            var verdict = DriverAnswers.Parse(driver, output, pin);
-            var lines = log.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            return verdict with { Log = [.. verdict.Log, .. lines] };
+            return (process.ExitCode, output, log);
         }
         catch (OperationCanceledException ex) when (linked.IsCancellationRequested)
         {
