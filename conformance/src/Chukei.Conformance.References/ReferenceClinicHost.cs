@@ -44,19 +44,25 @@ public sealed class ReferenceClinicHost : IAsyncDisposable
         return new ReferenceClinicHost(app, clinic, readers, new Uri(app.BoundUrl()));
     }
 
-    private static async Task<IResult> CheckAsync(ReferenceClinicDriver clinic, HttpClient readers, HttpRequest http)
+    /// <summary>The request body as <typeparamref name="T"/>, or the 400 problem that says why it is not one.</summary>
+    private static async Task<(T? Request, IResult? Problem)> ReadAsync<T>(HttpRequest http, string what) where T : class
     {
         using var body = new MemoryStream();
         await http.Body.CopyToAsync(body, http.HttpContext.RequestAborted);
-        ClinicCheckRequest request;
         try
         {
-            request = ProtocolJson.Deserialize<ClinicCheckRequest>(body.ToArray(), "check request");
+            return (ProtocolJson.Deserialize<T>(body.ToArray(), what), null);
         }
         catch (ProtocolException ex)
         {
-            return TypedResults.Problem(ex.Message, statusCode: 400, title: "invalid check request");
+            return (null, TypedResults.Problem(ex.Message, statusCode: 400, title: "invalid " + what));
         }
+    }
+
+    private static async Task<IResult> CheckAsync(ReferenceClinicDriver clinic, HttpClient readers, HttpRequest http)
+    {
+        var (request, problem) = await ReadAsync<ClinicCheckRequest>(http, "check request");
+        if (request is null) return problem!;
         if (!Uri.TryCreate(request.ReaderUrl, UriKind.Absolute, out var readerUrl) || !Uri.TryCreate(request.RelayUrl, UriKind.Absolute, out var relayUrl))
             return TypedResults.Problem("readerUrl and relayUrl must be absolute URLs", statusCode: 400, title: "invalid check request");
 
@@ -68,17 +74,8 @@ public sealed class ReferenceClinicHost : IAsyncDisposable
 
     private static async Task<IResult> PickUpAsync(ReferenceClinicDriver clinic, HttpRequest http)
     {
-        using var body = new MemoryStream();
-        await http.Body.CopyToAsync(body, http.HttpContext.RequestAborted);
-        ClinicNoticePickupRequest request;
-        try
-        {
-            request = ProtocolJson.Deserialize<ClinicNoticePickupRequest>(body.ToArray(), "notice pickup request");
-        }
-        catch (ProtocolException ex)
-        {
-            return TypedResults.Problem(ex.Message, statusCode: 400, title: "invalid notice pickup request");
-        }
+        var (request, problem) = await ReadAsync<ClinicNoticePickupRequest>(http, "notice pickup request");
+        if (request is null) return problem!;
         if (!Uri.TryCreate(request.RelayUrl, UriKind.Absolute, out var relayUrl))
             return TypedResults.Problem("relayUrl must be an absolute URL", statusCode: 400, title: "invalid notice pickup request");
         var held = await clinic.PickUpNoticesAsync(relayUrl, http.HttpContext.RequestAborted);

@@ -203,18 +203,17 @@ public sealed class ClinicKitWorld : IAsyncDisposable
     /// </summary>
     public async Task<int> RegisterLossAsync(string personId, CancellationToken ct = default)
     {
-        var (number, since, pension) = personId switch
-        {
-            "noa" => ("6789", new DateOnly(2021, 4, 1), "6789012345"),
-            "sora" => ("7890", new DateOnly(2022, 4, 1), "7890123456"),
-            _ => throw new ArgumentOutOfRangeException(nameof(personId), personId, "only noa and sora lose their qualification in a case"),
-        };
+        if (personId is not ("noa" or "sora")) throw new ArgumentOutOfRangeException(nameof(personId), personId, "only noa and sora lose their qualification in a case");
+        var person = Network.Scenario.People.Single(p => p.Id == personId);
+        var enrolment = person.Enrolments[0];
         var now = Time.GetUtcNow();
         var insurer = Network.Insurers[TargetInsurerId];
+        // A new version of the scenario's qualification (its id is "<person>/<enrolment index>"), ending today.
         insurer.Book.Add(new QualificationFact
         {
-            QualificationId = personId + "/0", PersonKey = pension, Kind = InsuranceKind.Medical, Symbol = "12", Number = number, Branch = "01",
-            QualificationDate = since, DisqualificationDate = Today, ReasonOfLoss = "03", NotifiedAt = now, RegisteredAt = now,
+            QualificationId = personId + "/0", PersonKey = person.BasicPensionNumber, Kind = InsuranceKind.Medical,
+            Symbol = enrolment.Symbol, Number = enrolment.Number, Branch = enrolment.Branch,
+            QualificationDate = ScenarioValidator.ParseDate(enrolment.From)!.Value, DisqualificationDate = Today, ReasonOfLoss = "03", NotifiedAt = now, RegisteredAt = now,
         });
         var outcomes = await insurer.NotifyRetroactiveChangesAsync(ct);
         return outcomes.Count(o => o.LogEntryId is not null);

@@ -133,14 +133,9 @@ public sealed class TamperingRelayProxy : IAsyncDisposable
     {
         try
         {
-            var parts = System.Text.Encoding.ASCII.GetString(request).Trim().Split('.');
-            if (parts.Length != 3) return null;
-            using var payload = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[1]));
-            return payload.RootElement.TryGetProperty("body", out var b) && b.TryGetProperty("certificate", out var c) && c.GetString() is { } text
-                ? Base64Url.DecodeFromChars(text)
-                : null;
+            return MemberOf(System.Text.Encoding.ASCII.GetString(request), "certificate") is { } text ? Base64Url.DecodeFromChars(text) : null;
         }
-        catch (Exception ex) when (ex is FormatException or JsonException or InvalidOperationException)
+        catch (FormatException)
         {
             return null;
         }

@@ -107,6 +107,40 @@ public sealed class HttpClinicDriverTests
         Assert.That(failure!.Message, Is.EqualTo($"the clinic's driver POST {_clinic.Url}/checks did not answer within 30 s"));
     }
 
+    [TestCase(404, "", typeof(NotSupportedException))]
+    [TestCase(500, "database down", typeof(RequirementViolationException))]
+    [TestCase(200, """{"held":[]}""", typeof(RequirementViolationException))]
+    public async Task PickUpNotices_AnswerThatIsNotTheNotices_IsNotClaimedOrFailsElg021(int status, string body, Type expected)
+    {
+        // Arrange: 404 is a clinic that does not pick up notices; anything else but the notices is a failed duty.
+        _clinic.Given(Request.Create().WithPath("/notice-pickups").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body));
+        await using var driver = await HttpClinicDriver.StartAsync(new Uri(_clinic.Url!));
+
+        // Act
+        var failure = await Assert.CatchAsync(() => driver.PickUpNoticesAsync(RelayUrl, CancellationToken.None));
+
+        // Assert
+        Assert.That(failure, Is.TypeOf(expected));
+        if (failure is RequirementViolationException violation) Assert.That(violation.RequirementId, Is.EqualTo("ELG-021"));
+    }
+
+    [Test]
+    public async Task PickUpNotices_NoticesAnswered_ReturnsThemAndPostsTheRelayUrl()
+    {
+        // Arrange
+        _clinic.Given(Request.Create().WithPath("/notice-pickups").UsingPost()).RespondWith(Response.Create().WithStatusCode(200).WithBody(
+            """{"notices":[{"noticeLogEntryId":"R-1","correlationId":"rcpt-1","relayLogEntryId":"L-1","serviceDate":"2026-08-03","status":"invalid","disqualificationDate":"2026-08-03"}]}"""));
+        await using var driver = await HttpClinicDriver.StartAsync(new Uri(_clinic.Url!));
+
+        // Act
+        var held = await driver.PickUpNoticesAsync(RelayUrl, CancellationToken.None);
+
+        // Assert
+        Assert.That(held.Select(h => (h.NoticeLogEntryId, h.RelayLogEntryId, h.Status)), Is.EqualTo(new[] { ("R-1", "L-1", Contracts.Wire.EligibilityStatus.Invalid) }));
+        Assert.That(_clinic.LogEntries.Single().RequestMessage!.Body, Does.Contain($"\"relayUrl\":\"{RelayUrl}\""));
+    }
+
     [Test]
     public async Task CheckEligibility_NothingListens_IsNoAnswer()
     {

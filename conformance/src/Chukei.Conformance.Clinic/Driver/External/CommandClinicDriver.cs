@@ -74,11 +74,8 @@ public sealed class CommandClinicDriver : IClinicDriver, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(relayUrl);
         if (_pickupCommand is null) throw new NotSupportedException("no pickup command was given (--driver-pickup-command)");
         var driver = $"pickup command '{_pickupCommand}'";
-        var request = Contracts.Json.ProtocolJson.Serialize(new ClinicNoticePickupRequest { RelayUrl = relayUrl.ToString() });
-        var (exit, output, log) = await RunAsync(_pickupCommand, driver, request, "", ct);
-        if (exit != 0)
-            throw new Outcomes.RequirementViolationException("ELG-021", Outcomes.CheckContext.Message("ELG-021", "violated",
-                $"the clinic could not say which notices it holds: its driver {driver} exited {exit} instead of 0; standard error: {DriverAnswers.Quote(log, "")}"), null);
+        var (exit, output, log) = await RunAsync(_pickupCommand, driver, DriverAnswers.Request(new ClinicNoticePickupRequest { RelayUrl = relayUrl.ToString() }), "", ct);
+        if (exit != 0) throw DriverAnswers.NoNotices(driver, $"exited {exit} instead of 0; standard error: {DriverAnswers.Quote(log, "")}");
         return DriverAnswers.ParseHeldNotices(driver, output);
     }
 

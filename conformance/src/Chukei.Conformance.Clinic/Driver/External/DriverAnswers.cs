@@ -18,8 +18,8 @@ public static class DriverAnswers
     private const int Quoted = 300;
     private const string Requirement = "CLN-037";
 
-    /// <summary>The request body or standard input of one check.</summary>
-    public static string Request(ClinicCheckRequest request) => ProtocolJson.Serialize(request);
+    /// <summary>The request body or standard input of one check or notice pickup.</summary>
+    public static string Request<T>(T request) => ProtocolJson.Serialize(request);
 
     /// <summary>The verdict in <paramref name="body"/>, or a CLN-037 failure naming <paramref name="driver"/> and what is wrong.</summary>
     public static ClinicVerdict Parse(string driver, string body, string pin)
@@ -49,10 +49,13 @@ public static class DriverAnswers
         }
         catch (ProtocolException ex)
         {
-            throw new RequirementViolationException("ELG-021", CheckContext.Message("ELG-021", "violated",
-                $"the clinic's driver {driver} answered something that is not the notices it holds ({ex.Message}): {Quote(body, "")}"), null);
+            throw NoNotices(driver, $"answered something else ({ex.Message}): {Quote(body, "")}");
         }
     }
+
+    /// <summary>An ELG-021 failure: the clinic's driver answered the pickup, but not with the notices it holds.</summary>
+    public static RequirementViolationException NoNotices(string driver, string what) =>
+        new("ELG-021", CheckContext.Message("ELG-021", "violated", $"the clinic could not say which notices it holds: its driver {driver} {what}"), null);
 
     /// <summary>A CLN-037 failure: the driver answered, but not with a verdict.</summary>
     public static RequirementViolationException NoConclusion(string driver, string what) =>

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Chukei.Card;
@@ -57,26 +58,10 @@ public sealed class HttpClinicDriver : IClinicDriver, IAsyncDisposable
             ServiceDate = serviceDate,
             RelayUrl = relayUrl.ToString(),
         };
-        using var limit = new CancellationTokenSource(_timeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, limit.Token);
-        try
-        {
-            using var content = new StringContent(DriverAnswers.Request(request), Encoding.UTF8);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            using var response = await _http.PostAsync(_checks, content, linked.Token);
-            var body = await response.Content.ReadAsStringAsync(linked.Token);
-            if (response.StatusCode != System.Net.HttpStatusCode.OK)
-                throw DriverAnswers.NoConclusion(driver, $"answered HTTP {(int)response.StatusCode} instead of 200 with a verdict: {DriverAnswers.Quote(body, pin)}");
-            return DriverAnswers.Parse(driver, body, pin);
-        }
-        catch (OperationCanceledException ex) when (linked.IsCancellationRequested)
-        {
-            throw DriverAnswers.NoAnswer(driver, $"did not answer within {_timeout.TotalSeconds:0.#} s", ex);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw DriverAnswers.NoAnswer(driver, $"could not be reached ({ex.Message})", ex);
-        }
+        var (status, body) = await PostAsync(_checks, DriverAnswers.Request(request), driver, ct);
+        if (status != HttpStatusCode.OK)
+            throw DriverAnswers.NoConclusion(driver, $"answered HTTP {(int)status} instead of 200 with a verdict: {DriverAnswers.Quote(body, pin)}");
+        return DriverAnswers.Parse(driver, body, pin);
     }
 
     /// <summary>
@@ -87,18 +72,23 @@ public sealed class HttpClinicDriver : IClinicDriver, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(relayUrl);
         var driver = $"POST {_pickups}";
+        var (status, body) = await PostAsync(_pickups, DriverAnswers.Request(new ClinicNoticePickupRequest { RelayUrl = relayUrl.ToString() }), driver, ct);
+        if (status == HttpStatusCode.NotFound) throw new NotSupportedException($"{driver} answered 404");
+        if (status != HttpStatusCode.OK) throw DriverAnswers.NoNotices(driver, $"answered HTTP {(int)status} instead of 200 with them: {DriverAnswers.Quote(body, "")}");
+        return DriverAnswers.ParseHeldNotices(driver, body);
+    }
+
+    /// <summary>Posts <paramref name="json"/> within the driver's timeout; no answer at all is <see cref="DriverAnswers.NoAnswer"/>.</summary>
+    private async Task<(HttpStatusCode Status, string Body)> PostAsync(Uri url, string json, string driver, CancellationToken ct)
+    {
         using var limit = new CancellationTokenSource(_timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, limit.Token);
         try
         {
-            using var content = new StringContent(Contracts.Json.ProtocolJson.Serialize(new ClinicNoticePickupRequest { RelayUrl = relayUrl.ToString() }), Encoding.UTF8);
+            using var content = new StringContent(json, Encoding.UTF8);
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            using var response = await _http.PostAsync(_pickups, content, linked.Token);
-            var body = await response.Content.ReadAsStringAsync(linked.Token);
-            if (response.StatusCode == System.Net.HttpStatusCode.NotFound) throw new NotSupportedException($"{driver} answered 404");
-            if (response.StatusCode != System.Net.HttpStatusCode.OK)
-                throw DriverAnswers.NoAnswer(driver, $"answered HTTP {(int)response.StatusCode} instead of 200 with the notices the clinic holds: {DriverAnswers.Quote(body, "")}");
-            return DriverAnswers.ParseHeldNotices(driver, body);
+            using var response = await _http.PostAsync(url, content, linked.Token);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync(linked.Token));
         }
         catch (OperationCanceledException ex) when (linked.IsCancellationRequested)
         {
