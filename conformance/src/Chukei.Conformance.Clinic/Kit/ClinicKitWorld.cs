@@ -184,13 +184,13 @@ public sealed class ClinicKitWorld : IAsyncDisposable
         var book = network.Insurers["kenpo-chukei"].Book;
         book.Add(new QualificationFact
         {
-            QualificationId = "chie/0", PersonKey = "4567890123", Kind = InsuranceKind.Medical, Symbol = "12", Number = "4567", Branch = "01",
+            QualificationId = SimulatedNetwork.QualificationIdOf(0), PersonKey = "4567890123", Kind = InsuranceKind.Medical, Symbol = "12", Number = "4567", Branch = "01",
             QualificationDate = new DateOnly(2019, 4, 1), DisqualificationDate = today, ReasonOfLoss = "03",
             NotifiedAt = now.AddHours(-1), RegisteredAt = now.AddDays(3),
         });
         book.Add(new QualificationFact
         {
-            QualificationId = "rui/0", PersonKey = "5678901234", Kind = InsuranceKind.Medical, Symbol = "12", Number = "5678", Branch = "01",
+            QualificationId = SimulatedNetwork.QualificationIdOf(0), PersonKey = "5678901234", Kind = InsuranceKind.Medical, Symbol = "12", Number = "5678", Branch = "01",
             QualificationDate = new DateOnly(2020, 4, 1), DisqualificationDate = today.AddDays(-10), ReasonOfLoss = "03",
             NotifiedAt = now.AddDays(-2), RegisteredAt = now,
         });
@@ -208,10 +208,10 @@ public sealed class ClinicKitWorld : IAsyncDisposable
         var enrolment = person.Enrolments[0];
         var now = Time.GetUtcNow();
         var insurer = Network.Insurers[TargetInsurerId];
-        // A new version of the scenario's qualification (its id is "<person>/<enrolment index>"), ending today.
+        // A new version of the scenario's qualification, ending today.
         insurer.Book.Add(new QualificationFact
         {
-            QualificationId = personId + "/0", PersonKey = person.BasicPensionNumber, Kind = InsuranceKind.Medical,
+            QualificationId = SimulatedNetwork.QualificationIdOf(0), PersonKey = person.BasicPensionNumber, Kind = InsuranceKind.Medical,
             Symbol = enrolment.Symbol, Number = enrolment.Number, Branch = enrolment.Branch,
             QualificationDate = ScenarioValidator.ParseDate(enrolment.From)!.Value, DisqualificationDate = Today, ReasonOfLoss = "03", NotifiedAt = now, RegisteredAt = now,
         });

@@ -12,8 +12,9 @@ public sealed class InsurerBook
 {
     private readonly Lock _gate = new();
 
-    // Every version of every qualification, in the order added, grouped by person.
-    private readonly Dictionary<string, QualificationFact[]> _byPerson = new(StringComparer.Ordinal);
+    // Every version of every qualification, in the order added, grouped by person: one QualificationFact, or several
+    // (a QualificationFact[]).
+    private readonly Dictionary<string, object> _byPerson = new(StringComparer.Ordinal);
 
     // Card or insured number → the person key holding it (a string), or several (a List<string>).
     private readonly Dictionary<string, object> _byNumber = new(StringComparer.Ordinal);
@@ -27,10 +28,14 @@ public sealed class InsurerBook
         ArgumentNullException.ThrowIfNull(fact);
         lock (_gate)
         {
-            if (_byPerson.TryGetValue(fact.PersonKey, out var versions)) _byPerson[fact.PersonKey] = [.. versions, fact];
+            if (_byPerson.TryGetValue(fact.PersonKey, out var held))
+            {
+                QualificationFact[] versions = [.. Versions(held), fact];
+                _byPerson[fact.PersonKey] = versions;
+            }
             else
             {
-                _byPerson[fact.PersonKey] = [fact];
+                _byPerson[fact.PersonKey] = fact;
                 _people.Add(fact.PersonKey);
             }
             IndexNumber(fact);
@@ -66,7 +71,7 @@ public sealed class InsurerBook
     /// <summary>The newest registered version of each of a person's qualifications.</summary>
     public IReadOnlyList<QualificationFact> RegisteredFor(string personKey, DateTimeOffset now)
     {
-        lock (_gate) return _byPerson.TryGetValue(personKey, out var versions) ? Newest(versions, now) : [];
+        lock (_gate) return _byPerson.TryGetValue(personKey, out var held) ? Newest(held, now) : [];
     }
 
     /// <summary>Versions notified to the insurer but not yet registered for a person (the first lag stage seen from outside).</summary>
@@ -74,7 +79,7 @@ public sealed class InsurerBook
     {
         lock (_gate)
         {
-            return _byPerson.TryGetValue(personKey, out var versions) ? versions.Where(f => f.NotifiedAt <= now && now < f.RegisteredAt).ToList() : [];
+            return _byPerson.TryGetValue(personKey, out var held) ? Versions(held).Where(f => f.NotifiedAt <= now && now < f.RegisteredAt).ToList() : [];
         }
     }
 
@@ -83,9 +88,13 @@ public sealed class InsurerBook
         lock (_gate) return _benefits.TryGetValue(personKey, out var list) ? list.ToList() : [];
     }
 
+    private static QualificationFact[] Versions(object held) => held as QualificationFact[] ?? [(QualificationFact)held];
+
     /// <summary>Per qualification (in the order first added), the version registered last by <paramref name="now"/>; at equal instants the one added last.</summary>
-    private static List<QualificationFact> Newest(QualificationFact[] versions, DateTimeOffset now)
+    private static List<QualificationFact> Newest(object held, DateTimeOffset now)
     {
+        if (held is QualificationFact one) return one.RegisteredAt > now ? [] : [one];
+        var versions = (QualificationFact[])held;
         var result = new List<QualificationFact>(versions.Length);
         foreach (var f in versions)
         {

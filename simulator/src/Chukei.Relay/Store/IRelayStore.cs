@@ -73,7 +73,10 @@ public interface IRelayStore : IDisposable
     /// <summary>Marks the requester's own notices with these log entry ids acknowledged; other ids are ignored.</summary>
     void AcknowledgeRetroactiveNotices(string requester, IReadOnlyList<string> logEntryIds);
 
-    /// <summary>Runs <paramref name="load"/> as one transaction: bulk provisioning of many people at once.</summary>
+    /// <summary>
+    /// Runs <paramref name="load"/> as one transaction: bulk provisioning of many people at once. Into an empty store
+    /// the indexes may be built only after <paramref name="load"/>, so it should write, not query.
+    /// </summary>
     void Bulk(Action load);
 
     void AddCheckpoint(long seq, string token);

@@ -69,7 +69,7 @@ public static class ScenarioValidator
             if (p.BirthDate is not null && ParseDate(p.BirthDate) is null) Error(p, $"person '{p.Id}': birthDate '{p.BirthDate}' is not a date (yyyy-MM-dd)");
             if (p.IcCard is { } card) CardCheckRules.ValidateCard(p, card, Error);
             foreach (var e in p.Enrolments) ValidateEnrolment(p, e, insurers, Error);
-            foreach (var b in p.Benefits)
+            foreach (var b in p.Benefits ?? [])
             {
                 if (!insurers.ContainsKey(b.Insurer)) Error(b, $"benefit: unknown insurer '{b.Insurer}'");
                 if (!DateOnly.TryParseExact(b.Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)) Error(b, $"benefit month '{b.Month}' must be yyyy-MM");

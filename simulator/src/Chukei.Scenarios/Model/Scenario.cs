@@ -102,7 +102,8 @@ public sealed class PersonSpec : ScenarioNode
     public string? Address { get; set; }
 
     public List<EnrolmentSpec> Enrolments { get; set; } = [];
-    public List<BenefitSpec> Benefits { get; set; } = [];
+    /// <summary>Null when none are given: a generated population holds no benefits, and an empty list each is megabytes.</summary>
+    public List<BenefitSpec>? Benefits { get; set; }
 
     /// <summary>The person's social-security IC card for card-check steps; a default card (PIN 1234, valid certificate) when absent.</summary>
     public IcCardSpec? IcCard { get; set; }

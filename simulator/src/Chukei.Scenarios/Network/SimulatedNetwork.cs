@@ -155,16 +155,28 @@ public sealed class SimulatedNetwork : IAsyncDisposable
         // One transaction for everyone: a generated population is millions of rows.
         Relay.Store.Bulk(() =>
         {
-            for (var index = 0; index < Scenario.People.Count; index++)
+            var ids = new string[Scenario.People.Count];
+            for (var index = 0; index < ids.Length; index++)
+            {
+                ids[index] = Chukei.Relay.PersonIds.FromSeed(Scenario.Seed, index);
+                PersonIds[Scenario.People[index].Id] = ids[index];
+            }
+            if (!relayProvisioned)
+            {
+                // In the order of the tables' keys: appending to a B-tree is far cheaper than inserting at random.
+                var byId = Enumerable.Range(0, ids.Length).ToArray();
+                Array.Sort(ids.ToArray(), byId, StringComparer.Ordinal);
+                foreach (var index in byId)
+                {
+                    var p = Scenario.People[index];
+                    Relay.RegisterPerson(p.BasicPensionNumber, ids[index]);
+                    if (p.Residence is not null) Relay.Store.SetResidence(ids[index], p.Residence);
+                }
+            }
+            for (var index = 0; index < ids.Length; index++)
             {
                 var p = Scenario.People[index];
-                var personId = Chukei.Relay.PersonIds.FromSeed(Scenario.Seed, index);
-                if (!relayProvisioned)
-                {
-                    Relay.RegisterPerson(p.BasicPensionNumber, personId);
-                    if (p.Residence is not null) Relay.Store.SetResidence(personId, p.Residence);
-                }
-                PersonIds[p.Id] = personId;
+                var personId = ids[index];
                 for (var n = 0; n < p.Enrolments.Count; n++)
                 {
                     var e = p.Enrolments[n];
@@ -181,7 +193,7 @@ public sealed class SimulatedNetwork : IAsyncDisposable
                         });
                     }
                 }
-                foreach (var b in p.Benefits)
+                foreach (var b in p.Benefits ?? [])
                 {
                     if (Insurers.TryGetValue(b.Insurer, out var node))
                         node.Book.AddBenefit(p.BasicPensionNumber, new BenefitRecord { Month = b.Month, Kind = b.Kind, SelfPay = b.SelfPay, Reimbursed = b.Reimbursed });
@@ -189,6 +201,12 @@ public sealed class SimulatedNetwork : IAsyncDisposable
             }
         });
     }
+
+    /// <summary>
+    /// The insurer-book id of a person's starting enrolment: a record with it is a new version of that qualification
+    /// (e.g. a loss registered outside the timeline).
+    /// </summary>
+    public static string QualificationIdOf(int enrolmentIndex) => Running.Facts.QualificationId(enrolmentIndex);
 
     public PartyClient NewClient(PartyContext self)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Chukei.Contracts.Wire;
 using Chukei.Insurers.Records;
 using Chukei.Scenarios.Loading;
@@ -8,11 +9,19 @@ namespace Chukei.Scenarios.Running;
 /// <summary>Insurer-book records built from a scenario's enrolments and timeline events; one place, so ids always agree.</summary>
 internal static class Facts
 {
-    public static string QualificationId(PersonSpec person, int enrolmentIndex) => $"{person.Id}/{enrolmentIndex}";
+    // A book compares qualification ids only among one person's records, so ids need to be unique per person only:
+    // a starting enrolment's id is its index (shared strings, no allocation per record for a million people), an
+    // event's is "event/" and the event's id (never a bare number, so the two cannot meet).
+    private static readonly string[] StartingIds = [.. Enumerable.Range(0, 16).Select(i => i.ToString(CultureInfo.InvariantCulture))];
+
+    public static string QualificationId(int enrolmentIndex) =>
+        enrolmentIndex < StartingIds.Length ? StartingIds[enrolmentIndex] : enrolmentIndex.ToString(CultureInfo.InvariantCulture);
+
+    public static string QualificationId(TimelineEventSpec ev) => "event/" + ev.Id;
 
     public static QualificationFact FromEnrolment(Scenario scenario, PersonSpec person, EnrolmentSpec e, int index, DateTimeOffset registeredAt, InsurerSpec? insurer = null) => new()
     {
-        QualificationId = QualificationId(person, index),
+        QualificationId = QualificationId(index),
         PersonKey = person.BasicPensionNumber,
         Kind = (insurer ?? scenario.Insurers.First(i => i.Id == e.Insurer)).Kind == "ltc" ? InsuranceKind.Ltc : InsuranceKind.Medical,
         Symbol = e.Symbol,
@@ -29,7 +38,7 @@ internal static class Facts
 
     public static QualificationFact FromEvent(PersonSpec person, InsurerSpec insurer, TimelineEventSpec ev, DateTimeOffset notified, DateTimeOffset registered) => new()
     {
-        QualificationId = $"{person.Id}/{ev.Id}",
+        QualificationId = QualificationId(ev),
         PersonKey = person.BasicPensionNumber,
         Kind = insurer.Kind == "ltc" ? InsuranceKind.Ltc : InsuranceKind.Medical,
         Symbol = ev.Symbol,

@@ -1,3 +1,4 @@
+using Chukei.Scenarios.Network;
 using Chukei.Clinic.CardAccess;
 using Chukei.Clinic.Reception;
 using Chukei.Contracts;
@@ -224,7 +225,7 @@ public sealed class ReceptionCheckTests
         var now = _net.Clock.GetUtcNow();
         _net.Network.Insurers["kenpo-chukei"].Book.Add(new QualificationFact
         {
-            QualificationId = "hanako/0", PersonKey = "1234567890", Kind = InsuranceKind.Medical, Symbol = "12", Number = "3456", Branch = "02",
+            QualificationId = SimulatedNetwork.QualificationIdOf(0), PersonKey = "1234567890", Kind = InsuranceKind.Medical, Symbol = "12", Number = "3456", Branch = "02",
             QualificationDate = new DateOnly(2018, 4, 1), DisqualificationDate = _net.Today, ReasonOfLoss = "03",
             NotifiedAt = now.AddHours(-1), RegisteredAt = now.AddDays(3),
         });
@@ -248,7 +249,7 @@ public sealed class ReceptionCheckTests
         var now = _net.Clock.GetUtcNow();
         _net.Network.Insurers["kenpo-chukei"].Book.Add(new QualificationFact
         {
-            QualificationId = "hanako/0", PersonKey = "1234567890", Kind = InsuranceKind.Medical, Symbol = "12", Number = "3456", Branch = "02",
+            QualificationId = SimulatedNetwork.QualificationIdOf(0), PersonKey = "1234567890", Kind = InsuranceKind.Medical, Symbol = "12", Number = "3456", Branch = "02",
             QualificationDate = new DateOnly(2018, 4, 1), DisqualificationDate = _net.Today.AddDays(-10), ReasonOfLoss = "03",
             NotifiedAt = now.AddDays(-2), RegisteredAt = now.AddHours(-1),
         });

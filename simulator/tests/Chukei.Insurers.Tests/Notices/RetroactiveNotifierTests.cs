@@ -59,7 +59,7 @@ public sealed class RetroactiveNotifierTests
 
     private void RegisterLoss(DateOnly lossDate) => Kenpo.Book.Add(new QualificationFact
     {
-        QualificationId = "hanako/1", PersonKey = "1234567890", Kind = InsuranceKind.Medical, Symbol = "12", Number = "3456", Branch = "02",
+        QualificationId = SimulatedNetwork.QualificationIdOf(1), PersonKey = "1234567890", Kind = InsuranceKind.Medical, Symbol = "12", Number = "3456", Branch = "02",
         QualificationDate = new DateOnly(2018, 4, 1), DisqualificationDate = lossDate, ReasonOfLoss = LossReasons.OtherInsurance,
         NotifiedAt = _clock.GetUtcNow(), RegisteredAt = _clock.GetUtcNow(),
     });

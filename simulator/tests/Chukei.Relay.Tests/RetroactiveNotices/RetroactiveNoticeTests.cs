@@ -1,3 +1,4 @@
+using Chukei.Scenarios.Network;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -59,7 +60,7 @@ public sealed class RetroactiveNoticeTests : NetworkTest
         var kenpo = Network.Insurers["kenpo-chukei"];
         kenpo.Book.Add(new QualificationFact
         {
-            QualificationId = "hanako/1", PersonKey = "1234567890", Kind = InsuranceKind.Medical, Symbol = "12", Number = "3456", Branch = "02",
+            QualificationId = SimulatedNetwork.QualificationIdOf(1), PersonKey = "1234567890", Kind = InsuranceKind.Medical, Symbol = "12", Number = "3456", Branch = "02",
             QualificationDate = new DateOnly(2018, 4, 1), DisqualificationDate = new DateOnly(2026, 7, 1), ReasonOfLoss = LossReasons.Other,
             NotifiedAt = Clock.GetUtcNow(), RegisteredAt = Clock.GetUtcNow(),
         });
