@@ -87,6 +87,8 @@ public static class ReferenceInsurer
                     Symbol = person.Symbol,
                     Number = person.Number,
                     Branch = person.Branch,
+                    PersonalFamilyClassification = person.PersonalFamilyClassification,
+                    BirthDate = person.BirthDate,
                     QualificationDate = version.QualificationDate,
                     DisqualificationDate = version.DisqualificationDate,
                     ReasonOfLoss = version.ReasonOfLoss,

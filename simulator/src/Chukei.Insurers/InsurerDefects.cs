@@ -92,4 +92,19 @@ public sealed record InsurerDefects
 
     /// <summary>The seal is checked before the request body, so a malformed body with a bad seal is refused for its seal (breaks INS-002).</summary>
     public bool ChecksSealBeforeBody { get; init; }
+
+    /// <summary>Counts the secondary LTC status from the 40th birthday to the 65th, not from the day before each (breaks ELG-023).</summary>
+    public bool LtcSecondaryFromBirthday { get; init; }
+
+    /// <summary>Dates an age as the anniversary less a day, which for 29 February is a day early in a year without one (breaks ELG-023).</summary>
+    public bool AgesFromMovedBirthday { get; init; }
+
+    /// <summary>Computes the secondary LTC status from the age today, not on the service date (breaks ELG-023).</summary>
+    public bool LtcSecondaryByAgeToday { get; init; }
+
+    /// <summary>Says a dependant (家族) is never a secondary LTC insured, as if only the insured person paid the premium (breaks ELG-023).</summary>
+    public bool LtcSecondaryForInsuredOnly { get; init; }
+
+    /// <summary>Derives the secondary LTC status from the age alone, also for a record that no longer covers the service date (breaks ELG-023).</summary>
+    public bool LtcSecondaryWhateverCoverage { get; init; }
 }

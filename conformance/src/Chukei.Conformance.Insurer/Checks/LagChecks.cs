@@ -124,7 +124,7 @@ public static class LagChecks
             $"but answered {answer.Status}{(answer.Qualification is null ? "" : " with a qualification")}");
     }
 
-    private static async Task<InquiryAnswer> AskAsync(InsurerSession session, CheckContext check, InsurerPerson person, DateOnly? serviceDate, string caseName)
+    internal static async Task<InquiryAnswer> AskAsync(InsurerSession session, CheckContext check, InsurerPerson person, DateOnly? serviceDate, string caseName)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(check);
@@ -135,5 +135,5 @@ public static class LagChecks
         return response.ReadAnswer(session.World, response.CallerId);
     }
 
-    private static string Who(InsurerPerson p) => $"the person {p.Symbol}/{p.Number}/{p.Branch} ({p.Case})";
+    internal static string Who(InsurerPerson p) => $"the person {p.Symbol}/{p.Number}/{p.Branch} ({p.Case})";
 }

@@ -89,6 +89,9 @@ public abstract class InsurerConformance : InsurerConformanceFixture
     [Requirement("ELG-012"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "ELG-012" })]
     public Task Insurer_answers_the_benefits_of_the_calculation_period_containing_the_service_date(string inquiry) => CheckAsync("ELG-012", inquiry);
 
+    [Requirement("ELG-023"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "ELG-023" })]
+    public Task Insurer_says_whether_the_person_is_a_secondary_LTC_insured_on_the_service_date(string inquiry) => CheckAsync("ELG-023", inquiry);
+
     [Requirement("ERR-010"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "ERR-010" })]
     public Task Insurer_puts_no_personal_data_in_problem_documents(string inquiry) => CheckAsync("ERR-010", inquiry);
 

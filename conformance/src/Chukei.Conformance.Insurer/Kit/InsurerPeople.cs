@@ -16,6 +16,12 @@ public sealed record HeldBenefit(string Month, long SelfPay, long Reimbursed);
 /// </summary>
 public sealed record InsurerPerson(string Case, string Person, string Symbol, string Number, string Branch, IReadOnlyList<QualificationVersion> Versions, string Meaning)
 {
+    /// <summary>The person's birth date, from which the insurer derives the secondary LTC status (ELG-023).</summary>
+    public DateOnly? BirthDate { get; init; }
+
+    /// <summary>"1" the insured person (本人), "2" a dependant (家族).</summary>
+    public string PersonalFamilyClassification { get; init; } = "1";
+
     /// <summary>The months of self-pay the insurer holds for the person (medical, kenpo-a's kind).</summary>
     public IReadOnlyList<HeldBenefit> Benefits { get; init; } = [];
 
@@ -36,13 +42,19 @@ public static class InsurerPeople
     [
         new(new DateOnly(2019, 4, 1), null, null, At(2019, 4, 2), At(2019, 4, 5)),
         new(new DateOnly(2019, 4, 1), new DateOnly(2026, 4, 1), "03", At(2026, 4, 2), At(2026, 4, 5)),
-    ], "Insured from 2019-04-01; lost on 2026-04-01 (reason 03: other insurance acquired), registered 2026-04-05.");
+    ], "Insured from 2019-04-01; lost on 2026-04-01 (reason 03: other insurance acquired), registered 2026-04-05.")
+    {
+        BirthDate = new DateOnly(1980, 1, 15),
+    };
 
     public static InsurerPerson Pending { get; } = new("pending", "pending", "12", "5002", "01",
     [
         new(new DateOnly(2020, 4, 1), null, null, At(2020, 4, 2), At(2020, 4, 3)),
         new(new DateOnly(2020, 4, 1), new DateOnly(2026, 10, 1), "03", At(2026, 10, 1), null),
-    ], "Insured from 2020-04-01; a loss on 2026-10-01 was notified on 2026-10-01 and is not registered: a change pending.");
+    ], "Insured from 2020-04-01; a loss on 2026-10-01 was notified on 2026-10-01 and is not registered: a change pending.")
+    {
+        BirthDate = new DateOnly(1990, 7, 7),
+    };
 
     /// <summary>A number the insurer holds no record under.</summary>
     public static InsurerPerson Absent { get; } = new("absent", "absent", "12", "5999", "01", [], "No record: the insurer must answer no-qualification.");
@@ -52,25 +64,37 @@ public static class InsurerPeople
     [
         new(new DateOnly(2017, 4, 1), null, null, At(2017, 4, 2), At(2017, 4, 3)),
         new(new DateOnly(2017, 4, 1), new DateOnly(2025, 10, 1), "03", At(2025, 10, 2), At(2025, 10, 6)),
-    ], "Insured from 2017-04-01; lost on 2025-10-01 (reason 03). The same person holds requalified-later: ask about this number after the loss and the answer is invalid-newer-qualification.");
+    ], "Insured from 2017-04-01; lost on 2025-10-01 (reason 03). The same person holds requalified-later: ask about this number after the loss and the answer is invalid-newer-qualification.")
+    {
+        BirthDate = new DateOnly(1985, 3, 3),
+    };
 
     /// <summary>The later qualification of <see cref="Requalified"/>'s person.</summary>
     public static InsurerPerson RequalifiedLater { get; } = new("requalified-later", "requalified", "12", "5004", "01",
     [
         new(new DateOnly(2026, 1, 1), null, null, At(2026, 1, 5), At(2026, 1, 7)),
-    ], "The same person as requalified-earlier, insured again from 2026-01-01 under another number.");
+    ], "The same person as requalified-earlier, insured again from 2026-01-01 under another number.")
+    {
+        BirthDate = new DateOnly(1985, 3, 3),
+    };
 
     /// <summary>One number, symbol and branch registered for two people (<see cref="SharedNumberOther"/>).</summary>
     public static InsurerPerson SharedNumber { get; } = new("shared-number", "shared-first", "12", "5005", "01",
     [
         new(new DateOnly(2021, 4, 1), null, null, At(2021, 4, 2), At(2021, 4, 3)),
-    ], "Insured from 2021-04-01 under a symbol, number and branch also registered for another person (shared-number-other): the answer is multiple-matches.");
+    ], "Insured from 2021-04-01 under a symbol, number and branch also registered for another person (shared-number-other): the answer is multiple-matches.")
+    {
+        BirthDate = new DateOnly(1970, 10, 10),
+    };
 
     /// <summary>The other person under <see cref="SharedNumber"/>'s number.</summary>
     public static InsurerPerson SharedNumberOther { get; } = new("shared-number-other", "shared-second", "12", "5005", "01",
     [
         new(new DateOnly(2022, 4, 1), null, null, At(2022, 4, 2), At(2022, 4, 4)),
-    ], "Another person, insured from 2022-04-01 under the same symbol, number and branch as shared-number.");
+    ], "Another person, insured from 2022-04-01 under the same symbol, number and branch as shared-number.")
+    {
+        BirthDate = new DateOnly(1972, 12, 12),
+    };
 
     /// <summary>
     /// Insured throughout, with self-pay in months of two calculation periods (1 August – 31 July) and on both sides
@@ -81,6 +105,7 @@ public static class InsurerPeople
         new(new DateOnly(2016, 4, 1), null, null, At(2016, 4, 2), At(2016, 4, 4)),
     ], "Insured from 2016-04-01, with self-pay in the months listed under benefits (medical, in yen): the benefits answered are those of the calculation period containing the service date.")
     {
+        BirthDate = new DateOnly(1962, 5, 5),
         Benefits =
         [
             new("2025-07", 31_000, 0),
@@ -92,7 +117,35 @@ public static class InsurerPeople
         ],
     };
 
-    public static IReadOnlyList<InsurerPerson> All { get; } = [Lost, Pending, Absent, Requalified, RequalifiedLater, SharedNumber, SharedNumberOther, WithBenefits];
+    /// <summary>Reaches 40 on 2026-05-31, the day before the 40th birthday (ELG-023): a secondary LTC insured from that day.</summary>
+    public static InsurerPerson TurnsForty { get; } = new("turns-40", "turns-40", "12", "5007", "01",
+    [
+        new(new DateOnly(2016, 4, 1), null, null, At(2016, 4, 2), At(2016, 4, 4)),
+    ], "Insured from 2016-04-01, born 1986-06-01: age 40 is reached on 2026-05-31, so the person is a secondary LTC insured from that day and not on 2026-05-30.")
+    {
+        BirthDate = new DateOnly(1986, 6, 1),
+    };
+
+    /// <summary>Born on 29 February: age 65 is reached on 28 February 2025, a year without a 29th (ELG-023).</summary>
+    public static InsurerPerson LeapDay { get; } = new("leap-day", "leap-day", "12", "5008", "01",
+    [
+        new(new DateOnly(2015, 4, 1), null, null, At(2015, 4, 2), At(2015, 4, 3)),
+    ], "Insured from 2015-04-01, born 1960-02-29: age 65 is reached on 2025-02-28, so the person is a secondary LTC insured on 2025-02-27 and no longer on 2025-02-28.")
+    {
+        BirthDate = new DateOnly(1960, 2, 29),
+    };
+
+    /// <summary>A dependant aged 44: a secondary LTC insured like the insured person (ELG-023).</summary>
+    public static InsurerPerson Dependant { get; } = new("dependant", "dependant", "12", "5009", "02",
+    [
+        new(new DateOnly(2012, 4, 1), null, null, At(2012, 4, 2), At(2012, 4, 3)),
+    ], "A dependant (personalFamilyClassification 2) covered from 2012-04-01, born 1981-09-10: aged 40 to 64 in 2026, so a secondary LTC insured.")
+    {
+        BirthDate = new DateOnly(1981, 9, 10),
+        PersonalFamilyClassification = "2",
+    };
+
+    public static IReadOnlyList<InsurerPerson> All { get; } = [Lost, Pending, Absent, Requalified, RequalifiedLater, SharedNumber, SharedNumberOther, WithBenefits, TurnsForty, LeapDay, Dependant];
 
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -108,8 +161,13 @@ public static class InsurerPeople
             "besides symbol 12 number 3456 branch 01 (conformance/README.md). Each entry is one qualification of the person it names: entries " +
             "with the same person are one person's, entries of different people under one number are two people. Each version is one state of " +
             "the qualification: load the versions with registeredAt as registered at that instant, and a version with registeredAt null as " +
-            "notified at notifiedAt and not registered. benefits are the person's months of self-pay at this insurer (medical, in yen).",
-        people = All.Select(p => new { @case = p.Case, p.Person, p.Symbol, p.Number, p.Branch, p.Meaning, versions = p.Versions, benefits = p.Benefits }),
+            "notified at notifiedAt and not registered. benefits are the person's months of self-pay at this insurer (medical, in yen). birthDate is " +
+            "the person's (ELG-023 derives the secondary LTC status from it) and personalFamilyClassification says whether the record is the insured " +
+            "person's (1) or a dependant's (2).",
+        people = All.Select(p => new
+        {
+            @case = p.Case, p.Person, p.Symbol, p.Number, p.Branch, p.PersonalFamilyClassification, p.BirthDate, p.Meaning, versions = p.Versions, benefits = p.Benefits,
+        }),
     }, Options) + "\n";
 
     private static DateTimeOffset At(int year, int month, int day) => new(year, month, day, 0, 0, 0, TimeSpan.Zero);

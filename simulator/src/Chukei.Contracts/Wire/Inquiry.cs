@@ -53,6 +53,12 @@ public sealed record QualificationRecord
 
     /// <summary>Co-payment ratio in percent (10, 20 or 30); LTC answers carry the LTC burden ratio.</summary>
     [JsonPropertyName("copaymentRatio")] public int? CopaymentRatio { get; init; }
+
+    /// <summary>
+    /// A medical insurer's record: whether the person is a secondary LTC insured (介護保険第2号被保険者) on the
+    /// service date, i.e. covered and aged 40 to 64, so the insurer collects LTC premiums (ELG-023). LTC records omit it.
+    /// </summary>
+    [JsonPropertyName("ltcSecondaryInsured")] public bool? LtcSecondaryInsured { get; init; }
 }
 
 /// <summary>A benefit record (給付情報): one month's self-pay and what the insurer already paid back.</summary>

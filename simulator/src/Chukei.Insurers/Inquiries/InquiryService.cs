@@ -114,7 +114,10 @@ public sealed class InquiryService(InsurerNode insurer)
             AsOf = result.AsOf,
             ChangePending = result.PendingSince is not null,
             PendingSince = result.PendingSince,
-            Qualification = request.Items.Contains(DataItems.Eligibility) && result.Fact is { } f ? ToRecord(f, insurer.InsurerNumber, defects) : null,
+            Qualification = request.Items.Contains(DataItems.Eligibility) && result.Fact is { } f ? ToRecord(f, insurer.InsurerNumber, defects) with
+            {
+                LtcSecondaryInsured = LtcSecondaryInsured(f, result.Status == EligibilityStatus.Valid, serviceDate, self.Today, defects),
+            } : null,
             Benefits = wantsBenefits ? BenefitPeriod(insurer.Book.BenefitsOf(result.Fact!.PersonKey), serviceDate, defects) : null,
             InsurerLogEntryId = defects.AnswersUnrelatedEntryId ? "I-" + self.Ids.Next()[..16] : entryId,
             RelayLogEntryId = claims.LogEntryId,
@@ -151,6 +154,26 @@ public sealed class InquiryService(InsurerNode insurer)
         var from = $"{startYear:D4}-{first:D2}";
         var to = $"{startYear + 1:D4}-{last:D2}";
         return all.Where(b => string.CompareOrdinal(b.Month, from) >= 0 && string.CompareOrdinal(b.Month, to) <= 0).OrderBy(b => b.Month, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// ELG-023: a medical record says whether the person is a secondary LTC insured on the service date: covered by it
+    /// and aged 40 to 64 as the law counts age (from the day before the 40th birthday to the day before the 65th).
+    /// </summary>
+    private static bool? LtcSecondaryInsured(QualificationFact f, bool covered, DateOnly serviceDate, DateOnly today, InsurerDefects defects)
+    {
+        if (f.Kind != InsuranceKind.Medical || f.BirthDate is not { } birth) return null;
+        if (defects.LtcSecondaryForInsuredOnly && f.PersonalFamilyClassification == "2") return false;
+        if (!covered && !defects.LtcSecondaryWhateverCoverage) return false;
+        var date = defects.LtcSecondaryByAgeToday ? today : serviceDate;
+        return defects switch
+        {
+            // The birthday itself instead of the day before it.
+            { LtcSecondaryFromBirthday: true } => birth.AddYears(AgeInLaw.LtcSecondaryFrom) <= date && date < birth.AddYears(AgeInLaw.LtcPrimaryFrom),
+            // The anniversary less a day: for 29 February in a year without one, a day early.
+            { AgesFromMovedBirthday: true } => birth.AddYears(AgeInLaw.LtcSecondaryFrom).AddDays(-1) <= date && date < birth.AddYears(AgeInLaw.LtcPrimaryFrom).AddDays(-1),
+            _ => AgeInLaw.IsLtcSecondaryAge(birth, date),
+        };
     }
 
     private static QualificationRecord ToRecord(QualificationFact f, string insurerNumber, InsurerDefects defects) => ToRecord(f, insurerNumber) is var record && defects.OmitsReasonOfLoss

@@ -24,6 +24,12 @@ public sealed record QualificationFact
     public string? ReasonOfLoss { get; init; }
     public int CopaymentRatio { get; init; } = 30;
 
+    /// <summary>
+    /// The person's birth date, from the acquisition notification: a medical insurer derives the secondary LTC status
+    /// from it (ELG-023). Null only where a scenario gives none; the answer then omits the status.
+    /// </summary>
+    public DateOnly? BirthDate { get; init; }
+
     /// <summary>When the insurer was told of the change this version records.</summary>
     public required DateTimeOffset NotifiedAt { get; init; }
 

@@ -57,6 +57,6 @@ internal static class CardCheckRules
         if (x.Status is not null && !ScenarioValidator.Statuses.Contains(x.Status)) error(x, $"expect.status must be one of {string.Join(", ", ScenarioValidator.Statuses)}");
         if (x.LossDate is not null && ScenarioValidator.ParseDate(x.LossDate) is null) error(x, $"expect.lossDate '{x.LossDate}' is not a date");
         if ((x.Lookup ?? x.Problem ?? x.Enrolment) is not null || (x.Entries ?? x.Unreconciled ?? x.Notices ?? x.Benefits) is not null || (x.ChainValid ?? x.Logged) is not null)
-            error(x, $"step '{step.Id}': a card-check expects conclusion, reason, pinTriesLeft, status, changePending, copaymentRatio or lossDate");
+            error(x, $"step '{step.Id}': a card-check expects conclusion, reason, pinTriesLeft, status, changePending, copaymentRatio, lossDate or ltcSecondaryInsured");
     }
 }

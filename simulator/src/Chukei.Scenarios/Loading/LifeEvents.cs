@@ -16,6 +16,9 @@ namespace Chukei.Scenarios.Loading;
 /// <item>death: lose every open qualification, reason 01, from the day after death; the relay forgets the residence
 /// (<c>died</c>), so a death is never reported as a fall-through.</item>
 /// <item>birth: acquire as a dependant (家族) at the parent's medical insurer, under the parent's card number.</item>
+/// <item>turn-40: no enrolment changes. From the day before the 40th birthday the person is a secondary LTC insured
+/// (介護保険第2号被保険者) for as long as a medical insurance covers them, and that insurer collects LTC premiums; the
+/// insurer derives it from the birth date it holds (ELG-023). The event names the day and what follows from it.</item>
 /// <item>turn-65: acquire LTC at <c>to</c> (primary insured, 第1号被保険者) on the day before the 65th birthday, the day
 /// the law counts the age as reached (年齢計算ニ関スル法律, 民法 143).</item>
 /// <item>turn-75: lose the medical insurance and acquire the late-elderly system at <c>to</c> on the 75th birthday.</item>
@@ -24,7 +27,10 @@ namespace Chukei.Scenarios.Loading;
 /// </summary>
 public static class LifeEvents
 {
-    public static readonly IReadOnlyList<string> Kinds = ["acquire", "lose", "hire", "job-change", "retire", "move", "death", "birth", "turn-65", "turn-75", "reside"];
+    public static readonly IReadOnlyList<string> Kinds = ["acquire", "lose", "hire", "job-change", "retire", "move", "death", "birth", "turn-40", "turn-65", "turn-75", "reside"];
+
+    /// <summary>The basic event a turn-40 becomes: the day age 40 is reached, with the medical insurer covering the person then (or none).</summary>
+    public const string AgeFortyReached = "age-40";
 
     public static List<TimelineEventSpec> Expand(Scenario s, Action<ScenarioNode, string> error)
     {
@@ -50,11 +56,16 @@ public static class LifeEvents
             foreach (var e in p.Enrolments.Where(e => e.To is null && insurers.TryGetValue(e.Insurer, out var i) && i.Kind != "ltc")) openMedical[p.Id] = e.Insurer;
         }
         // Birthdays first, so the events can be played in date order.
-        foreach (var ev in s.Timeline.Where(e => e.Event is "turn-65" or "turn-75" && string.IsNullOrEmpty(e.At)))
+        foreach (var ev in s.Timeline.Where(e => e.Event is "turn-40" or "turn-65" or "turn-75" && string.IsNullOrEmpty(e.At)))
         {
             if (people.TryGetValue(ev.Person, out var p) && ScenarioValidator.ParseDate(p.BirthDate) is { } birth)
-                ev.At = (ev.Event == "turn-65" ? AgeSixtyFiveReached(birth) : birth.AddYears(75)).ToString("yyyy-MM-dd", null);
-            else error(ev, $"timeline event '{ev.Id}': {ev.Person} needs a birthDate, or give 'at'");
+                ev.At = (ev.Event switch
+                {
+                    "turn-40" => AgeInLaw.DayReached(birth, AgeInLaw.LtcSecondaryFrom),
+                    "turn-65" => AgeInLaw.DayReached(birth, AgeInLaw.LtcPrimaryFrom),
+                    _ => AgeInLaw.LateElderlyStarts(birth),
+                }).ToString("yyyy-MM-dd", null);
+            else if (ev.Event != "turn-40") error(ev, $"timeline event '{ev.Id}': {ev.Person} needs a birthDate, or give 'at'");
         }
         foreach (var ev in s.Timeline.OrderBy(e => e.At, StringComparer.Ordinal))
         {
@@ -138,6 +149,24 @@ public static class LifeEvents
                     (joinedLtc.Symbol, joinedLtc.Number, joinedLtc.Branch, joinedLtc.CopaymentRatio) = (null, ev.LtcNumber, null, 10);
                     Emit(joinedLtc);
                     break;
+                case "turn-40":
+                    if (ScenarioValidator.ParseDate(person.BirthDate) is not { } born)
+                    {
+                        error(ev, $"{where}: {person.Id} needs a birthDate: turning 40 follows from it, and so does what the medical insurer answers");
+                        break;
+                    }
+                    var reached = AgeInLaw.DayReached(born, AgeInLaw.LtcSecondaryFrom);
+                    if (date != reached)
+                    {
+                        error(ev, $"{where}: {person.Id} reaches 40 on {reached:yyyy-MM-dd} (the day before the 40th birthday, as the law counts age); write that date or leave 'at' out");
+                        break;
+                    }
+                    // The insurer covering the person that day: a starting enrolment that begins later does not count.
+                    var coveredBy = openMedical.GetValueOrDefault(ev.Person);
+                    if (coveredBy is not null && !mine.Any(m => m.Insurer == coveredBy && m.Event == "acquire")
+                        && ScenarioValidator.ParseDate(person.Enrolments.LastOrDefault(e => e.Insurer == coveredBy)?.From) > date) coveredBy = null;
+                    Emit(Derived("age-40", AgeFortyReached, coveredBy ?? ""));
+                    break;
                 case "turn-65":
                     if (Need(ev.To, "to") is { } ltc) Emit(Derived("acquire", "acquire", ltc));
                     break;
@@ -155,12 +184,6 @@ public static class LifeEvents
         }
         return expanded;
     }
-
-    /// <summary>
-    /// The day a person born on <paramref name="birth"/> becomes a primary LTC insured: the day before the 65th birthday,
-    /// when the age is reached in law (the late-elderly system, by contrast, starts on the 75th birthday itself).
-    /// </summary>
-    public static DateOnly AgeSixtyFiveReached(DateOnly birth) => birth.AddYears(65).AddDays(-1);
 
     /// <summary>The insurers <paramref name="person"/> holds an open qualification with, given their expanded events so far.</summary>
     private static List<string> HeldBy(PersonSpec person, List<TimelineEventSpec> theirs)

@@ -31,7 +31,7 @@ internal static class NoticeStepRules
             error(x, $"step '{step.Id}': expect.status, expect.lossDate and expect.logged describe the notice about one answer; add 'about: <step id>'");
         if (x.Status == "valid") error(x, $"step '{step.Id}': expect.status of a retroactive-change notice is never valid (the notice says a valid answer no longer holds)");
         if (x.LossDate is not null && ScenarioValidator.ParseDate(x.LossDate) is null) error(x, $"expect.lossDate '{x.LossDate}' is not a date");
-        foreach (var (name, set) in new[] { ("lookup", x.Lookup is not null), ("problem", x.Problem is not null), ("changePending", x.ChangePending is not null), ("copaymentRatio", x.CopaymentRatio is not null),
+        foreach (var (name, set) in new[] { ("lookup", x.Lookup is not null), ("problem", x.Problem is not null), ("changePending", x.ChangePending is not null), ("copaymentRatio", x.CopaymentRatio is not null), ("ltcSecondaryInsured", x.LtcSecondaryInsured is not null),
                      ("benefits", x.Benefits is not null), ("entries", x.Entries is not null), ("unreconciled", x.Unreconciled is not null), ("chainValid", x.ChainValid is not null), ("enrolment", x.Enrolment is not null) })
         {
             if (set) error(x, $"step '{step.Id}': expect.{name} does not apply to retroactive-notices (use notices, status, lossDate, logged)");

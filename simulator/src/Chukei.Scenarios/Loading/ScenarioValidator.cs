@@ -217,6 +217,8 @@ public static class ScenarioValidator
             if (x.Status is not null && !Statuses.Contains(x.Status)) error(x, $"expect.status must be one of {string.Join(", ", Statuses)}");
             if (x.Problem is not null && ProblemCodes.Find(x.Problem) is null) error(x, $"expect.problem '{x.Problem}' is not a protocol problem code (docs/protocol.md §10)");
             if (x.LossDate is not null && ParseDate(x.LossDate) is null) error(x, $"expect.lossDate '{x.LossDate}' is not a date");
+            if (x.LtcSecondaryInsured is not null && !(step.Action is "flow" or "routed" && step.Target == "medical"))
+                error(x, $"step '{step.Id}': expect.ltcSecondaryInsured is what a medical insurer answers; it needs a flow or routed step with target: medical");
         }
     }
 

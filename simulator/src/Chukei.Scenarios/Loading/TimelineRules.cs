@@ -24,7 +24,7 @@ internal static class TimelineRules
             if (string.IsNullOrWhiteSpace(ev.Id) || !ids.Add(ev.Id)) error(ev, $"{where}: id is missing or used twice");
             if (ScenarioValidator.ParseDate(ev.At) is not { } date) { error(ev, $"{where}: at '{ev.At}' must be a date (yyyy-MM-dd)"); continue; }
             if (!people.TryGetValue(ev.Person, out var person)) { error(ev, $"{where}: person '{ev.Person}' is not defined in people"); continue; }
-            if (ev.Event == "died") continue; // from a death: the registry's record, no insurer
+            if (ev.Event is "died" or LifeEvents.AgeFortyReached) continue; // the registry's record of a death, or an age reached: no insurer
             if (!insurers.TryGetValue(ev.Insurer, out var insurer)) { error(ev, $"{where}: insurer '{ev.Insurer}' is not defined in insurers"); continue; }
             if (person.BirthDate is { } b && ScenarioValidator.ParseDate(b) is { } birth && date < birth) error(ev, $"{where}: {ev.At} is before {person.Id} was born ({b})");
             ScenarioValidator.ValidateLag(ev.Lag, where + ": lag", error);

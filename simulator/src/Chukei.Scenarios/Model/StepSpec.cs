@@ -61,6 +61,10 @@ public sealed class ExpectSpec : ScenarioNode
     public bool? ChangePending { get; set; }
     public int? CopaymentRatio { get; set; }
     public string? LossDate { get; set; }
+
+    /// <summary>flow, routed, card-check: the medical answer's ltcSecondaryInsured (ELG-023).</summary>
+    public bool? LtcSecondaryInsured { get; set; }
+
     public int? Benefits { get; set; }
     public int? Entries { get; set; }
     public int? Unreconciled { get; set; }

@@ -47,8 +47,8 @@ internal static class LifeEventGenerator
                 if (random.Double() < P(age < 65 ? "death-under-65" : age < 75 ? "death-65-74" : "death-75-plus")) At(Someday(), Kind.Death, m);
                 if (m.IsEmployee && random.Double() < P("job-change")) At(Someday(), Kind.JobChange, m);
                 if (m.IsEmployee && age >= 60 && random.Double() < P("retire")) At(Someday(), Kind.Retire, m);
-                At(Loading.LifeEvents.AgeSixtyFiveReached(m.Birth), Kind.Turn65, m);
-                At(m.Birth.AddYears(75), Kind.Turn75, m);
+                At(AgeInLaw.DayReached(m.Birth, AgeInLaw.LtcPrimaryFrom), Kind.Turn65, m);
+                At(AgeInLaw.LateElderlyStarts(m.Birth), Kind.Turn75, m);
             }
             if (pool.Municipalities.Count > 1 && random.Double() < P("move")) At(Someday(), Kind.Move, null);
             if (h.Head.AgeOn(from) is >= 20 and <= 44 && random.Double() < P("birth")) At(Someday(), Kind.Birth, null);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Bogus;
+using Chukei.Contracts.Wire;
 using Chukei.Scenarios.Loading;
 using Chukei.Scenarios.Model;
 
@@ -103,7 +104,7 @@ public static class PopulationGenerator
         {
             var kouki = pool.LateElderly[h.Home.Table.PrefectureCode];
             m.Medical = kouki;
-            AddEnrolment(m, kouki, null, kouki.NextNumber("D8"), "00", m.Birth.AddYears(75), "1", today);
+            AddEnrolment(m, kouki, null, kouki.NextNumber("D8"), "00", AgeInLaw.LateElderlyStarts(m.Birth), "1", today);
         }
         else
         {
@@ -119,7 +120,7 @@ public static class PopulationGenerator
         if (age >= 65)
         {
             m.HoldsLtc = true;
-            AddEnrolment(m, h.Home.Ltc, null, h.Home.Ltc.NextNumber("D10"), null, Loading.LifeEvents.AgeSixtyFiveReached(m.Birth), "1", today);
+            AddEnrolment(m, h.Home.Ltc, null, h.Home.Ltc.NextNumber("D10"), null, AgeInLaw.DayReached(m.Birth, AgeInLaw.LtcPrimaryFrom), "1", today);
         }
     }
 

@@ -32,6 +32,7 @@ internal static class Facts
         DisqualificationDate = ScenarioValidator.ParseDate(e.To),
         ReasonOfLoss = e.ReasonOfLoss,
         CopaymentRatio = e.CopaymentRatio,
+        BirthDate = ScenarioValidator.ParseDate(person.BirthDate),
         NotifiedAt = registeredAt,
         RegisteredAt = registeredAt,
     };
@@ -47,6 +48,7 @@ internal static class Facts
         PersonalFamilyClassification = ev.PersonalFamilyClassification,
         QualificationDate = ScenarioValidator.ParseDate(ev.At)!.Value,
         CopaymentRatio = ev.CopaymentRatio,
+        BirthDate = ScenarioValidator.ParseDate(person.BirthDate),
         NotifiedAt = notified,
         RegisteredAt = registered,
     };

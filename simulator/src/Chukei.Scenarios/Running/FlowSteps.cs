@@ -120,7 +120,7 @@ internal sealed class FlowSteps(SimulatedNetwork network)
         var a = answer.Answer!;
         var q = a.Qualification;
         r.Lines.Add($"⑤ {target} → {requester}: {Wire.Name(a.Status)} for {a.ServiceDate:yyyy-MM-dd}"
-            + (q is null ? "" : $", qualified {q.QualificationDate:yyyy-MM-dd}{(q.DisqualificationDate is { } d ? $", lost {d:yyyy-MM-dd} (reason {q.ReasonOfLoss})" : "")}, co-payment {q.CopaymentRatio}%")
+            + (q is null ? "" : $", qualified {q.QualificationDate:yyyy-MM-dd}{(q.DisqualificationDate is { } d ? $", lost {d:yyyy-MM-dd} (reason {q.ReasonOfLoss})" : "")}, co-payment {q.CopaymentRatio}%{(q.LtcSecondaryInsured == true ? ", secondary LTC insured" : "")}")
             + (a.Benefits is null ? "" : $", {a.Benefits.Count} benefit record(s)")
             + $", as of {a.AsOf.ToOffset(ProtocolConstants.JapanOffset):yyyy-MM-dd HH:mm}{(a.ChangePending ? ", CHANGE PENDING" : "")}; {target}'s signature verified{(forwarded ? " (forwarded by the relay)" : "")}");
     }
@@ -133,6 +133,7 @@ internal sealed class FlowSteps(SimulatedNetwork network)
         if (x.ChangePending is { } cp) r.Expectations.Add(new("changePending", ScenarioRunner.Bool(cp), a is null ? "(no answer)" : ScenarioRunner.Bool(a.ChangePending)));
         if (x.CopaymentRatio is { } c) r.Expectations.Add(new("copaymentRatio", c.ToString(null, null), a?.Qualification?.CopaymentRatio?.ToString(null, null) ?? "(none)"));
         if (x.LossDate is { } ld) r.Expectations.Add(new("lossDate", ld, a?.Qualification?.DisqualificationDate?.ToString("yyyy-MM-dd", null) ?? "(none)"));
+        if (x.LtcSecondaryInsured is { } ltc) r.Expectations.Add(new("ltcSecondaryInsured", ScenarioRunner.Bool(ltc), a?.Qualification?.LtcSecondaryInsured is { } said ? ScenarioRunner.Bool(said) : "(none)"));
         if (x.Benefits is { } b) r.Expectations.Add(new("benefits", b.ToString(null, null), a?.Benefits?.Count.ToString(null, null) ?? "(none)"));
     }
 

@@ -17,7 +17,7 @@ namespace Chukei.Scenarios.Running;
 /// </summary>
 internal sealed class Timeline
 {
-    private enum Stage : byte { Happened, Notified, Registered, Reported, Resided, Died, Detection }
+    private enum Stage : byte { Happened, Notified, Registered, Reported, Resided, Died, AgeReached, Detection }
 
     /// <summary>Something that falls due; <see cref="Event"/> indexes <see cref="_events"/> (or is -1 for detection runs).</summary>
     private readonly record struct Due(DateTimeOffset At, int Order, Stage Stage, int Event);
@@ -71,6 +71,13 @@ internal sealed class Timeline
                 timeline._due.Add(new Due(happened, order++, Stage.Died, index));
                 continue;
             }
+            if (ev.Event == LifeEvents.AgeFortyReached)
+            {
+                // Nothing is registered anywhere: the medical insurer's answers change by themselves, from the birth date it holds.
+                timeline._events.Add(new Scheduled(ev, person, insurers.GetValueOrDefault(ev.Insurer) ?? Uninsured, null, date));
+                timeline._due.Add(new Due(happened, order++, Stage.AgeReached, index));
+                continue;
+            }
             var insurer = insurers[ev.Insurer];
             if (ev.Event == "reside")
             {
@@ -107,6 +114,9 @@ internal sealed class Timeline
 
     /// <summary>Stands in for the insurer of events that come from the resident registry (a death).</summary>
     private static readonly InsurerSpec Registry = new() { Id = "resident-registry", Kind = "registry", Name = "住民基本台帳" };
+
+    /// <summary>Stands in for the medical insurer of a person who reaches 40 with none.</summary>
+    private static readonly InsurerSpec Uninsured = new() { Id = "", Kind = "none", Name = "" };
 
     private static QualificationFact Held(Scenario scenario, Dictionary<(string, string), QualificationFact> held, PersonSpec person, InsurerSpec insurer)
     {
@@ -218,6 +228,10 @@ internal sealed class Timeline
             Stage.Registered => $"{insurer} registers it in its database ({ev.Id})",
             Stage.Resided => $"relay: {e.Person.Id} now lives in {insurer}'s municipality ({ev.Id})",
             Stage.Died => $"relay: the resident registry records {e.Person.Id}'s death ({ev.Id})",
+            Stage.AgeReached when insurer.Length == 0 =>
+                $"{e.Person.Id} reaches 40 with no medical insurance: not a secondary LTC insured until a medical insurance covers them ({ev.Id})",
+            Stage.AgeReached =>
+                $"{e.Person.Id} reaches 40: a secondary LTC insured (介護保険第2号被保険者) while {insurer} covers them; {insurer} collects LTC premiums from {e.Date:yyyy-MM} and its answers say ltcSecondaryInsured from {e.Date:yyyy-MM-dd} ({ev.Id})",
             _ => $"{insurer} reports it to the relay ({ev.Id})",
         };
     }

@@ -22,6 +22,7 @@ public sealed class InquiryTests
         people:
           - id: hanako
             name: 山田 花子
+            birthDate: 1986-08-01
             basicPensionNumber: "1234567890"
             enrolments:
               - { insurer: ltc-chiyoda, number: "0000012345", from: 2023-03-10 }
@@ -53,10 +54,47 @@ public sealed class InquiryTests
         })).Answer!;
 
     private Task<Contracts.Client.PartyResponse<InquiryAnswer>> InquireAsync(string seal, string presenter = "ltc-chiyoda", params string[] items) =>
+        InquireForAsync(seal, new DateOnly(2026, 7, 31), presenter, items);
+
+    private Task<Contracts.Client.PartyResponse<InquiryAnswer>> InquireForAsync(string seal, DateOnly serviceDate, string presenter = "ltc-chiyoda", params string[] items) =>
         _network.Insurers[presenter].Client.PostAsync<InquiryRequest, InquiryAnswer>("kenpo-chukei", "/v1/inquiries", new InquiryRequest
         {
-            Seal = seal, Items = items.Length == 0 ? [DataItems.Eligibility] : items, ServiceDate = new DateOnly(2026, 7, 31), CorrelationId = "corr-1",
+            Seal = seal, Items = items.Length == 0 ? [DataItems.Eligibility] : items, ServiceDate = serviceDate, CorrelationId = "corr-1",
         });
+
+    [TestCase("2026-07-30", false)]
+    [TestCase("2026-07-31", true)] // the day before the 40th birthday: age 40 is reached
+    public async Task Inquiry_MedicalAnswer_SaysWhetherThePersonIsASecondaryLtcInsuredOnTheServiceDate(string serviceDate, bool expected)
+    {
+        var lookup = await LookupAsync();
+
+        var response = await InquireForAsync(lookup.Seal!, DateOnly.Parse(serviceDate, null));
+
+        Assert.That(response.Answer!.Qualification!.LtcSecondaryInsured, Is.EqualTo(expected));
+        Assert.That(PayloadOf(response.SignedBody!), Does.Contain("\"ltcSecondaryInsured\":" + (expected ? "true" : "false")));
+    }
+
+    [Test]
+    public async Task Inquiry_LtcAnswer_CarriesNoSecondaryLtcStatus()
+    {
+        var lookup = (await _network.RequesterFor("kenpo-chukei").LookupAsync(new LookupRequest
+        {
+            Subject = new SubjectReference { Medical = new MedicalInsured { InsurerNumber = "06139992", Symbol = "12", Number = "3456", Branch = "02" } },
+            TargetKind = InsuranceKind.Ltc, Purpose = Purposes.LtcMedicalCombined, CorrelationId = "corr-2",
+        })).Answer!;
+
+        var response = await _network.Insurers["kenpo-chukei"].Client.PostAsync<InquiryRequest, InquiryAnswer>("ltc-chiyoda", "/v1/inquiries", new InquiryRequest
+        {
+            Seal = lookup.Seal!, Items = [DataItems.Eligibility], ServiceDate = new DateOnly(2026, 7, 31), CorrelationId = "corr-2",
+        });
+
+        Assert.That(response.Answer!.Qualification!.Number, Is.EqualTo("0000012345"));
+        Assert.That(PayloadOf(response.SignedBody!), Does.Contain("\"number\":\"0000012345\"").And.Not.Contain("ltcSecondaryInsured"));
+    }
+
+    /// <summary>The JSON a compact JWS response envelope signs (its body is base64url, so a text search needs it decoded).</summary>
+    private static string PayloadOf(string compactJws) =>
+        System.Text.Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(compactJws.Split('.')[1]));
 
     [Test]
     public async Task Inquiry_ValidSeal_IsAnsweredForTheSealedPersonAndLoggedAtTheRelayBeforeTheAnswer()
@@ -90,7 +128,7 @@ public sealed class InquiryTests
         var response = await InquireAsync(lookup.Seal!);
 
         Assert.That(response.Answer!.Benefits, Is.Null);
-        Assert.That(response.SignedBody, Does.Not.Contain("selfPay"));
+        Assert.That(PayloadOf(response.SignedBody!), Does.Not.Contain("selfPay"));
     }
 
     [Test]

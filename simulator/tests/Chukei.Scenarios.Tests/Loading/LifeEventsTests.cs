@@ -33,6 +33,16 @@ public sealed class LifeEventsTests
             name: 鈴木 次郎
             birthDate: 1961-04-02
             basicPensionNumber: "3456789012"
+          - id: kenji
+            name: 佐藤 健二
+            birthDate: 1986-06-01
+            basicPensionNumber: "5678901234"
+            enrolments:
+              - { insurer: kyokai-tokyo, symbol: "5501", number: "40", branch: "00", from: 2009-04-01 }
+          - id: leap
+            name: 高橋 閏
+            birthDate: 1960-02-29
+            basicPensionNumber: "4567890123"
           - id: taro
             name: 佐藤 太郎
             birthDate: 1956-11-02
@@ -101,6 +111,32 @@ public sealed class LifeEventsTests
             Is.EqualTo(new[] { ("ltc-chiyoda", "2026-04-01"), ("koki-tokyo", "2036-04-02") }));
     }
 
+    [Test]
+    public void BornOn29February_Turns65On28February_And75On1MarchInAYearWithout29February()
+    {
+        var e = Expand("""
+              - { id: a, event: turn-65, person: leap, to: ltc-chiyoda, number: '0000099998' }
+              - { id: b, event: turn-75, person: leap, to: koki-tokyo, number: '10002', branch: '00' }
+            """);
+
+        Assert.That(e.Where(x => x.Event == "acquire").Select(x => (x.Insurer, x.At)),
+            Is.EqualTo(new[] { ("ltc-chiyoda", "2025-02-28"), ("koki-tokyo", "2035-03-01") }));
+    }
+
+    [Test]
+    public void Turn40_IsTheDayAge40IsReached_WithTheMedicalInsurerThatCoversThePersonThen()
+    {
+        var covered = Expand("  - { id: a, event: turn-40, person: kenji }");
+        var notYetCovered = Expand("  - { id: a, event: turn-40, person: hanako }");
+        var uncovered = Expand("  - { id: a, event: turn-40, person: jiro }");
+
+        Assert.That(covered, Is.EqualTo(new[] { (LifeEvents.AgeFortyReached, "kyokai-tokyo", "2026-05-31", (string?)null) }), "changes no enrolment");
+        Assert.That(notYetCovered, Is.EqualTo(new[] { (LifeEvents.AgeFortyReached, "", "2001-04-01", (string?)null) }), "her enrolment begins in 2018");
+        Assert.That(uncovered, Is.EqualTo(new[] { (LifeEvents.AgeFortyReached, "", "2001-04-01", (string?)null) }));
+    }
+
+    [TestCase("  - { id: e, at: 2001-04-02, event: turn-40, person: hanako }", "hanako reaches 40 on 2001-04-01")]
+    [TestCase("  - { id: e, at: 2001-04-01, event: turn-40, person: sakura }", "sakura needs a birthDate")]
     [TestCase("  - { id: e, at: 2026-09-01, event: job-change, person: hanako }", "'to' is required for job-change")]
     [TestCase("  - { id: e, at: 2026-09-01, event: emigrate, person: hanako }", "must be one of acquire, lose, hire")]
     [TestCase("  - { id: e, at: 2026-09-01, event: birth, person: sakura, parent: nobody }", "'parent' must name a person")]
