@@ -80,13 +80,24 @@ public static class HtmlReport
         {
             var e = entries[i];
             var y = top + i * rowHeight;
+            if (e.Milestone is { } milestone)
+            {
+                // An age reached: one mark, as every party that answers from the birth date knows it that day.
+                var (mx, uninsured) = (X(e.Happened), e.InsurerId.Length == 0);
+                var meaning = uninsured
+                    ? $"{milestone} reached with no medical insurance: not a secondary LTC insured"
+                    : $"{milestone} reached: a secondary LTC insured; {e.InsurerId} answers so from the birth date it holds, nobody is notified";
+                html.Append(CultureInfo.InvariantCulture, $"<text x=\"4\" y=\"{y + 4}\">{(uninsured ? "uninsured" : E(e.InsurerId))} {E(milestone)} {e.Date:yyyy-MM-dd}</text>")
+                    .Append(CultureInfo.InvariantCulture, $"<path d=\"M{mx:F0} {y - 6}l6 6l-6 6l-6 -6z\" fill=\"#6b4bb3\"><title>{E(meaning)}</title></path>");
+                continue;
+            }
             html.Append(CultureInfo.InvariantCulture, $"<text x=\"4\" y=\"{y + 4}\">{E(e.InsurerId)} {(e.Acquire ? "acquire" : "loss")} {e.Date:yyyy-MM-dd}</text>");
             Segment(html, X(e.Happened), X(e.Notified), y, "#d0d0d0", "nobody knows yet");
             Segment(html, X(e.Notified), X(e.Registered), y, "#f2b950", "insurer notified, not registered: change pending");
             Segment(html, X(e.Registered), X(e.AtRelay), y, "#7fb3e6", "insurer registered, relay not yet");
             html.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{X(e.AtRelay):F0}\" cy=\"{y}\" r=\"4\" fill=\"#176b2c\"><title>relay registered {Jst(e.AtRelay)}</title></circle>");
         }
-        html.Append("</svg><p>grey: nobody knows yet · amber: the insurer was told, change pending · blue: the insurer registered it, the relay not yet · green dot: the relay registered it · dashed lines: steps</p></section>");
+        html.Append("</svg><p>grey: nobody knows yet · amber: the insurer was told, change pending · blue: the insurer registered it, the relay not yet · green dot: the relay registered it · violet diamond: an age reached, answered from the birth date · dashed lines: steps</p></section>");
     }
 
     private static void Segment(StringBuilder html, double x1, double x2, int y, string colour, string title) =>

@@ -75,6 +75,10 @@ internal sealed class Timeline
             {
                 // Nothing is registered anywhere: the medical insurer's answers change by themselves, from the birth date it holds.
                 timeline._events.Add(new Scheduled(ev, person, insurers.GetValueOrDefault(ev.Insurer) ?? Uninsured, null, date));
+                timeline._entries.Add(new TimelineEntry(person.Id, ev.Id, ev.Insurer, false, date, happened, happened, happened, happened)
+                {
+                    Milestone = "age 40",
+                });
                 timeline._due.Add(new Due(happened, order++, Stage.AgeReached, index));
                 continue;
             }
@@ -276,4 +280,12 @@ internal sealed class Timeline
 
 /// <summary>One change and when each party knew of it: it happened, the insurer was notified, registered it, the relay registered it.</summary>
 public sealed record TimelineEntry(string PersonId, string EventId, string InsurerId, bool Acquire, DateOnly Date,
-    DateTimeOffset Happened, DateTimeOffset Notified, DateTimeOffset Registered, DateTimeOffset AtRelay);
+    DateTimeOffset Happened, DateTimeOffset Notified, DateTimeOffset Registered, DateTimeOffset AtRelay)
+{
+    /// <summary>
+    /// Set for an age reached rather than a change ("age 40"): nobody is notified, because the insurer answers from the
+    /// birth date it holds, so every instant is the day itself. <see cref="InsurerId"/> is the insurer covering the
+    /// person that day, or empty.
+    /// </summary>
+    public string? Milestone { get; init; }
+}

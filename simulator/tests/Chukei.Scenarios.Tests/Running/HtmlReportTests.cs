@@ -34,4 +34,28 @@ public sealed class HtmlReportTests
             Assert.That(html, Does.Contain("<td>changePending</td><td>false</td><td>true</td>"));
         });
     }
+
+    [Test]
+    public async Task Render_FailedStepAfterTurning40_MarksTheDayAge40IsReachedInThePersonsTimeline()
+    {
+        var yaml = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "scenarios", "life", "turning-40.yaml"))
+            .Replace("serviceDate: 2026-05-31\n    expect: { lookup: found, status: valid, ltcSecondaryInsured: true }",
+                "serviceDate: 2026-05-31\n    expect: { lookup: found, status: valid, ltcSecondaryInsured: false }", StringComparison.Ordinal);
+        var scenario = ScenarioLoader.Load(yaml, "wrong.yaml");
+        var clock = new FakeTimeProvider(ScenarioValidator.ParseInstant(scenario.Clock.Start)!.Value);
+        await using var network = await SimulatedNetwork.StartAsync(scenario, clock);
+        var runner = new ScenarioRunner(network, clock, TextWriter.Null);
+        var result = await runner.RunAsync();
+
+        var html = HtmlReport.Render(scenario, result, runner.TimelineEntries);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Passed, Is.False, "the expectation was made wrong");
+            Assert.That(html, Does.Contain("<td>ltcSecondaryInsured</td><td>false</td><td>true</td>"));
+            Assert.That(html, Does.Contain("Timeline of kenji"));
+            Assert.That(html, Does.Contain("kyokai-tokyo age 40 2026-05-31").And.Contain("age 40 reached: a secondary LTC insured; kyokai-tokyo answers so"));
+            Assert.That(html, Does.Not.Contain("Timeline of yumi"), "only people involved in a failure");
+        });
+    }
 }
