@@ -15,7 +15,8 @@ public sealed class LagSpec : ScenarioNode
 /// A change in a person's insurance on a date. The basic events are <c>acquire</c> (資格取得, covered from
 /// <see cref="At"/>) and <c>lose</c> (資格喪失, <see cref="At"/> is the first day not covered); life events (hire,
 /// job-change, retire, move, death, birth, turn-65, turn-75) are expanded into those by the rules in
-/// <see cref="Loading.LifeEvents"/>. Each party learns of a change after its lag.
+/// <see cref="Loading.LifeEvents"/>, and turn-40 into the day age 40 is reached, which changes no record. Each party
+/// learns of a change after its lag.
 /// </summary>
 public sealed class TimelineEventSpec : ScenarioNode
 {
