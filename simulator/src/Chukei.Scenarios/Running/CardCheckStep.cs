@@ -108,8 +108,6 @@ internal sealed class CardCheckStep(SimulatedNetwork network)
         var a = c.InsurerAnswer;
         if (x.Status is { } s) r.Expectations.Add(new("status", s, a is null ? "(no answer)" : Wire.Name(a.Status)));
         if (x.ChangePending is { } cp) r.Expectations.Add(new("changePending", ScenarioRunner.Bool(cp), a is null ? "(no answer)" : ScenarioRunner.Bool(a.ChangePending)));
-        if (x.CopaymentRatio is { } ratio) r.Expectations.Add(new("copaymentRatio", ratio.ToString(CultureInfo.InvariantCulture), a?.Qualification?.CopaymentRatio?.ToString(CultureInfo.InvariantCulture) ?? "(none)"));
-        if (x.LossDate is { } ld) r.Expectations.Add(new("lossDate", ld, a?.Qualification?.DisqualificationDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "(none)"));
-        if (x.LtcSecondaryInsured is { } ltc) r.Expectations.Add(new("ltcSecondaryInsured", ScenarioRunner.Bool(ltc), a?.Qualification?.LtcSecondaryInsured is { } said ? ScenarioRunner.Bool(said) : "(none)"));
+        FlowSteps.ExpectQualification(x, a?.Qualification, r);
     }
 }

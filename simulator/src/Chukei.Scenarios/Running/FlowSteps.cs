@@ -1,3 +1,4 @@
+using System.Globalization;
 using Chukei.Contracts;
 using Chukei.Contracts.Client;
 using Chukei.Contracts.Problems;
@@ -131,10 +132,16 @@ internal sealed class FlowSteps(SimulatedNetwork network)
         if (x.Problem is { } p) r.Expectations.Add(new("problem", p, problem?.Code ?? "(none)"));
         if (x.Status is { } s) r.Expectations.Add(new("status", s, a is null ? $"(no answer: {problem?.Code})" : Wire.Name(a.Status)));
         if (x.ChangePending is { } cp) r.Expectations.Add(new("changePending", ScenarioRunner.Bool(cp), a is null ? "(no answer)" : ScenarioRunner.Bool(a.ChangePending)));
-        if (x.CopaymentRatio is { } c) r.Expectations.Add(new("copaymentRatio", c.ToString(null, null), a?.Qualification?.CopaymentRatio?.ToString(null, null) ?? "(none)"));
-        if (x.LossDate is { } ld) r.Expectations.Add(new("lossDate", ld, a?.Qualification?.DisqualificationDate?.ToString("yyyy-MM-dd", null) ?? "(none)"));
-        if (x.LtcSecondaryInsured is { } ltc) r.Expectations.Add(new("ltcSecondaryInsured", ScenarioRunner.Bool(ltc), a?.Qualification?.LtcSecondaryInsured is { } said ? ScenarioRunner.Bool(said) : "(none)"));
+        ExpectQualification(x, a?.Qualification, r);
         if (x.Benefits is { } b) r.Expectations.Add(new("benefits", b.ToString(null, null), a?.Benefits?.Count.ToString(null, null) ?? "(none)"));
+    }
+
+    /// <summary>The expectations on the answer's qualification, alike for a flow, a routed inquiry and a card-check.</summary>
+    internal static void ExpectQualification(ExpectSpec x, QualificationRecord? q, StepResult r)
+    {
+        if (x.CopaymentRatio is { } c) r.Expectations.Add(new("copaymentRatio", c.ToString(CultureInfo.InvariantCulture), q?.CopaymentRatio?.ToString(CultureInfo.InvariantCulture) ?? "(none)"));
+        if (x.LossDate is { } ld) r.Expectations.Add(new("lossDate", ld, q?.DisqualificationDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "(none)"));
+        if (x.LtcSecondaryInsured is { } ltc) r.Expectations.Add(new("ltcSecondaryInsured", ScenarioRunner.Bool(ltc), q?.LtcSecondaryInsured is { } said ? ScenarioRunner.Bool(said) : "(none)"));
     }
 
     private static string Tamper(string seal, string? tamper, StepResult r)
