@@ -1,6 +1,7 @@
 using Chukei.Conformance.Insurer.Kit;
 using Chukei.Conformance.Outcomes;
 using Chukei.Contracts;
+using Chukei.Contracts.Problems;
 using Chukei.Contracts.Tokens.Mutations;
 
 namespace Chukei.Conformance.Insurer.Checks;
@@ -103,13 +104,22 @@ public static class AnswerChecks
             _ => throw new ArgumentOutOfRangeException(nameof(caseName), caseName, "no such case"),
         };
         var caller = caseName == "items-not-allowed" ? SealFixture.OtherInsurerId : caseName == "requester-mismatch" ? SealFixture.OtherInsurerId : SealFixture.RequesterId;
+        var refusal = caseName switch
+        {
+            "requester-mismatch" => ProblemCodes.SealRequesterMismatch,
+            "expired" => ProblemCodes.SealExpired,
+            _ => ProblemCodes.ItemsNotAllowed,
+        };
 
         // Act
         var (response, _) = await SealChecks.PresentValidAsync(session, check, "no-personal-data-" + caseName, SealFixture.DefaultItems,
             c => refusedBy(c with { Insured = c.Insured with { Number = TellTaleNumber } }), caller);
 
         // Assert
-        if (response.Status == 200) throw check.Unreachable($"the seal ({caseName}) was answered 200 (step ④'s own requirements cover that)");
+        // Only the refusal step ④ gives shows the target opened the seal: a 404, or another code, says nothing of what it quotes.
+        if (response.Status != refusal.Status || response.Problem?.Code != refusal.Code)
+            throw check.Unreachable($"the seal ({caseName}) must be refused with {refusal.Code} ({refusal.Status}) after the target opened it, but was answered {response.Summary}; " +
+                $"{refusal.RequirementId} covers that, and what a refusal of an opened seal quotes was not observed");
         check.Must(!response.Body.Contains(TellTaleNumber, StringComparison.Ordinal),
             $"the refusal ({response.Summary}) quotes the sealed insured number {TellTaleNumber}: a problem document never carries personal data");
     }

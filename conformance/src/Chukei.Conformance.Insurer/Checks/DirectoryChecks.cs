@@ -65,7 +65,12 @@ public static class DirectoryChecks
     /// <summary>DIR-009: answered, or a warning saying whether the target fetched the directory listing the rotated key.</summary>
     private static void TookUpRotatedKey(InsurerSession session, CheckContext check, InquiryExchange response, bool fetched, string unknownKeyCode, string whose, string kid, string token)
     {
-        if (response.Status == 200) return;
+        if (response.Status == 200)
+        {
+            // Answered is seen in a verified answer to this very request, not in the status alone.
+            response.ReadAnswer(session.World, RequesterId);
+            return;
+        }
         if (response.Problem?.Code != unknownKeyCode)
             throw check.Unreachable($"the {token} under {whose} rotated key was answered {response.Summary}, which is not about the key");
         check.Should("DIR-009", false, fetched

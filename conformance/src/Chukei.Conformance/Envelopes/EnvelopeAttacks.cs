@@ -67,20 +67,20 @@ public static class EnvelopeAttacks
     /// <summary>
     /// Presents one row to <paramref name="endpoint"/> with <paramref name="send"/> (which posts a token as
     /// application/jose) and judges the answer: a refused row must get exactly its code and status; an accepted row
-    /// must get past the envelope checks (any answer that is not an envelope refusal: the placeholder body is then
-    /// refused or answered by the endpoint itself).
+    /// carries a real request (<paramref name="acceptance"/>) and must get that request's answer, judged by the suite.
     /// </summary>
     public static async Task PresentAsync(CheckContext check, string mutationName, TimeProvider time, string receiverId, Uri endpoint,
-        Func<Uri, string, Task<(int Status, string Body)>> send)
+        Func<Uri, string, Task<(int Status, string Body)>> send, EnvelopeAcceptance acceptance)
     {
         ArgumentNullException.ThrowIfNull(check);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(send);
+        ArgumentNullException.ThrowIfNull(acceptance);
         var mutation = EnvelopeMutations.Find(mutationName);
-        async Task<(EnvelopeCase Built, int Status, Problem? Problem)> AttemptAsync()
+        async Task<(EnvelopeCase Built, int Status, Problem? Problem, string Body)> AttemptAsync()
         {
-            var built = mutation.Build(new SealFixture(time.GetUtcNow()), EnvelopeSigner.NewId(), c => Retarget(c, receiverId, endpoint.AbsolutePath));
+            var built = mutation.Build(new SealFixture(time.GetUtcNow()), EnvelopeSigner.NewId(), c => Retarget(c, receiverId, endpoint.AbsolutePath), acceptance.WithBody);
             foreach (var first in built.PresentedBefore)
             {
                 var (status, body) = await send(endpoint, first.Token);
@@ -89,15 +89,15 @@ public static class EnvelopeAttacks
                     throw check.Unreachable($"the earlier presentation the row needs was answered {Describe(status, before)}, not {first.ExpectedVerdict}");
             }
             var (answerStatus, answerBody) = await send(endpoint, built.Token);
-            return (built, answerStatus, Verdict(answerStatus, answerBody));
+            return (built, answerStatus, Verdict(answerStatus, answerBody), answerBody);
         }
         // Over HTTP the body limit (ERR-003) comes before the envelope is read (ERR-009), as the row itself says.
         ProblemCode? ExpectedOf(EnvelopeCase built) => built.Token.Length > ProtocolConstants.MaxRequestLength ? ProblemCodes.BodyTooLarge : mutation.ExpectedCode;
-        bool AsExpected((EnvelopeCase Built, int Status, Problem? Problem) a) => ExpectedOf(a.Built) is { } code
+        bool AsExpected((EnvelopeCase Built, int Status, Problem? Problem, string Body) a) => ExpectedOf(a.Built) is { } code
             ? a.Status == code.Status && a.Problem?.Code == code.Code
-            : !IsEnvelopeRefusal(a.Problem);
+            : acceptance.Judge(a.Built.Claims, a.Status, a.Body) is null;
 
-        var (built, answerStatus, problem) = IsTimeWindow(check.RequirementId)
+        var (built, answerStatus, problem, answer) = IsTimeWindow(check.RequirementId)
             ? await DecisiveAsync(check, time, async () => { var a = await AttemptAsync(); return (a, AsExpected(a)); })
             : await AttemptAsync();
         var expectedCode = ExpectedOf(built);
@@ -105,6 +105,9 @@ public static class EnvelopeAttacks
         {
             check.Must(!IsEnvelopeRefusal(problem),
                 $"the envelope '{mutation.Name}' must pass the envelope checks, but was refused with {Describe(answerStatus, problem)}. The envelope: {mutation.Description}");
+            var wrong = acceptance.Judge(built.Claims, answerStatus, answer);
+            check.Must(wrong is null,
+                $"the envelope '{mutation.Name}' must be accepted and the request it carries answered, but {wrong}. The envelope: {mutation.Description}");
             return;
         }
         check.Must(answerStatus == expected.Status && problem?.Code == expected.Code,
@@ -145,6 +148,9 @@ public static class EnvelopeAttacks
         var millisecond = time.GetUtcNow().Millisecond;
         if (millisecond > 500) await Task.Delay(TimeSpan.FromMilliseconds(1005 - millisecond), time);
     }
+
+    /// <summary>"200", or "403 seal-audience: detail", or "404 (no problem document): ": an answer, for messages.</summary>
+    public static string DescribeAnswer(int status, string body) => Describe(status, Verdict(status, body));
 
     private static Problem? Verdict(int status, string body) => status == 200 ? null : PartyClient.ReadProblem(body);
 

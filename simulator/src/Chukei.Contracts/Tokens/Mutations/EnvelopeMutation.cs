@@ -30,9 +30,11 @@ public sealed record EnvelopeMutation(string Name, ProblemCode? ExpectedCode, st
 
     /// <summary>
     /// Envelopes the receiver got first, in order, each with the verdict it must reach; the replay cases need them.
-    /// The function gets the final token, so a case can present that very token earlier.
+    /// The function gets the final token, so a case can present that very token earlier, and the body function of
+    /// <see cref="Build"/>, for an earlier envelope signed from other claims.
     /// </summary>
-    public Func<SealFixture, EnvelopeClaims, string, IReadOnlyList<EnvelopePresentation>> PresentedBefore { get; init; } = static (_, _, _) => [];
+    public Func<SealFixture, EnvelopeClaims, string, Func<EnvelopeClaims, EnvelopeClaims>, IReadOnlyList<EnvelopePresentation>> PresentedBefore { get; init; } =
+        static (_, _, _, _) => [];
 
     /// <summary>The party that checks the envelope: the target for requests, the requester (who called it) for responses.</summary>
     public string Receiver => IsResponse ? SealFixture.RequesterId : SealFixture.TargetId;
@@ -45,14 +47,19 @@ public sealed record EnvelopeMutation(string Name, ProblemCode? ExpectedCode, st
     /// <summary>
     /// Builds the token from the valid claims of this mutation's own jti (or the given one). <paramref name="retarget"/>
     /// rewrites the changed claims before signing, so a conformance suite can aim the row at another receiver or path.
+    /// <paramref name="withBody"/> replaces the placeholder body of a row that must be accepted (and of the earlier
+    /// envelopes it signs from other claims) with a real request for the claims' issuer, so that the receiver answers it
+    /// and a suite sees acceptance as a verified answer, not as the absence of a refusal. The vectors keep the placeholder.
     /// </summary>
-    public EnvelopeCase Build(SealFixture fixture, string? jti = null, Func<EnvelopeClaims, EnvelopeClaims>? retarget = null)
+    public EnvelopeCase Build(SealFixture fixture, string? jti = null, Func<EnvelopeClaims, EnvelopeClaims>? retarget = null,
+        Func<EnvelopeClaims, EnvelopeClaims>? withBody = null)
     {
         var id = jti ?? SealFixture.JtiFor("envelope/" + Name);
         var claims = Claims(fixture, IsResponse ? EnvelopeMutations.ResponseClaims(fixture, id) : EnvelopeMutations.RequestClaims(fixture, id));
         if (retarget is not null) claims = retarget(claims);
+        if (withBody is not null && ExpectAccepted) claims = withBody(claims);
         var token = (Token ?? (IsResponse ? EnvelopeMutations.SignResponse : EnvelopeMutations.SignRequest))(fixture, claims);
-        return new EnvelopeCase(this, token, claims, PresentedBefore(fixture, claims, token));
+        return new EnvelopeCase(this, token, claims, PresentedBefore(fixture, claims, token, withBody ?? (static c => c)));
     }
 
     public override string ToString() => Name;

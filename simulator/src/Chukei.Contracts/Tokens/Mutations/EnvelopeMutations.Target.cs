@@ -31,23 +31,24 @@ public static partial class EnvelopeMutations
         new("htm-absent", P.AuthTargetMismatch, "The claims have no htm: an absent htm never matches.") { Claims = static (_, c) => c with { Method = null } },
         new("replayed-at-other-path", P.AuthTargetMismatch,
             "Accepted once at /v1/inquiries, then presented again at /kenpo/v1/inquiries: AUTH-009 (step 9) comes before AUTH-008 (step 10).")
-        { Path = BasePathInquiry, PresentedBefore = static (_, _, token) => [new(token, Post, InquiryPath, null)] },
+        { Path = BasePathInquiry, PresentedBefore = static (_, _, token, _) => [new(token, Post, InquiryPath, null)] },
 
         // AUTH-008: an (iss, jti) pair is accepted once.
         new("replayed", P.AuthReplayed, "The valid envelope presented a second time, byte for byte.")
-        { PresentedBefore = static (_, _, token) => [new(token, Post, InquiryPath, null)] },
+        { PresentedBefore = static (_, _, token, _) => [new(token, Post, InquiryPath, null)] },
         new("replayed-with-fresh-signature", P.AuthReplayed,
             "The same claims (same iss and jti) signed again: the bytes differ because ECDSA is randomized, but the pair (iss, jti) was already accepted.")
-        { PresentedBefore = static (f, c, _) => [new(SignRequest(f, c), Post, InquiryPath, null)] },
+        { PresentedBefore = static (f, c, _, _) => [new(SignRequest(f, c), Post, InquiryPath, null)] },
         new("same-jti-other-issuer", null,
             "kenpo-c first sent its own valid envelope with the same jti; the requester's envelope is still new, because replay is per (iss, jti).")
         {
-            PresentedBefore = static (f, c, _) =>
-                [new(Signed(f, Hdr(kid: OtherSigningKid), Json(c with { Issuer = OtherInsurerId }), OtherSigningKid), Post, InquiryPath, null)],
+            // Its own body (when a suite gives real ones): the earlier presentation must not spend what the requester's carries.
+            PresentedBefore = static (f, c, _, withBody) =>
+                [new(Signed(f, Hdr(kid: OtherSigningKid), Json(withBody(c with { Issuer = OtherInsurerId })), OtherSigningKid), Post, InquiryPath, null)],
         },
         new("refused-presentation-not-recorded", null,
             "The same envelope was first presented at /kenpo/v1/inquiries and refused (auth-target-mismatch): only an accepted jti is recorded, so it is accepted now.")
-        { PresentedBefore = static (_, _, token) => [new(token, Post, BasePathInquiry, P.AuthTargetMismatch)] },
+        { PresentedBefore = static (_, _, token, _) => [new(token, Post, BasePathInquiry, P.AuthTargetMismatch)] },
     ];
 
     private static IEnumerable<EnvelopeMutation> ResponseChecks() =>
