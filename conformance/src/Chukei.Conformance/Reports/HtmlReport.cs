@@ -18,13 +18,12 @@ public static class HtmlReport
     {
         ArgumentNullException.ThrowIfNull(run);
         var html = new StringBuilder();
-        var conformant = !run.Results.Any(r => r.FailsRun);
         html.AppendLine("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">");
         html.Append("<title>chukei conformance ").Append(E(run.Suite)).AppendLine("</title>");
         html.AppendLine("<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}"
             + ".failed,.unexpectedpass{background:#fdd}.inconclusive{background:#eee}.warning{background:#ffd}.expectedfailure{background:#def}.passed{background:#dfd}.notclaimed{background:#f4f4f4}"
             + "pre{background:#f6f6f6;padding:8px;white-space:pre-wrap;word-break:break-all}code.cmd{display:block;background:#222;color:#eee;padding:6px}</style></head><body>");
-        html.Append("<h1>chukei conformance ").Append(E(run.Suite)).Append(": ").Append(conformant ? "conformant" : "NOT conformant").AppendLine("</h1>");
+        html.Append("<h1>chukei conformance ").Append(E(run.Suite)).Append(": ").Append(E(run.VerdictText)).AppendLine("</h1>");
         html.Append("<p>Target <code>").Append(E(run.TargetUrl)).Append("</code>, started ")
             .Append(E(run.StartedAt.ToString("u", CultureInfo.InvariantCulture))).Append(", ")
             .Append(run.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)).Append(" s, ")
@@ -61,7 +60,7 @@ public static class HtmlReport
             }
             html.Append("<pre>").Append(E(result.Reason ?? "")).AppendLine("</pre>");
             html.Append("<p>Re-run exactly this case:</p><code class=\"cmd\">").Append(E(run.RerunCommand(result))).AppendLine("</code>");
-            html.Append("<details").Append(result.FailsRun ? " open" : "").Append("><summary>Exchanged messages (")
+            html.Append("<details").Append(result.FailsRun || result.LeavesMustUnchecked ? " open" : "").Append("><summary>Exchanged messages (")
                 .Append(result.Exchanges.Count).Append(")</summary><pre>").Append(E(ExchangeText.Format(result.Exchanges))).AppendLine("</pre></details></section>");
         }
         html.AppendLine("</body></html>");

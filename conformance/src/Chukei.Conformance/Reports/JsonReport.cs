@@ -23,7 +23,9 @@ public static class JsonReport
             target = run.TargetUrl,
             startedAt = run.StartedAt,
             durationSeconds = Math.Round(run.Duration.TotalSeconds, 3),
-            conformant = !run.Results.Any(r => r.FailsRun),
+            conformant = run.Verdict == RunVerdict.Conformant,
+            verdict = run.Verdict,
+            verdictText = run.VerdictText,
             counts = Enum.GetValues<CaseOutcome>().ToDictionary(o => JsonNamingPolicy.CamelCase.ConvertName(o.ToString()), run.CountOf),
             cases = run.Results.Select(r => new
             {

@@ -9,11 +9,21 @@ namespace Chukei.Conformance.Reports;
 /// <summary>
 /// The run as JUnit XML: one <c>testsuite</c> per requirement, one <c>testcase</c> per case named
 /// "<c>REQ case</c>"; a MUST violated (or a stale expected failure) is a <c>failure</c> whose message names the
-/// requirement and the reason, an inconclusive case or a known gap is <c>skipped</c>, and <c>system-out</c> holds the
-/// exchanged messages.
+/// requirement and the reason; a MUST case the kit could not check is an <c>error</c> (CI shows it red: it is not a
+/// pass); a SHOULD case left inconclusive, a feature not claimed or a known gap is <c>skipped</c>; and <c>system-out</c>
+/// holds the exchanged messages.
 /// </summary>
 public static class JunitReport
 {
+    /// <summary>Writes the report as UTF-8 without a byte-order mark, which some CI parsers reject.</summary>
+    public static async Task WriteAsync(ConformanceRun run, Stream stream, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), Indent = true, Async = true };
+        await using var writer = XmlWriter.Create(stream, settings);
+        await Render(run).SaveAsync(writer, ct);
+    }
+
     public static XDocument Render(ConformanceRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -21,6 +31,7 @@ public static class JunitReport
             new XAttribute("name", $"chukei conformance {run.Suite}"),
             new XAttribute("tests", run.Results.Count),
             new XAttribute("failures", run.Results.Count(r => r.FailsRun)),
+            new XAttribute("errors", run.Results.Count(r => r.LeavesMustUnchecked)),
             new XAttribute("time", Seconds(run.Duration)));
         foreach (var (requirementId, _, cases) in run.ByRequirement())
         {
@@ -28,8 +39,8 @@ public static class JunitReport
                 new XAttribute("name", requirementId),
                 new XAttribute("tests", cases.Count),
                 new XAttribute("failures", cases.Count(c => c.FailsRun)),
-                new XAttribute("errors", 0),
-                new XAttribute("skipped", cases.Count(c => c.Outcome is CaseOutcome.Inconclusive or CaseOutcome.ExpectedFailure or CaseOutcome.NotClaimed)),
+                new XAttribute("errors", cases.Count(c => c.LeavesMustUnchecked)),
+                new XAttribute("skipped", cases.Count(c => !c.LeavesMustUnchecked && c.Outcome is CaseOutcome.Inconclusive or CaseOutcome.ExpectedFailure or CaseOutcome.NotClaimed)),
                 new XAttribute("time", Seconds(TimeSpan.FromTicks(cases.Sum(c => c.Duration.Ticks)))),
                 new XAttribute("timestamp", run.StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)),
                 cases.Select(Case)));
@@ -48,8 +59,12 @@ public static class JunitReport
         {
             case CaseOutcome.Failed:
             case CaseOutcome.UnexpectedPass:
-                element.Add(new XElement("failure", new XAttribute("message", XmlSafe($"{result.RequirementId} ({result.Level}): {FirstLine(reason)}")),
+                element.Add(new XElement("failure", new XAttribute("message", XmlSafe(Prefixed(result, FirstLine(reason)))),
                     new XAttribute("type", result.Outcome.ToString()), XmlSafe(reason)));
+                break;
+            case CaseOutcome.Inconclusive when result.LeavesMustUnchecked:
+                element.Add(new XElement("error", new XAttribute("message", XmlSafe(Prefixed(result, FirstLine(reason)))),
+                    new XAttribute("type", "MustNotChecked"), XmlSafe(reason)));
                 break;
             case CaseOutcome.Inconclusive:
             case CaseOutcome.ExpectedFailure:
@@ -75,6 +90,10 @@ public static class JunitReport
         }
         return safe.ToString();
     }
+
+    /// <summary>The reason names its requirement already ("INS-024 (MUST) violated: …"); a stale expected failure's does not.</summary>
+    private static string Prefixed(CaseResult result, string line) =>
+        line.StartsWith(result.RequirementId, StringComparison.Ordinal) ? line : $"{result.RequirementId} ({result.Level}): {line}";
 
     private static string FirstLine(string text) => text.Split('\n')[0].TrimEnd('\r');
 

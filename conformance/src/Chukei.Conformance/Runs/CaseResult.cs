@@ -17,4 +17,10 @@ public sealed record CaseResult(string RequirementId, string Level, string CaseN
 
     /// <summary>Whether this outcome fails the run: a MUST violated that is not expected, or an expected failure that now passes.</summary>
     public bool FailsRun => Outcome is CaseOutcome.Failed or CaseOutcome.UnexpectedPass;
+
+    /// <summary>
+    /// A MUST case the kit could not check (its precondition did not hold, or the target stopped answering): not a
+    /// pass, so the run cannot say the target conforms, unless the vendor lists the case as a known gap.
+    /// </summary>
+    public bool LeavesMustUnchecked => Outcome == CaseOutcome.Inconclusive && Level == "MUST";
 }

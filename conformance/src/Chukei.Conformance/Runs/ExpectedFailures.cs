@@ -59,14 +59,18 @@ public sealed class ExpectedFailures
         return _reasons.GetValueOrDefault(result.FullName);
     }
 
-    /// <summary>Applies the list: a listed failure becomes an expected failure, a listed case that passed an unexpected pass.</summary>
+    /// <summary>
+    /// Applies the list: a listed failure, or a listed case the kit could not check, becomes an expected failure; a
+    /// listed case that passed an unexpected pass.
+    /// </summary>
     public CaseResult Apply(CaseResult result)
     {
         var listed = ReasonFor(result);
         if (listed is null) return result;
         return result.Outcome switch
         {
-            CaseOutcome.Failed => result with { Outcome = CaseOutcome.ExpectedFailure, Reason = $"{result.Reason}{Environment.NewLine}  expected failure: {listed}" },
+            CaseOutcome.Failed or CaseOutcome.Inconclusive when !result.TargetUnreachable =>
+                result with { Outcome = CaseOutcome.ExpectedFailure, Reason = $"{result.Reason}{Environment.NewLine}  expected failure: {listed}" },
             CaseOutcome.Passed or CaseOutcome.Warning => result with
             {
                 Outcome = CaseOutcome.UnexpectedPass,

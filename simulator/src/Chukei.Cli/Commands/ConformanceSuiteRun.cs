@@ -75,16 +75,18 @@ public sealed class ConformanceSuiteRun<TSession>(SuiteDefinition<TSession> suit
         var run = new ConformanceRun(suite.Role, target, startedAt, watch.Elapsed, results, suite.RerunCommand);
         await WriteReportsAsync(run, ct);
 
-        var failed = results.Any(r => r.FailsRun);
-        var unreachable = results.Any(r => r.TargetUnreachable);
         Console.WriteLine();
         Console.WriteLine($"{results.Count} cases in {watch.Elapsed.TotalSeconds:0.0} s: "
             + string.Join(", ", Enum.GetValues<CaseOutcome>().Where(o => run.CountOf(o) > 0).Select(o => $"{run.CountOf(o)} {HtmlReport.Label(o)}")));
-        Console.WriteLine(failed ? "NOT conformant: a MUST was violated (or an expected failure now passes); see report.html"
-            : unreachable ? "NO VERDICT: the target stopped answering during the run"
-            : "conformant: every MUST held");
+        Console.WriteLine(run.Verdict == RunVerdict.Conformant ? run.VerdictText : run.VerdictText + "; see report.html");
         Console.WriteLine($"reports: {Path.Combine(output.FullName, "junit.xml")}, results.json, report.html");
-        return failed ? ExitCodes.Failed : unreachable ? ExitCodes.Unreachable : ExitCodes.Ok;
+        return run.Verdict switch
+        {
+            RunVerdict.Conformant => ExitCodes.Ok,
+            RunVerdict.NotConformant => ExitCodes.Failed,
+            RunVerdict.NoVerdict => ExitCodes.Unreachable,
+            _ => ExitCodes.NotShown,
+        };
     }
 
     private async Task WriteReportsAsync(ConformanceRun run, CancellationToken ct)
@@ -92,7 +94,7 @@ public sealed class ConformanceSuiteRun<TSession>(SuiteDefinition<TSession> suit
         Directory.CreateDirectory(output.FullName);
         await using (var junit = File.Create(Path.Combine(output.FullName, "junit.xml")))
         {
-            await JunitReport.Render(run).SaveAsync(junit, System.Xml.Linq.SaveOptions.None, ct);
+            await JunitReport.WriteAsync(run, junit, ct);
         }
         await File.WriteAllTextAsync(Path.Combine(output.FullName, "results.json"), JsonReport.Render(run), ct);
         await File.WriteAllTextAsync(Path.Combine(output.FullName, "report.html"), HtmlReport.Render(run), ct);

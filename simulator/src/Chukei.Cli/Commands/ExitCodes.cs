@@ -14,4 +14,7 @@ public static class ExitCodes
 
     /// <summary>The target is unreachable (connection refused on the first case, or it stopped answering), or another infrastructure error (the kit's relay stand-in cannot listen).</summary>
     public const int Unreachable = 3;
+
+    /// <summary>Conformance: no MUST was violated, but a MUST case could not be checked (it says why), so conformance is not shown.</summary>
+    public const int NotShown = 4;
 }
