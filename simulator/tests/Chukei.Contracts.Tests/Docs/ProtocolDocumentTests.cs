@@ -55,6 +55,31 @@ public sealed partial class ProtocolDocumentTests
         });
     }
 
+    /// <summary>
+    /// The reports quote the CSV's text as the requirement, so it must be the document's statement word for word (the
+    /// statement's line, with Markdown's backticks, bold and link targets taken out).
+    /// </summary>
+    [Test]
+    public void Catalogue_QuotesEachStatementOfTheDocumentWordForWord()
+    {
+        var statements = StatementLine().Matches(Document).ToDictionary(m => m.Groups[1].Value, m => Plain(m.Groups[2].Value), StringComparer.Ordinal);
+
+        Assert.Multiple(() =>
+        {
+            foreach (var row in Catalogue)
+            {
+                if (statements.TryGetValue(row.Id, out var stated))
+                    Assert.That(Plain(row.Text), Is.EqualTo(stated), $"{row.Id}: the CSV's text is not protocol.md's statement");
+            }
+        });
+    }
+
+    private static string Plain(string markdown)
+    {
+        var text = MarkdownLink().Replace(markdown, "$1").Replace("`", "", StringComparison.Ordinal).Replace("**", "", StringComparison.Ordinal);
+        return Whitespace().Replace(text, " ").Trim();
+    }
+
     [Test]
     public void ProblemCodes_AreExactlyTheErrorTableOfTheDocument()
     {
@@ -117,6 +142,16 @@ public sealed partial class ProtocolDocumentTests
 
     [GeneratedRegex(@"\*\*((?:ID|DIR|AUTH|SEAL|RLY|INS|LOG|ELG|ERR|CLN)-\d{3})\*\* \((MUST|SHOULD|MAY)\)")]
     private static partial Regex Statement();
+
+    /// <summary>A statement's whole line: "- **LOG-003** (MUST) text" or "1. **INS-011** (MUST) text".</summary>
+    [GeneratedRegex(@"^\s*(?:[-*]|\d+\.)\s+\*\*([A-Z]+-\d{3})\*\* \((?:MUST|SHOULD|MAY)\) (.*)$", RegexOptions.Multiline)]
+    private static partial Regex StatementLine();
+
+    [GeneratedRegex(@"\[([^\]]*)\]\([^)]*\)")]
+    private static partial Regex MarkdownLink();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 
     [GeneratedRegex(@"^\| `([a-z-]+)` \| (\d{3}) \| ([A-Z]+-\d{3}) \|", RegexOptions.Multiline)]
     private static partial Regex ErrorRow();
