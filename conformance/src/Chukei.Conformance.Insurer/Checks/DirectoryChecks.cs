@@ -126,7 +126,7 @@ public static class DirectoryChecks
 
             // Assert
             check.Must(response.Status != 200,
-                $"the target answered an inquiry signed under {key.Kid}, which only a directory issued at {older.IssuedAt:O} lists, an hour before the one it held: it went back to an older directory");
+                $"the target answered an inquiry signed under {key.Kid}, which only a directory issued at {ProtocolText.Time(older.IssuedAt)} lists, an hour before the one it held: it went back to an older directory");
             if (!fetched)
                 throw check.Unreachable($"the target did not fetch the directory again within {session.Target.DirectoryWait.TotalSeconds:0.#} s of an envelope under an unknown kid");
         });

@@ -51,7 +51,7 @@ public static class LagChecks
     public static async Task AsOfAsync(InsurerSession session, CheckContext check)
     {
         var answer = await AskAsync(session, check, InsurerPeople.Lost, BeforeLoss, "as-of");
-        check.Must(answer.AsOf == InsurerPeople.Lost.LastRegistered, $"asOf is {answer.AsOf:O}; the person's last change was registered at {InsurerPeople.Lost.LastRegistered:O}");
+        check.Must(answer.AsOf == InsurerPeople.Lost.LastRegistered, $"asOf is {ProtocolText.Time(answer.AsOf)}; the person's last change was registered at {ProtocolText.Time(InsurerPeople.Lost.LastRegistered)}");
     }
 
     /// <summary>ELG-004: a notified, unregistered change makes changePending true with pendingSince the notification.</summary>
@@ -59,15 +59,15 @@ public static class LagChecks
     {
         var answer = await AskAsync(session, check, InsurerPeople.Pending, null, "change-pending");
         var notified = InsurerPeople.Pending.Versions.Where(v => v.RegisteredAt is null).Min(v => v.NotifiedAt);
-        check.Must(answer.ChangePending, $"a loss of {Who(InsurerPeople.Pending)} was notified on {notified:O} and is not registered, yet changePending is false");
-        check.Must(answer.PendingSince == notified, $"pendingSince is {answer.PendingSince:O}, the change was notified at {notified:O}");
+        check.Must(answer.ChangePending, $"a loss of {Who(InsurerPeople.Pending)} was notified on {ProtocolText.Time(notified)} and is not registered, yet changePending is false");
+        check.Must(answer.PendingSince == notified, $"pendingSince is {ProtocolText.Time(answer.PendingSince)}, the change was notified at {ProtocolText.Time(notified)}");
     }
 
     /// <summary>ELG-004: with nothing notified and unregistered, changePending is false and pendingSince absent.</summary>
     public static async Task NotPendingAsync(InsurerSession session, CheckContext check)
     {
         var answer = await AskAsync(session, check, InsurerPeople.Lost, BeforeLoss, "no-change-pending");
-        check.Must(!answer.ChangePending && answer.PendingSince is null, $"nothing is pending for {Who(InsurerPeople.Lost)}, yet changePending is {answer.ChangePending}, pendingSince {answer.PendingSince:O}");
+        check.Must(!answer.ChangePending && answer.PendingSince is null, $"nothing is pending for {Who(InsurerPeople.Lost)}, yet changePending is {answer.ChangePending}, pendingSince {ProtocolText.Time(answer.PendingSince)}");
     }
 
     /// <summary>ELG-011: a change notified but not registered does not change the status or the qualification.</summary>

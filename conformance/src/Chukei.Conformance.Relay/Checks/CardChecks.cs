@@ -60,7 +60,7 @@ public static partial class CardChecks
             var issuedAt = DateTimeOffset.FromUnixTimeSeconds(session.World.VerifierFor(ClinicId).VerifyResponse(exchange.Body, RelayId, exchange.RequestJti).Claims.IssuedAt);
             var lifetime = challenge.ExpiresAt - issuedAt;
             check.Must(lifetime >= TimeSpan.FromSeconds(59) && lifetime <= TimeSpan.FromSeconds(61),
-                $"expiresAt {challenge.ExpiresAt:O} is {lifetime.TotalSeconds:0.#} s after the answer's iat {issuedAt:O}; it must be the time of issue + 60 seconds");
+                $"expiresAt {ProtocolText.Time(challenge.ExpiresAt)} is {lifetime.TotalSeconds:0.#} s after the answer's iat {ProtocolText.Time(issuedAt)}; it must be the time of issue + 60 seconds");
         }
         check.Must(first.Challenge.Challenge != second.Challenge.Challenge, $"two requests got the same challenge '{first.Challenge.Challenge}'");
     }
@@ -266,8 +266,8 @@ public static partial class CardChecks
 
         check.Must(exchange.Status == 200, $"the card expired 30 days ago, within the three-month grace; the relay must answer the eligibility check, but answered {exchange.Summary}");
         var answer = exchange.Read<CardEligibilityAnswer>(session.World);
-        check.Must(answer.CertificateStatus == CardCertificateStatus.ExpiredWithinGrace, $"certificateStatus is {answer.CertificateStatus}; the card expired at {card.NotAfter:O}");
-        check.Must(answer.CertificateNotAfter == card.NotAfter, $"certificateNotAfter is {answer.CertificateNotAfter:O}, the certificate's notAfter {card.NotAfter:O}");
+        check.Must(answer.CertificateStatus == CardCertificateStatus.ExpiredWithinGrace, $"certificateStatus is {answer.CertificateStatus}; the card expired at {ProtocolText.Time(card.NotAfter)}");
+        check.Must(answer.CertificateNotAfter == card.NotAfter, $"certificateNotAfter is {ProtocolText.Time(answer.CertificateNotAfter)}, the certificate's notAfter {ProtocolText.Time(card.NotAfter)}");
         var seal = session.StandIn.Received(request.CorrelationId)?.Seal;
         check.Must(seal is not null, $"the relay answered {answer.Outcome} but forwarded nothing to {TargetId} for correlationId '{request.CorrelationId}'");
         check.Must(seal.Purpose == Purposes.EligibilityCheck, $"the forwarded seal's purpose is '{seal.Purpose}'; a card within grace allows eligibility-check only");

@@ -72,7 +72,7 @@ public static class EnrolmentChecks
         var after = session.Target.Time.GetUtcNow();
 
         check.Must(registeredAt >= before.AddSeconds(-60) && registeredAt <= after.AddSeconds(60),
-            $"registeredAt is {registeredAt:O}; the update was sent between {before:O} and {after:O} (skew allowance 60 s)");
+            $"registeredAt is {ProtocolText.Time(registeredAt)}; the update was sent between {ProtocolText.Time(before)} and {ProtocolText.Time(after)} (skew allowance 60 s)");
     }
 
     /// <summary>RLY-034 (SHOULD): the same update twice is registered once, with the original registeredAt.</summary>
@@ -84,7 +84,7 @@ public static class EnrolmentChecks
         var answer = (await session.World.CallerFor(TargetId, check.Evidence).PostAsync(EnrolledPerson.EnrolmentPath, update)).Read<EnrolmentAnswer>(session.World);
 
         check.Should("RLY-034", answer.Outcome == EnrolmentOutcome.Registered && answer.RegisteredAt == person.MedicalRegisteredAt,
-            $"a repeated update is answered {answer.Outcome} at {answer.RegisteredAt:O}; the original was registered at {person.MedicalRegisteredAt:O}");
+            $"a repeated update is answered {answer.Outcome} at {ProtocolText.Time(answer.RegisteredAt)}; the original was registered at {ProtocolText.Time(person.MedicalRegisteredAt)}");
         var lookup = (await Calls.LookupAsync(session, check, Calls.Lookup(person.Subject, "after-repeat"))).Read<LookupAnswer>(session.World);
         check.Should("RLY-034", lookup.Outcome == LookupOutcome.Found, $"after a repeated update the lookup is {lookup.Outcome}: the enrolment was registered a second time");
     }

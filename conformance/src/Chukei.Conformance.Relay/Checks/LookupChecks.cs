@@ -69,7 +69,7 @@ public static class LookupChecks
         // To the millisecond: a relay may keep the instant at a coarser precision than it answered the registration with.
         static long? Millis(DateTimeOffset? t) => t?.ToUnixTimeMilliseconds();
         check.Must(answer.AsOf is not null && Millis(answer.AsOf) == Millis(person.MedicalRegisteredAt),
-            $"the answer's asOf is {answer.AsOf:O}; kenpo-a's enrolment was registered at {person.MedicalRegisteredAt:O}, which is what the lookup answered from");
+            $"the answer's asOf is {ProtocolText.Time(answer.AsOf)}; kenpo-a's enrolment was registered at {ProtocolText.Time(person.MedicalRegisteredAt)}, which is what the lookup answered from");
     }
 
     /// <summary>RLY-008: two current medical enrolments (kenpo-a and kenpo-c): the relay does not choose.</summary>
@@ -189,7 +189,7 @@ public static class LookupChecks
         var registeredAt = await person.AcquireAsync(check, TargetId, medical: person.Medical);
         var after = (await Calls.LookupAsync(session, check, Calls.Lookup(person.Subject, "after-registration"))).Read<LookupAnswer>(session.World);
         check.Must(after.Outcome == LookupOutcome.Found, $"once the medical enrolment is registered the outcome must be found, not {after.Outcome}");
-        check.Must(after.AsOf == registeredAt, $"asOf is {after.AsOf:O}, the enrolment was registered at {registeredAt:O}");
+        check.Must(after.AsOf == registeredAt, $"asOf is {ProtocolText.Time(after.AsOf)}, the enrolment was registered at {ProtocolText.Time(registeredAt)}");
 
         await person.LoseAsync(check, TargetId, person.Today(), medical: person.Medical);
         var lost = (await Calls.LookupAsync(session, check, Calls.Lookup(person.Subject, "after-loss"))).Read<LookupAnswer>(session.World);

@@ -68,7 +68,7 @@ public static class RelayLogChecks
         check.Must(entry.CorrelationId == request.CorrelationId && entry.RecordedBy == RelayId,
             $"the entry says correlationId '{entry.CorrelationId}', recordedBy '{entry.RecordedBy}'");
         check.Must(entry.At >= start - ProtocolConstants.ClockSkew && entry.At <= end + ProtocolConstants.ClockSkew,
-            $"the entry's at {entry.At:O} is not when the lookup was answered ({start:O} … {end:O}, within the 60 s skew)");
+            $"the entry's at {ProtocolText.Time(entry.At)} is not when the lookup was answered ({ProtocolText.Time(start)} … {ProtocolText.Time(end)}, within the 60 s skew)");
     }
 
     /// <summary>LOG-003: a multiple-matches lookup is logged for the person with outcome not-found.</summary>
@@ -105,7 +105,7 @@ public static class RelayLogChecks
         foreach (var e in log.Entries)
         {
             check.Must(e.Seq >= 1, $"entry {e.EntryId} has seq {e.Seq}; seq starts at 1");
-            check.Must(e.At.Offset == TimeSpan.Zero && AccessLogHash.Normalize(e.At) == e.At, $"entry {e.Seq}'s at is {e.At:O}: it must be UTC truncated to milliseconds");
+            check.Must(e.At.Offset == TimeSpan.Zero && AccessLogHash.Normalize(e.At) == e.At, $"entry {e.Seq}'s at is {ProtocolText.Time(e.At)}: it must be UTC truncated to milliseconds");
             check.Must(e.PrevHash.Length == 64, $"entry {e.Seq}'s prevHash is not 64 hex characters");
         }
     }
