@@ -15,7 +15,8 @@ public static class InsurerCases
     public static IReadOnlyList<InsurerCase> All { get; } =
     [
         .. EnvelopeAttacks.Presentable.Select(m => new InsurerCase(EnvelopeAttacks.RequirementOf(m), m.Name, (s, c) => EnvelopeChecks.PresentAsync(s, c, m.Name))),
-        .. SealMutations.All.Select(m => new InsurerCase(SealCaseGroups.RequirementOf(m), m.Name, (s, c) => SealChecks.PresentMutationAsync(s, c, m.Name))),
+        .. SealCaseGroups.OverHttp.Select(m => new InsurerCase(SealCaseGroups.RequirementOf(m), m.Name, (s, c) => SealChecks.PresentMutationAsync(s, c, m.Name))),
+        new("INS-031", "benefits-for-childbirth-lump-sum", SealChecks.ItemNotAllowedForPurposeAsync),
         new("INS-001", "clinic-calls", (s, c) => RequestChecks.RoleNotAllowedAsync(s, c, ClinicId)),
         new("INS-001", "portal-calls", (s, c) => RequestChecks.RoleNotAllowedAsync(s, c, PortalId)),
         .. RequestChecks.MalformedBodies.Select(b => new InsurerCase("INS-002", b.Name, (s, c) => RequestChecks.MalformedBodyAsync(s, c, b))),

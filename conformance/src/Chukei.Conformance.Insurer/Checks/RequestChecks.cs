@@ -31,7 +31,7 @@ public static class RequestChecks
         new("seal-missing", "/seal", b => b.Remove("seal")),
         new("items-empty", "/items", b => b["items"] = new JsonArray()),
         new("item-unknown", "/items/1", b => b["items"] = new JsonArray(DataItems.Eligibility, "diagnosis")),
-        new("item-repeated", "/items", b => b["items"] = new JsonArray(DataItems.Eligibility, DataItems.Eligibility)),
+        new("item-repeated", "/items/2", b => b["items"] = new JsonArray(DataItems.Eligibility, DataItems.Benefits, DataItems.Eligibility)),
         new("correlation-id-with-a-line-break", "/correlationId", b => b["correlationId"] = "chukei-line\nbreak"),
         new("service-date-not-a-date", "/serviceDate", b => b["serviceDate"] = "2026-02-30"),
         // Before the seal: a body that is wrong is refused for the body, whatever its seal.

@@ -31,6 +31,13 @@ public static class SealCaseGroups
         "aud-other-insurer-and-expired",
     };
 
+    /// <summary>
+    /// The rows presented over HTTP. A row whose HTTP verdict is another check's (an unknown or empty item list is
+    /// INS-002's <c>invalid-field</c> before step ④ runs) stays in the vectors only: filed under INS-031 it could never
+    /// catch an INS-031 fault, and INS-002's own malformed-body cases send the same bodies.
+    /// </summary>
+    public static IReadOnlyList<SealMutation> OverHttp { get; } = SealMutations.All.Where(m => m.ExpectedCodeOverHttp == m.ExpectedCode).ToList();
+
     public static string RequirementOf(SealMutation mutation)
     {
         ArgumentNullException.ThrowIfNull(mutation);

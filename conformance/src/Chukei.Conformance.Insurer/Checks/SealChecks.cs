@@ -58,6 +58,20 @@ public static class SealChecks
             $"the seal '{mutation.Name}' must be refused with {expected.Code} ({expected.Status}), but the target answered {response.Summary}. The seal: {mutation.Description}");
     }
 
+    /// <summary>
+    /// INS-031: kenpo-c, a medical insurer, asks with a seal for the childbirth lump sum, which §7.1 allows it, for
+    /// eligibility and benefits; that purpose discloses eligibility only, so the inquiry is refused items-not-allowed.
+    /// </summary>
+    public static async Task ItemNotAllowedForPurposeAsync(InsurerSession session, CheckContext check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        var (response, _) = await PresentValidAsync(session, check, "benefits-for-childbirth-lump-sum", SealFixture.DefaultItems,
+            c => c with { Purpose = Contracts.Purposes.ChildbirthLumpSum, Requester = SealFixture.OtherInsurerId }, SealFixture.OtherInsurerId);
+        var expected = Contracts.Problems.ProblemCodes.ItemsNotAllowed;
+        check.Must(response.Status == expected.Status && response.Problem?.Code == expected.Code,
+            $"the purpose childbirth-lump-sum allows the item eligibility only, and the inquiry also asks for benefits; it must be refused with {expected.Code} ({expected.Status}), but the target answered {response.Summary}");
+    }
+
     /// <summary>An inquiry with a valid seal of fresh claims, changed by <paramref name="edit"/>, asking for <paramref name="items"/>.</summary>
     public static async Task<(InquiryExchange Response, SealClaims Claims)> PresentValidAsync(InsurerSession session, CheckContext check,
         string caseName, IReadOnlyList<string> items, Func<SealClaims, SealClaims>? edit = null, string caller = SealFixture.RequesterId, DateOnly? serviceDate = null)

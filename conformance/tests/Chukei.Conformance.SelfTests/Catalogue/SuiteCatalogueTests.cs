@@ -40,14 +40,27 @@ public sealed class SuiteCatalogueTests
     }
 
     [Test]
-    public void InsurerSuite_PresentsEverySealMutation()
+    public void InsurerSuite_PresentsEverySealMutationWhoseHttpVerdictIsItsOwn()
     {
         // Act: every mutation of the table, as a case of the requirement its group names.
         var cases = InsurerCases.All.Select(c => (c.RequirementId, c.Name)).ToHashSet();
-        var missing = SealMutations.All.Where(m => !cases.Contains((SealCaseGroups.RequirementOf(m), m.Name))).Select(m => m.Name);
+        var missing = SealMutations.All.Where(m => m.ExpectedCodeOverHttp == m.ExpectedCode)
+            .Where(m => !cases.Contains((SealCaseGroups.RequirementOf(m), m.Name))).Select(m => m.Name);
 
         // Assert
         Assert.That(missing, Is.Empty);
+    }
+
+    [Test]
+    public void InsurerSuite_FilesNoCaseUnderARequirementWhoseCodeItDoesNotExpect()
+    {
+        // Act: a case under INS-031 that expects INS-002's invalid-field could never catch an INS-031 fault (issue 21 §3).
+        var misfiled = SealCaseGroups.OverHttp
+            .Where(m => m.ExpectedCodeOverHttp is { } code && SealCaseGroups.RequirementOf(m) != "INS-010" && code.RequirementId != SealCaseGroups.RequirementOf(m))
+            .Select(m => m.Name);
+
+        // Assert
+        Assert.That(misfiled, Is.Empty);
     }
 
     [Test]

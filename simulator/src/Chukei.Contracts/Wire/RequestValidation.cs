@@ -143,7 +143,11 @@ public static class RequestValidation
         {
             if (!DataItems.All.Contains(items[i])) Fail($"{at}/{i}", $"must be one of {string.Join(", ", DataItems.All)}");
         }
-        if (items.Distinct().Count() != items.Count) Fail(at, "lists an item twice");
+        // A repeat is named where it is, like an unknown item (INS-002): the element that repeats an earlier one.
+        for (var i = 1; i < items.Count; i++)
+        {
+            if (items.Take(i).Contains(items[i], StringComparer.Ordinal)) Fail($"{at}/{i}", $"repeats '{items[i]}'");
+        }
     }
 
     private static void CorrelationId(string id, IReadOnlySet<string>? skippedRules = null)
