@@ -22,6 +22,7 @@ internal static class CardSessionChecks
         var card = session.World.Card(ClinicKitWorld.Cards.Valid).Inject(new CardFault { Kind = CardFaultKind.RemoveBeforeResponse, Ins = ins });
         var first = await Observed.CheckAsync(session, check, card);
         var removed = first.Verdict;
+        MustStartFromSelect(check, first);
         check.MustHaveSeen(first, first.FaultsFired.Contains(CardFaultKind.RemoveBeforeResponse),
             $"the card was to be pulled out when the clinic sent it {Instruction(ins)}, but the clinic never sent it one, so the card was never removed");
         check.Must(!removed.IsEligible, $"the card was removed mid-check, yet the clinic concluded {removed}");
@@ -44,6 +45,7 @@ internal static class CardSessionChecks
         var card = session.World.Card(ClinicKitWorld.Cards.Valid).ResetBefore(Sign);
         var first = await Observed.CheckAsync(session, check, card);
         var reset = first.Verdict;
+        MustStartFromSelect(check, first);
         check.MustHaveSeen(first, first.FaultsFired.Contains(CardFaultKind.ResetBeforeCommand),
             "the card was to be reset just before the clinic sent it SIGN, but the clinic never asked it to sign, so the card was never reset");
         check.Must(!reset.IsEligible, $"the card was reset before it signed, yet the clinic concluded {reset}");
@@ -76,6 +78,15 @@ internal static class CardSessionChecks
         check.MustHaveSeen(observed, commands.Any(IsSign), "the clinic never asked the card to sign, so there was no SIGN to count");
         check.MustConcludeFromAnswer(observed, ClinicVerdictKind.Eligible, "the relay's answer", "a valid card with the right PIN");
     }
+
+    /// <summary>
+    /// A check of a card just inserted starts a card session: a clinic that sends the card anything sends SELECT
+    /// JPKI-AP first, whatever it kept from an earlier card. Judged before whether the fault fired, because a clinic
+    /// that skips the SELECT and the certificate read never reaches the command the fault waits for.
+    /// </summary>
+    private static void MustStartFromSelect(CheckContext check, ObservedCheck observed) =>
+        check.Must(observed.Commands.Count == 0 || IsSelectJpki(observed.Commands[0]),
+            $"the card was just inserted, so the check must start with SELECT JPKI-AP; the card received {observed.Commands.Describe()}");
 
     private static string Instruction(byte ins) => ins switch
     {
