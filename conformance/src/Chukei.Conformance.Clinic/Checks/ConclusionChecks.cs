@@ -15,7 +15,7 @@ internal static class ConclusionChecks
         var card = session.World.Card(ClinicKitWorld.Cards.Valid);
         var observed = await Observed.CheckAsync(session, check, card);
         check.MustConcludeFromAnswer(observed, ClinicVerdictKind.Eligible, "the relay's answer", "an insured person with a valid card and the right PIN");
-        CheckContext.Must("CLN-032", observed.Commands.Count(IsVerifyWithPin) <= 1, $"expected one VERIFY with the PIN, the card received {observed.Commands.Count(IsVerifyWithPin)}");
+        CheckContext.Must("CLN-032", observed.Commands.Count(IsVerifyWithPin) <= 1, $"expected at most one VERIFY for the one PIN entered, the card received {observed.Commands.Count(IsVerifyWithPin)}");
         check.Must(card.AuthPinTriesLeft() == 3, "a right PIN must leave the counter at 3");
     }
 
