@@ -13,27 +13,35 @@ internal static class ConclusionChecks
     public static async Task EligibleAsync(ClinicSession session, CheckContext check)
     {
         var card = session.World.Card(ClinicKitWorld.Cards.Valid);
-        var (verdict, commands) = await Observed.CheckAsync(session, check, card);
-        check.MustConclude(verdict, ClinicVerdictKind.Eligible, "an insured person with a valid card and the right PIN");
-        CheckContext.Must("CLN-032", commands.Count(IsVerifyWithPin) == 1, $"expected one VERIFY with the PIN, the card received {commands.Count(IsVerifyWithPin)}");
+        var observed = await Observed.CheckAsync(session, check, card);
+        check.MustConcludeFromAnswer(observed, ClinicVerdictKind.Eligible, "the relay's answer", "an insured person with a valid card and the right PIN");
+        CheckContext.Must("CLN-032", observed.Commands.Count(IsVerifyWithPin) <= 1, $"expected at most one VERIFY for the one PIN entered, the card received {observed.Commands.Count(IsVerifyWithPin)}");
         check.Must(card.AuthPinTriesLeft() == 3, "a right PIN must leave the counter at 3");
     }
 
-    /// <summary>CLN-037: a card the relay refuses (certificate expired beyond grace, revoked) is a card problem, without spending further tries.</summary>
+    /// <summary>
+    /// CLN-037: a card the relay refuses (certificate expired beyond grace, revoked) is a card problem, without spending
+    /// further tries (CLN-032: at most one VERIFY for the one PIN entered). The relay decides (CLN-025), but a clinic that
+    /// read the certificate may refuse it itself without asking: a card problem is right either way. A clinic that did
+    /// neither never learned what is wrong with the card.
+    /// </summary>
     public static async Task RefusedCardAsync(ClinicSession session, CheckContext check, CardCredentials credentials, string what)
     {
         var card = session.World.Card(credentials);
-        var (verdict, commands) = await Observed.CheckAsync(session, check, card);
-        check.Must(!verdict.IsEligible, $"the relay refused the card ({what}), yet the clinic concluded {verdict}");
-        check.MustConclude(verdict, ClinicVerdictKind.CardProblem, $"a card the relay refuses ({what})");
-        CheckContext.Must("CLN-032", commands.Count(IsVerifyWithPin) == 1, $"the relay's refusal made the clinic VERIFY {commands.Count(IsVerifyWithPin)} times");
+        var observed = await Observed.CheckAsync(session, check, card);
+        var (verdict, commands) = observed;
+        check.Must(!verdict.IsEligible, $"the relay refuses the card ({what}), yet the clinic concluded {verdict}; {observed.RelayStory}");
+        CheckContext.Must("CLN-032", commands.Count(IsVerifyWithPin) <= 1, $"for the one PIN entered, the clinic sent the card ({what}) {commands.Count(IsVerifyWithPin)} VERIFY");
+        check.MustHaveSeen(observed, observed.AnswerDelivered || commands.Any(IsReadBinary),
+            $"the clinic neither read the card's certificate nor was handed the relay's answer, so it never learned that the card is refused ({what})");
+        check.MustConclude(verdict, ClinicVerdictKind.CardProblem, $"a card the relay refuses ({what}); {observed.RelayStory}");
     }
 
     /// <summary>CLN-037 with CLN-038's grace: a certificate expired within grace still proves eligibility.</summary>
     public static async Task WithinGraceAsync(ClinicSession session, CheckContext check)
     {
-        var (verdict, _) = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.WithinGrace));
-        check.MustConclude(verdict, ClinicVerdictKind.Eligible, "a certificate expired within grace, for an insured person");
+        var observed = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.WithinGrace));
+        check.MustConcludeFromAnswer(observed, ClinicVerdictKind.Eligible, "the relay's answer", "a certificate expired within grace, for an insured person");
     }
 
     /// <summary>
@@ -42,8 +50,9 @@ internal static class ConclusionChecks
     /// </summary>
     public static async Task RenewalAlertWithinGraceAsync(ClinicSession session, CheckContext check)
     {
-        var (verdict, _) = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.WithinGrace));
-        check.MustConclude(verdict, ClinicVerdictKind.Eligible, "a certificate expired within grace, for an insured person");
+        var observed = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.WithinGrace));
+        var verdict = observed.Verdict;
+        check.MustConcludeFromAnswer(observed, ClinicVerdictKind.Eligible, "the relay's answer (certificateStatus expired-within-grace)", "a certificate expired within grace, for an insured person");
         if (verdict.RenewalAlert is not { } alert) throw check.NotClaimed("the clinic's answer does not say whether it showed a renewal alert (renewalAlert)");
         check.Should("CLN-038", alert, "the relay answered certificateStatus expired-within-grace, yet the clinic showed the person no renewal alert");
     }
@@ -51,34 +60,39 @@ internal static class ConclusionChecks
     /// <summary>CLN-037 not eligible: a verified answer that is not "valid".</summary>
     public static async Task NotEligibleAsync(ClinicSession session, CheckContext check, CardCredentials credentials, string what)
     {
-        var (verdict, _) = await Observed.CheckAsync(session, check, session.World.Card(credentials));
-        check.MustConclude(verdict, ClinicVerdictKind.NotEligible, what);
+        var observed = await Observed.CheckAsync(session, check, session.World.Card(credentials));
+        check.MustConcludeFromAnswer(observed, ClinicVerdictKind.NotEligible, "the relay's answer", what);
     }
 
-    /// <summary>CLN-037: the relay does not answer → a relay problem, never eligible.</summary>
+    /// <summary>CLN-037: the relay does not answer (each connection is reset at once) → a relay problem, never eligible; judged once the clinic tried it.</summary>
     public static async Task RelayDownAsync(ClinicSession session, CheckContext check)
     {
-        var (verdict, _) = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Valid), relayUrl: session.World.DownRelayUrl);
-        check.MustConclude(verdict, ClinicVerdictKind.RelayProblem, "the relay does not answer");
+        await using var down = DownRelay.Start();
+        var observed = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Valid), relay: down);
+        check.MustHaveSeen(observed, down.ConnectionsDropped > 0, $"the clinic never connected to the relay {down.Url}, so it never met the relay being down");
+        check.MustConclude(observed.Verdict, ClinicVerdictKind.RelayProblem, $"the relay does not answer (the clinic's {down.ConnectionsDropped} connection(s) were reset)");
     }
 
     /// <summary>CLN-040: a relay that answers late, but well within the 10 s floor, is waited for.</summary>
     public static async Task RelaySlowAsync(ClinicSession session, CheckContext check)
     {
         await using var relay = await TamperingRelayProxy.StartAsync(session.World.RelayUrl, RelayProxyBehaviour.AnswersSlowly, session.World.Time);
-        var (verdict, _) = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Valid), relayUrl: relay.Url);
-        check.MustConclude(verdict, ClinicVerdictKind.Eligible,
-            $"the relay answered eligible after {TamperingRelayProxy.SlowAnswerDelay.TotalSeconds:0} s, well within the 10 s the clinic must wait");
-        check.Must(relay.CertificatesPresented.Count == 1, $"expected one card-eligibility request, the relay received {relay.CertificatesPresented.Count}");
+        var observed = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Valid), relay: relay);
+        check.MustHaveSeen(observed, observed.Relay.Count > 0, "the clinic never sent the card-eligibility request, so it never had a slow relay to wait for");
+        check.MustConclude(observed.Verdict, ClinicVerdictKind.Eligible,
+            $"the relay answered eligible after {TamperingRelayProxy.SlowAnswerDelay.TotalSeconds:0} s, well within the 10 s the clinic must wait; {observed.RelayStory}");
+        check.Must(observed.Relay.Count == 1, $"expected one card-eligibility request, {observed.RelayStory}");
     }
 
     /// <summary>CLN-040: a relay that fails after the card signed is a relay problem, and nothing is repeated on the clinic's own.</summary>
     public static async Task RelayFailsAsync(ClinicSession session, CheckContext check)
     {
         await using var relay = await TamperingRelayProxy.StartAsync(session.World.RelayUrl, RelayProxyBehaviour.FailsWithServerError, session.World.Time);
-        var (verdict, commands) = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Valid), relayUrl: relay.Url);
-        check.Must(relay.CertificatesPresented.Count == 1,
-            $"the relay answered the card-eligibility request 503, and the clinic sent it {relay.CertificatesPresented.Count} times: it must not re-send it on its own");
+        var observed = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Valid), relay: relay);
+        var (verdict, commands) = observed;
+        check.MustHaveSeen(observed, observed.Relay.Count > 0, "the clinic never sent the card-eligibility request, so the relay never failed it");
+        check.Must(observed.Relay.Count == 1,
+            $"the relay answered the card-eligibility request 503, and the clinic sent it {observed.Relay.Count} times: it must not re-send it on its own");
         check.Must(commands.Count(IsVerifyWithPin) == 1 && commands.Count(IsSign) == 1,
             $"after the relay failed, the clinic must send the card nothing more; the card received {commands.Count(IsVerifyWithPin)} VERIFY and {commands.Count(IsSign)} SIGN");
         check.MustConclude(verdict, ClinicVerdictKind.RelayProblem, "the relay answered 503 to the card-eligibility request");
@@ -87,15 +101,16 @@ internal static class ConclusionChecks
     /// <summary>CLN-036: a card-eligibility answer whose signature does not verify is not used: a relay problem.</summary>
     public static async Task TamperedAnswerAsync(ClinicSession session, CheckContext check)
     {
-        var (verdict, _) = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Valid), relayUrl: session.World.Tampering.Url);
-        check.Must(!verdict.IsEligible, $"the relay's answer carried a broken signature, yet the clinic concluded {verdict}");
-        check.MustConclude(verdict, ClinicVerdictKind.RelayProblem, "an answer whose signature does not verify");
+        await using var relay = await TamperingRelayProxy.StartAsync(session.World.RelayUrl, RelayProxyBehaviour.BreaksSignatures, session.World.Time);
+        var observed = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Valid), relay: relay);
+        check.Must(!observed.Verdict.IsEligible, $"the relay's answer carried a broken signature, yet the clinic concluded {observed.Verdict}");
+        check.MustConcludeFromAnswer(observed, ClinicVerdictKind.RelayProblem, "the answer with the broken signature", "an answer whose signature does not verify", tampered: true);
     }
 
     /// <summary>ELG-005: valid with a change pending is provisional, not final.</summary>
     public static async Task ChangePendingAsync(ClinicSession session, CheckContext check)
     {
-        var (verdict, _) = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.ChangePending));
-        check.MustConclude(verdict, ClinicVerdictKind.EligibleProvisional, "the insurer answered valid with a change pending");
+        var observed = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.ChangePending));
+        check.MustConcludeFromAnswer(observed, ClinicVerdictKind.EligibleProvisional, "the relay's answer (valid, changePending)", "the insurer answered valid with a change pending");
     }
 }

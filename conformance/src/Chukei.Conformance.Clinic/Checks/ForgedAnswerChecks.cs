@@ -15,9 +15,10 @@ internal static class ForgedAnswerChecks
     public static async Task UntrustedAsync(ClinicSession session, CheckContext check, Func<ForgedRelayAnswers, Func<ProxiedAnswer, ProxiedAnswer>> forge, string flaw)
     {
         await using var relay = await TamperingRelayProxy.StartAsync(session.World.RelayUrl, forge(session.World.Forged), session.World.Time);
-        var (verdict, _) = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Valid), relayUrl: relay.Url);
-        check.Must(!verdict.IsEligible, $"the relay's answer said eligible but {flaw}, yet the clinic concluded {verdict}");
-        check.MustConclude(verdict, ClinicVerdictKind.RelayProblem, $"an answer that {flaw}");
+        var observed = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Valid), relay: relay);
+        var verdict = observed.Verdict;
+        check.Must(!(verdict.IsEligible && observed.TamperedAnswerDelivered), $"the relay's answer said eligible but {flaw}, yet the clinic concluded {verdict}");
+        check.MustConcludeFromAnswer(observed, ClinicVerdictKind.RelayProblem, $"the forged answer (one that {flaw})", $"an answer that {flaw}", tampered: true);
     }
 
     /// <summary>
@@ -27,12 +28,14 @@ internal static class ForgedAnswerChecks
     public static async Task ReplayedTargetAnswerAsync(ClinicSession session, CheckContext check)
     {
         await using var relay = await TamperingRelayProxy.StartAsync(session.World.RelayUrl, session.World.Forged.TargetAnswersUnderOneJti(), session.World.Time);
-        var (first, _) = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Valid), relayUrl: relay.Url);
+        var (first, _) = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Valid), relay: relay);
         if (first.Kind != ClinicVerdictKind.Eligible)
             throw check.Unreachable($"the first check, whose forwarded answer was new, concluded {first}, not Eligible (CLN-037 covers that)");
-        var (second, _) = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Valid), relayUrl: relay.Url);
-        check.Must(!second.IsEligible, $"the second check's forwarded insurer answer repeated the (iss, jti) of the first check's, yet the clinic concluded {second}");
-        check.MustConclude(second, ClinicVerdictKind.RelayProblem, "a forwarded insurer answer whose (iss, jti) the clinic had already accepted");
+        var observed = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Valid), relay: relay);
+        var second = observed.Verdict;
+        check.Must(!(second.IsEligible && observed.TamperedAnswerDelivered), $"the second check's forwarded insurer answer repeated the (iss, jti) of the first check's, yet the clinic concluded {second}");
+        check.MustConcludeFromAnswer(observed, ClinicVerdictKind.RelayProblem, "the answer forwarding the replayed insurer answer",
+            "a forwarded insurer answer whose (iss, jti) the clinic had already accepted", tampered: true);
     }
 
     /// <summary>ERR-008: a card refusal whose title and detail read as an outage is still a card problem: the code decides.</summary>
@@ -40,9 +43,9 @@ internal static class ForgedAnswerChecks
     {
         await using var relay = await TamperingRelayProxy.StartAsync(session.World.RelayUrl,
             answer => ForgedRelayAnswers.RetitledProblem(answer, "Service unavailable", "The relay is busy; please try again later."), session.World.Time);
-        var (verdict, _) = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Expired), relayUrl: relay.Url);
-        check.MustConclude(verdict, ClinicVerdictKind.CardProblem,
-            "the relay refused the card with a card-* code (certificate expired beyond grace) under the title \"Service unavailable\"; the code decides, not the title");
+        var observed = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Expired), relay: relay);
+        check.MustConcludeFromAnswer(observed, ClinicVerdictKind.CardProblem, "the relay's card refusal under the title \"Service unavailable\"",
+            "the relay refused the card with a card-* code (certificate expired beyond grace) under the title \"Service unavailable\"; the code decides, not the title", tampered: true);
     }
 
     /// <summary>ERR-008: a code the clinic cannot know is read by its HTTP status class (5xx: the relay's side), whatever its title says.</summary>
@@ -50,8 +53,8 @@ internal static class ForgedAnswerChecks
     {
         await using var relay = await TamperingRelayProxy.StartAsync(session.World.RelayUrl,
             _ => ForgedRelayAnswers.UnlistedProblem(503, "Card revoked"), session.World.Time);
-        var (verdict, _) = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Valid), relayUrl: relay.Url);
-        check.MustConclude(verdict, ClinicVerdictKind.RelayProblem,
-            $"the relay answered 503 with the unlisted code {ForgedRelayAnswers.UnlistedCode} under the title \"Card revoked\"; an unknown code is read by its status class");
+        var observed = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Valid), relay: relay);
+        check.MustConcludeFromAnswer(observed, ClinicVerdictKind.RelayProblem, $"the 503 answer with the unlisted code {ForgedRelayAnswers.UnlistedCode}",
+            $"the relay answered 503 with the unlisted code {ForgedRelayAnswers.UnlistedCode} under the title \"Card revoked\"; an unknown code is read by its status class", tampered: true);
     }
 }

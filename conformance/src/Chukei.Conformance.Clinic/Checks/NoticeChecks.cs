@@ -36,8 +36,11 @@ internal static class NoticeChecks
         var entry = await ValidCheckAsync(session, check, ClinicKitWorld.Cards.LossNotifiedTwice, relay);
         await LossNotifiedAsync(session, check, "sora");
 
+        // One notice about the check is what the clinic must hold after any pickup: none, or several, fails here too.
         var first = (await session.PickUpNoticesAsync(check, relay.Url)).Count(n => n.RelayLogEntryId == entry);
-        if (first != 1) throw check.Unreachable($"after the first pickup the clinic holds {first} notices about check {entry} (the superseded case covers that)");
+        check.Must(first == 1,
+            $"the insurer told the clinic, through the relay, that the valid answer of check {entry} no longer holds; after the first pickup the clinic must hold " +
+            $"that notice once against its record of the check, and holds {first}");
         var again = (await session.PickUpNoticesAsync(check, relay.Url)).Count(n => n.RelayLogEntryId == entry);
         check.Must(again == 1,
             $"the relay delivered the notice about check {entry} again under the same logEntryId; it is the same notice, yet the clinic now holds {again}");
@@ -45,7 +48,7 @@ internal static class NoticeChecks
 
     private static async Task<string> ValidCheckAsync(ClinicSession session, CheckContext check, Chukei.Card.Pki.CardCredentials card, TamperingRelayProxy relay)
     {
-        var (verdict, _) = await Observed.CheckAsync(session, check, session.World.Card(card), relayUrl: relay.Url);
+        var (verdict, _) = await Observed.CheckAsync(session, check, session.World.Card(card), relay: relay);
         if (!verdict.IsEligible) throw check.Unreachable($"the check of an insured person concluded {verdict}, not eligible (CLN-037 covers that)");
         return relay.AnswerLogEntryIds.Count == 1 ? relay.AnswerLogEntryIds[0]
             : throw check.Unreachable($"expected one answered card-eligibility request, the relay answered {relay.AnswerLogEntryIds.Count}");

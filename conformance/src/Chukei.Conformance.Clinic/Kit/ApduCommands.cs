@@ -14,7 +14,10 @@ public static class ApduCommands
 
     public static bool IsSign(ReadOnlyMemory<byte> c) => c.Length > 1 && c.Span[0] == 0x80 && c.Span[1] == 0x2A;
 
-    /// <summary>"A4 B0 20 2A …": the instructions in order, for messages.</summary>
-    public static string Describe(this IEnumerable<ReadOnlyMemory<byte>> commands) =>
-        string.Join(' ', commands.Select(c => c.Length > 1 ? c.Span[1].ToString("X2", System.Globalization.CultureInfo.InvariantCulture) : "?"));
+    /// <summary>"A4 B0 20 2A …": the instructions in order, for messages; "nothing" when there were none.</summary>
+    public static string Describe(this IEnumerable<ReadOnlyMemory<byte>> commands)
+    {
+        var instructions = string.Join(' ', commands.Select(c => c.Length > 1 ? c.Span[1].ToString("X2", System.Globalization.CultureInfo.InvariantCulture) : "?"));
+        return instructions.Length == 0 ? "nothing" : instructions;
+    }
 }

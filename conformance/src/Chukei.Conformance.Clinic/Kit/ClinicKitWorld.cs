@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Chukei.Card;
 using Chukei.Card.Pki;
 using Chukei.Conformance.Clinic.Driver;
@@ -16,8 +14,9 @@ namespace Chukei.Conformance.Clinic.Kit;
 /// <summary>
 /// The kit's side of a clinic run: the reference relay and insurers on loopback (from the scenario below), the relay
 /// provisioned with the kit CA and every card's certificate, the clinic's party in the relay's directory, the insurers'
-/// lag states (a change pending, a loss the relay has not registered), a tampering proxy in front of the relay, and a
-/// relay URL where nothing listens.
+/// lag states (a change pending, a loss the relay has not registered), and a proxy in front of the relay that only
+/// watches (<see cref="Watching"/>): the relay the clinic is given when a case plays no trick on it. The proxies that
+/// do play tricks, and the relay that is down, are each case's own (<see cref="TamperingRelayProxy"/>, <see cref="DownRelay"/>).
 /// </summary>
 public sealed class ClinicKitWorld : IAsyncDisposable
 {
@@ -74,20 +73,25 @@ public sealed class ClinicKitWorld : IAsyncDisposable
           - { id: noop, action: verify-log }
         """;
 
-    private ClinicKitWorld(SimulatedNetwork network, TamperingRelayProxy tampering, ClinicParties parties)
+    private ClinicKitWorld(SimulatedNetwork network, TamperingRelayProxy watching, ClinicParties parties)
     {
         Network = network;
-        Tampering = tampering;
+        Watching = watching;
         Parties = parties;
         RelayUrl = new Uri(network.RelayUrl);
         Forged = new ForgedRelayAnswers(network.Relay.Self.PartyId, network.Relay.Self.Keys, TargetInsurerId, network.Insurers[TargetInsurerId].Self.Keys,
             OtherInsurerId, network.Insurers[OtherInsurerId].Self.Keys, network.Time);
-        DownRelayUrl = new Uri($"http://127.0.0.1:{UnusedPort()}/");
     }
 
     public SimulatedNetwork Network { get; }
-    public TamperingRelayProxy Tampering { get; }
     public ClinicParties Parties { get; }
+
+    /// <summary>
+    /// The kit's relay behind a proxy that changes nothing and records each card-eligibility request and whether its
+    /// answer reached the clinic. One for the run, as a clinic keeps one configured relay; the cases of a session run
+    /// one at a time, and each reads what came after its own mark.
+    /// </summary>
+    public TamperingRelayProxy Watching { get; }
     public Uri RelayUrl { get; }
 
     /// <summary>Answers of the kit's relay and insurers made wrong in one respect and re-signed (AUTH-014, RLY-025, ERR-008).</summary>
@@ -95,9 +99,6 @@ public sealed class ClinicKitWorld : IAsyncDisposable
 
     /// <summary>The insurer of the people the forged answers are about, and another insurer of the run whose keys sign what it should not.</summary>
     private const string TargetInsurerId = "kenpo-chukei", OtherInsurerId = "kyokai-tokyo";
-
-    /// <summary>A relay URL on a port nothing listens on: the relay is down.</summary>
-    public Uri DownRelayUrl { get; }
 
     public TimeProvider Time => Network.Time;
     public static KitCards Cards => KitCards.Shared;
@@ -126,8 +127,8 @@ public sealed class ClinicKitWorld : IAsyncDisposable
             var keys = PartyKeySet.FromSeed(KeySeed, ClinicId);
             network.Directory.Upsert(new PartyDescriptor { Id = ClinicId, Role = PartyRole.Clinic, Name = "Kit clinic (target)", Keys = keys.PublicKeys() });
             AddLagStates(network, time);
-            var tampering = await TamperingRelayProxy.StartAsync(new Uri(network.RelayUrl), RelayProxyBehaviour.BreaksSignatures, time);
-            return new ClinicKitWorld(network, tampering, new ClinicParties(ClinicId, keys, network.Directory, time));
+            var watching = await TamperingRelayProxy.StartAsync(new Uri(network.RelayUrl), RelayProxyBehaviour.Watches, time);
+            return new ClinicKitWorld(network, watching, new ClinicParties(ClinicId, keys, network.Directory, time));
         }
         catch
         {
@@ -160,14 +161,17 @@ public sealed class ClinicKitWorld : IAsyncDisposable
         return new ClinicParties(ClinicId, keys, directory, time);
     }
 
-    /// <summary>A virtual card with <paramref name="credentials"/> and the kit PIN, <paramref name="authPinTriesLeft"/> tries left, behaving as <paramref name="options"/> say (default: the real-card evidence).</summary>
-    public CardUnderTest Card(CardCredentials credentials, int authPinTriesLeft = 3, CardOptions? options = null)
+    /// <summary>
+    /// A virtual card with <paramref name="credentials"/> and the PIN <paramref name="pin"/> (default: the kit PIN),
+    /// <paramref name="authPinTriesLeft"/> tries left, behaving as <paramref name="options"/> say (default: the real-card evidence).
+    /// </summary>
+    public CardUnderTest Card(CardCredentials credentials, int authPinTriesLeft = 3, CardOptions? options = null, string pin = Pin)
     {
         var profile = new CardProfile
         {
             Face = new CardFace("山田 花子", "東京都千代田区", "19800102", "2", ReadOnlyMemory<byte>.Empty),
             Credentials = credentials,
-            AuthPin = Pin,
+            AuthPin = pin,
             AuthPinTriesLeft = authPinTriesLeft,
         };
         return new CardUnderTest(new VirtualCard(profile, options, Time), Time);
@@ -219,16 +223,9 @@ public sealed class ClinicKitWorld : IAsyncDisposable
         return outcomes.Count(o => o.LogEntryId is not null);
     }
 
-    private static int UnusedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     public async ValueTask DisposeAsync()
     {
-        await Tampering.DisposeAsync();
+        await Watching.DisposeAsync();
         await Network.DisposeAsync();
     }
 }

@@ -31,14 +31,63 @@ public enum RelayProxyBehaviour
 public sealed record ProxiedAnswer(int Status, string? ContentType, string Body);
 
 /// <summary>
+/// One card-eligibility request that reached the proxy and what became of its answer: what the cases observe before
+/// they judge (did the clinic ask the relay, was it handed the answer the case is about).
+/// </summary>
+public sealed class EligibilityExchange
+{
+    private volatile bool _delivered;
+
+    internal EligibilityExchange(byte[]? certificate) => Certificate = certificate;
+
+    /// <summary>The request's card certificate; null when its envelope payload or certificate could not be read.</summary>
+    public byte[]? Certificate { get; }
+
+    /// <summary>The relay's HTTP status; null while it has not answered, or when the proxy answered without forwarding.</summary>
+    public int? RelayStatus { get; internal set; }
+
+    /// <summary>The status of the answer handed to the clinic; null while none was.</summary>
+    public int? DeliveredStatus { get; internal set; }
+
+    /// <summary>Whether the proxy broke, rewrote, held back or made up the answer (its behaviour acted on this request).</summary>
+    public bool Tampered { get; internal set; }
+
+    /// <summary>
+    /// Whether the answer was handed to the clinic. Set just before it is written, so it holds by the time the clinic
+    /// can read the answer; a clinic that gave up first is never handed it.
+    /// </summary>
+    public bool Delivered
+    {
+        get => _delivered;
+        internal set => _delivered = value;
+    }
+
+    /// <summary>"answered 200", "answered 503 by the proxy", "not answered before the clinic gave up", for messages.</summary>
+    public override string ToString() =>
+        !Delivered ? "not answered before the clinic closed the connection"
+        : RelayStatus is null ? $"answered {DeliveredStatus} by the kit's proxy"
+        : RelayStatus == DeliveredStatus ? $"answered {DeliveredStatus}{(Tampered ? " (tampered)" : "")}"
+        : $"answered {RelayStatus} by the relay, handed to the clinic as {DeliveredStatus}";
+}
+
+/// <summary>A relay address the kit watches: the card-eligibility requests that reached it during a check.</summary>
+public interface IWatchedRelay
+{
+    Uri Url { get; }
+
+    /// <summary>Every card-eligibility request that reached it so far, in order.</summary>
+    IReadOnlyList<EligibilityExchange> EligibilityExchanges { get; }
+}
+
+/// <summary>
 /// A loopback proxy in front of the kit's relay that passes every call through, except what its
 /// <see cref="RelayProxyBehaviour"/> does to card-eligibility calls: break the JWS signature of a successful answer
 /// (one character changed, header and payload intact: a clinic that reads the answer without verifying it, CLN-036,
 /// would find a perfectly good "valid" in it), delay the answer, or fail the request. Whatever it does, it records the
 /// card certificate of each card-eligibility request (CLN-033: what the clinic made of the card's EF 000A), so the
-/// kit also knows how many requests the clinic sent (CLN-040).
+/// kit also knows how many requests the clinic sent (CLN-040), and whether each answer reached the clinic.
 /// </summary>
-public sealed class TamperingRelayProxy : IAsyncDisposable
+public sealed class TamperingRelayProxy : IAsyncDisposable, IWatchedRelay
 {
     public const string TamperedPath = "/v1/card-eligibility";
 
@@ -50,7 +99,7 @@ public sealed class TamperingRelayProxy : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly HttpClient _http;
-    private readonly ConcurrentQueue<byte[]?> _certificates = new();
+    private readonly ConcurrentQueue<EligibilityExchange> _exchanges = new();
     private readonly ConcurrentQueue<string> _answerEntries = new();
 
     private TamperingRelayProxy(WebApplication app, HttpClient http)
@@ -65,7 +114,9 @@ public sealed class TamperingRelayProxy : IAsyncDisposable
     /// The certificate of each card-eligibility request that passed through, in order; null for a request whose
     /// envelope payload or certificate could not be read.
     /// </summary>
-    public IReadOnlyList<byte[]?> CertificatesPresented => [.. _certificates];
+    public IReadOnlyList<byte[]?> CertificatesPresented => [.. _exchanges.Select(e => e.Certificate)];
+
+    public IReadOnlyList<EligibilityExchange> EligibilityExchanges => [.. _exchanges];
 
     /// <summary>The relay's <c>logEntryId</c> of each successful card-eligibility answer that passed through, in order (before any rewrite).</summary>
     public IReadOnlyList<string> AnswerLogEntryIds => [.. _answerEntries];
@@ -93,13 +144,12 @@ public sealed class TamperingRelayProxy : IAsyncDisposable
         var http = _http;
         using var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body, context.RequestAborted);
-        var eligibility = context.Request.Path.Value == TamperedPath;
-        if (eligibility) _certificates.Enqueue(CertificateOf(body.ToArray()));
-        if (eligibility && behaviour == RelayProxyBehaviour.FailsWithServerError)
+        var exchange = context.Request.Path.Value == TamperedPath ? new EligibilityExchange(CertificateOf(body.ToArray())) : null;
+        if (exchange is not null) _exchanges.Enqueue(exchange);
+        if (exchange is not null && behaviour == RelayProxyBehaviour.FailsWithServerError)
         {
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            context.Response.ContentType = "text/plain";
-            await context.Response.WriteAsync("upstream relay unavailable", context.RequestAborted);
+            exchange.Tampered = true;
+            await DeliverAsync(context, exchange, new ProxiedAnswer(StatusCodes.Status503ServiceUnavailable, "text/plain", "upstream relay unavailable"));
             return;
         }
         using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), new Uri(relayUrl, context.Request.Path.Value));
@@ -107,11 +157,17 @@ public sealed class TamperingRelayProxy : IAsyncDisposable
         if (context.Request.ContentType is { } type) request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(type);
         using var response = await http.SendAsync(request, context.RequestAborted);
         var answer = await response.Content.ReadAsStringAsync(context.RequestAborted);
-        if (eligibility && response.IsSuccessStatusCode && MemberOf(answer, "logEntryId") is { } entry) _answerEntries.Enqueue(entry);
-        if (eligibility && response.IsSuccessStatusCode && behaviour == RelayProxyBehaviour.BreaksSignatures) answer = BreakSignature(answer);
-        // A clinic that gave up closes the connection meanwhile; the delay then ends early and nothing is written.
-        if (eligibility && behaviour == RelayProxyBehaviour.AnswersSlowly)
+        var relayed = answer;
+        if (exchange is not null)
         {
+            exchange.RelayStatus = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode && MemberOf(answer, "logEntryId") is { } entry) _answerEntries.Enqueue(entry);
+            if (response.IsSuccessStatusCode && behaviour == RelayProxyBehaviour.BreaksSignatures) answer = BreakSignature(answer);
+        }
+        // A clinic that gave up closes the connection meanwhile; the delay then ends early and nothing is written.
+        if (exchange is not null && behaviour == RelayProxyBehaviour.AnswersSlowly)
+        {
+            exchange.Tampered = true;
             try
             {
                 await Task.Delay(SlowAnswerDelay, time, context.RequestAborted);
@@ -123,9 +179,29 @@ public sealed class TamperingRelayProxy : IAsyncDisposable
         }
         var passed = new ProxiedAnswer((int)response.StatusCode, response.Content.Headers.ContentType?.ToString(), answer);
         if (context.Request.Path.Value == rewritten && rewrite is not null) passed = rewrite(passed);
-        context.Response.StatusCode = passed.Status;
-        context.Response.ContentType = passed.ContentType;
-        await context.Response.WriteAsync(passed.Body, context.RequestAborted);
+        if (exchange is not null && (passed.Body != relayed || passed.Status != exchange.RelayStatus)) exchange.Tampered = true;
+        await DeliverAsync(context, exchange, passed);
+    }
+
+    /// <summary>Hands <paramref name="answer"/> to the clinic, marking the exchange delivered first (the clinic may conclude the moment it has the answer).</summary>
+    private static async Task DeliverAsync(HttpContext context, EligibilityExchange? exchange, ProxiedAnswer answer)
+    {
+        if (context.RequestAborted.IsCancellationRequested) return;
+        if (exchange is not null)
+        {
+            exchange.DeliveredStatus = answer.Status;
+            exchange.Delivered = true;
+        }
+        context.Response.StatusCode = answer.Status;
+        context.Response.ContentType = answer.ContentType;
+        try
+        {
+            await context.Response.WriteAsync(answer.Body, context.RequestAborted);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException)
+        {
+            if (exchange is not null) exchange.Delivered = false;
+        }
     }
 
     /// <summary>The <c>body.certificate</c> of a request envelope (a compact JWS), or null.</summary>
