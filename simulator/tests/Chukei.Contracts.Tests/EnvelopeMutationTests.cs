@@ -92,7 +92,7 @@ public sealed partial class EnvelopeMutationTests
     public void All_AcceptedMutations_IncludeEveryPositiveBoundary()
     {
         // Arrange
-        string[] expected = ["valid-request", "retired-key", "expired-within-skew", "iat-future-at-skew-limit", "htu-with-base-path",
+        string[] expected = ["valid-request", "retired-key", "claims-at-depth-16", "expired-within-skew", "iat-future-at-skew-limit", "htu-with-base-path",
             "same-jti-other-issuer", "refused-presentation-not-recorded", "valid-response"];
 
         // Act

@@ -78,6 +78,57 @@ public static class DirectoryChecks
             : $"the target refused the {token} under {whose} rotated key {kid} ({response.Summary}) and did not fetch {session.Relay.Url}v1/directory within {session.Target.DirectoryWait.TotalSeconds:0.#} s to learn it");
     }
 
+    /// <summary>
+    /// AUTH-004 with DIR-009 (§12.1 N22): a key the target has accepted is revoked in a later directory, and the target
+    /// stops accepting it. A key cache that only ever adds keys passes every other case. The target takes up a rotated
+    /// kaigo-b key (answered); then a directory revokes that key and lists another new one, and an envelope under the
+    /// other (an unknown kid) makes the target fetch it; an envelope under the revoked key must then be auth-key-revoked.
+    /// </summary>
+    public static Task RevokedAfterAcceptedAsync(InsurerSession session, CheckContext check)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(check);
+        return session.Directory.ExclusiveAsync(async () =>
+        {
+            // Arrange: the target accepts a rotated key …
+            var accepted = session.Directory.Rotate(RequesterId);
+            var acceptedKid = accepted.CurrentSigningKey.Kid;
+            Serve(session, check, session.Directory.Sign(session.Directory.Document(session.Target.Time.GetUtcNow())));
+            var (first, _) = await PresentUntilFetchedAsync(session, check, "revoked-after-accepted-first", accepted);
+            if (first.Status != 200)
+                throw check.Unreachable($"the target did not take up kaigo-b's rotated key {acceptedKid} ({first.Summary}); rotated-requester-key (DIR-009) covers that");
+            first.ReadAnswer(session.World, RequesterId);
+            // … then a later directory revokes it and lists yet another new key, which the target has not seen.
+            var (next, nextKeys) = KitDirectory.NewSigningKey(RequesterId, "after-revocation");
+            var requester = session.World.Directory.Find(RequesterId)!;
+            session.World.Directory.Upsert(KitDirectory.WithKey(requester with
+            {
+                Keys = [.. requester.Keys.Select(k => k.Kid == acceptedKid ? k with { Status = Contracts.Keys.KeyStatus.Revoked } : k)],
+            }, next));
+            Serve(session, check, session.Directory.Sign(session.Directory.Document(session.Target.Time.GetUtcNow())));
+            var (learnt, fetched) = await PresentUntilFetchedAsync(session, check, "revoked-after-accepted-new-key", nextKeys);
+            if (!fetched && learnt.Status != 200)
+                throw check.Unreachable($"the target did not fetch {session.Relay.Url}v1/directory within {session.Target.DirectoryWait.TotalSeconds:0.#} s of an envelope under the unknown kid {next.Kid}, " +
+                    "so whether it would drop the revoked key is not observable (rotated-requester-key checks DIR-009)");
+
+            // Act
+            var response = await new InquiryCaller(session.World, check.Evidence).PresentAsync(RequesterId, ValidSeal(session), DefaultItems,
+                InquiryCaller.NewCorrelationId("revoked-after-accepted"), signingKeys: accepted);
+
+            // Assert
+            var revoked = Contracts.Problems.ProblemCodes.AuthKeyRevoked;
+            check.Must(response.Status == revoked.Status && response.Problem?.Code == revoked.Code,
+                $"the target accepted kaigo-b's key {acceptedKid}, then took up a directory in which it is revoked; an envelope under it must be refused with {revoked.Code} ({revoked.Status}), " +
+                $"but the target answered {response.Summary}: it still trusts a key it once accepted");
+        });
+    }
+
+    private static string ValidSeal(InsurerSession session)
+    {
+        var fixture = session.World.NewFixture();
+        return fixture.Seal(fixture.ValidClaims(EnvelopeSigner.NewId()));
+    }
+
     /// <summary>DIR-010 / DIR-011: a directory the target must refuse; the key only it lists must stay unknown.</summary>
     public static Task ForgedAsync(InsurerSession session, CheckContext check, string caseName)
     {

@@ -52,6 +52,7 @@ public static class InsurerCases
         new("DIR-009", "rotated-relay-key", DirectoryChecks.RotatedRelayKeyAsync),
         .. DirectoryChecks.Forgeries.Select(f => new InsurerCase(f.Requirement, f.Name, (s, c) => DirectoryChecks.ForgedAsync(s, c, f.Name))),
         new("DIR-013", "older-directory", DirectoryChecks.OlderAsync),
+        new("AUTH-004", "key-revoked-after-it-was-accepted", DirectoryChecks.RevokedAfterAcceptedAsync),
         .. new[] { "requester-mismatch", "expired", "items-not-allowed" }
             .Select(n => new InsurerCase("ERR-010", n, (s, c) => AnswerChecks.NoPersonalDataInProblemsAsync(s, c, n))),
         new("LOG-009", "refused-after-signature-verified", (s, c) => AccessLogChecks.RelayEntryAsync(s, c, "expired-at-skew-limit")),
@@ -62,6 +63,7 @@ public static class InsurerCases
         new("LOG-008", "refused-expired", (s, c) => AccessLogChecks.RecordedAsync(s, c, "expired-at-skew-limit")),
         new("LOG-010", "answered", (s, c) => AccessLogChecks.ReportedFieldsAsync(s, c, RequesterId, null)),
         new("LOG-010", "refused", (s, c) => AccessLogChecks.ReportedFieldsAsync(s, c, OtherInsurerId, ProblemCodes.SealRequesterMismatch)),
+        .. AccessLogChecks.RequesterCases.Select(r => new InsurerCase("LOG-018", r.Name, (s, c) => AccessLogChecks.RequesterAsync(s, c, r))),
     ];
 
     /// <summary>The requirements that have cases, in catalogue order of their ids.</summary>

@@ -198,5 +198,8 @@ public abstract class InsurerConformance : InsurerConformanceFixture
     public Task Insurer_ties_a_refusal_to_the_relays_entry_when_the_seal_verified(string inquiry) => CheckAsync("LOG-009", inquiry);
 
     [Requirement("LOG-010"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "LOG-010" })]
-    public Task Insurer_reports_each_record_to_the_relay_with_requester_purpose_items_and_correlation_id(string inquiry) => CheckAsync("LOG-010", inquiry);
+    public Task Insurer_reports_each_record_to_the_relay_with_purpose_items_outcome_and_correlation_id(string inquiry) => CheckAsync("LOG-010", inquiry);
+
+    [Requirement("LOG-018"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "LOG-018" })]
+    public Task Insurer_records_who_presented_the_seal_or_whom_the_relay_forwarded_for(string inquiry) => CheckAsync("LOG-018", inquiry);
 }

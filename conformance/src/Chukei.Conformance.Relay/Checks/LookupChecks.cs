@@ -49,6 +49,24 @@ public static class LookupChecks
         check.Must(answer.Outcome == LookupOutcome.NotFound, $"nobody is registered under the number, but the outcome is {answer.Outcome}");
     }
 
+    /// <summary>
+    /// RLY-006: the LTC enrolment the requester names the person by has ended (the person moved away), and still names
+    /// them: the LTC insurer computing a combined benefit for a past period needs their medical insurer.
+    /// </summary>
+    public static async Task SubjectEnrolmentLostAsync(RelaySession session, CheckContext check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        await person.LoseAsync(check, RequesterId, person.Today().AddDays(-10), ltc: person.Ltc);
+        var exchange = await Calls.LookupAsync(session, check, Calls.Lookup(person.Subject, "subject-enrolment-lost"));
+
+        check.Must(exchange.Status == 200, $"the lookup by an LTC number whose enrolment ended 10 days ago was answered {exchange.Summary}");
+        var answer = exchange.Read<LookupAnswer>(session.World);
+        check.Must(answer.Outcome == LookupOutcome.Found && answer.Target?.PartyId == TargetId,
+            $"the person's LTC enrolment at {RequesterId} ended 10 days ago, and their medical enrolment at {TargetId} is current; an ended enrolment still names its person, " +
+            $"so the outcome must be found at {TargetId}, not {answer.Outcome}{(answer.Target is null ? "" : " at " + answer.Target.PartyId)}");
+    }
+
     /// <summary>RLY-006: a known person without a current medical enrolment has no-current-coverage.</summary>
     public static async Task NoCurrentCoverageAsync(RelaySession session, CheckContext check)
     {
@@ -156,6 +174,20 @@ public static class LookupChecks
 
         check.Must(exchange.IsRefusal(ProblemCodes.SubjectNotOwned),
             $"{RequesterId} (an LTC insurer owning {RequesterInsurerNumber}) named the person by {Describe(subject)}; the relay must refuse with subject-not-owned (403), but answered {exchange.Summary}");
+    }
+
+    /// <summary>
+    /// RLY-005's order: a lookup whose purpose the caller may not use and whose subject is not the caller's own is
+    /// refused for the purpose, the first rule the relay judges.
+    /// </summary>
+    public static async Task PurposeBeforeSubjectAsync(RelaySession session, CheckContext check)
+    {
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        var notOwned = new SubjectReference { Ltc = person.Ltc with { InsurerNumber = IdentifierRules.WithCheckDigit("13102") } };
+        var exchange = await Calls.LookupAsync(session, check, Calls.Lookup(notOwned, "purpose-before-subject", Purposes.ChildbirthLumpSum));
+
+        check.Must(exchange.IsRefusal(ProblemCodes.PurposeNotAllowed),
+            $"the lookup's purpose ({Purposes.ChildbirthLumpSum}) is not allowed for an LTC insurer and its subject is another insurer's number; the purpose is judged first, so the relay must refuse with purpose-not-allowed (403), but answered {exchange.Summary}");
     }
 
     /// <summary>RLY-005: a purpose the caller's role may not use is refused before the subject is resolved.</summary>

@@ -1,3 +1,4 @@
+using Chukei.Conformance.Relay.Kit;
 using Chukei.Conformance.Envelopes;
 using Chukei.Contracts.Problems;
 
@@ -38,8 +39,10 @@ public static class RelayCases
         new("RLY-003", "medical-subject-from-ltc-insurer", (s, c) => LookupChecks.SubjectNotOwnedAsync(s, c, "medical-subject-from-ltc-insurer")),
         new("RLY-004", "another-insurers-number", (s, c) => LookupChecks.SubjectNotOwnedAsync(s, c, "another-insurers-number")),
         new("RLY-005", "childbirth-lump-sum-from-ltc-insurer", LookupChecks.PurposeNotAllowedAsync),
+        new("RLY-005", "purpose-before-subject", LookupChecks.PurposeBeforeSubjectAsync),
         new("RLY-006", "not-found", LookupChecks.NotFoundAsync),
         new("RLY-006", "no-current-coverage", LookupChecks.NoCurrentCoverageAsync),
+        new("RLY-006", "subject-enrolment-lost", LookupChecks.SubjectEnrolmentLostAsync),
         new("RLY-007", "found-members", LookupChecks.FoundMembersAsync),
         new("RLY-007", "other-outcome-members", LookupChecks.OtherMembersAsync),
         new("RLY-008", "two-current-medical-enrolments", LookupChecks.MultipleMatchesAsync),
@@ -63,9 +66,12 @@ public static class RelayCases
         new("SEAL-011", "encrypted-to-the-target", SealIssueChecks.EncryptedToTargetAsync),
 
         new("RLY-020", "forwards-a-routed-seal", RoutedChecks.ForwardsAsync),
+        new("RLY-020", "items-not-allowed-at-the-relay", RoutedChecks.ItemsNotAllowedAtTheRelayAsync),
+        new("RLY-005", "items-before-subject", RoutedChecks.ItemsBeforeSubjectAsync),
         .. RoutedChecks.Unavailable.Select(b => new RelayCase("RLY-021", RoutedChecks.CaseName(b), (s, c) => RoutedChecks.TargetUnavailableAsync(s, c, b))),
         new("AUTH-012", "routed-request-envelope", RoutedChecks.RequestEnvelopeAsync),
-        new("RLY-022", "target-refuses", RoutedChecks.TargetRefusesAsync),
+        new("RLY-022", "target-refuses", (s, c) => RoutedChecks.TargetRefusesAsync(s, c, StandInBehaviour.Refuses)),
+        new("RLY-022", "target-fails-with-a-problem-document", (s, c) => RoutedChecks.TargetRefusesAsync(s, c, StandInBehaviour.FailsWithProblem)),
         new("RLY-023", "answer-byte-for-byte", RoutedChecks.ForwardsAnswerUntouchedAsync),
         .. RoutedChecks.Unverifiable.Select(b => new RelayCase("RLY-024", RoutedChecks.CaseName(b), (s, c) => RoutedChecks.TargetUnavailableAsync(s, c, b))),
 
@@ -115,7 +121,9 @@ public static class RelayCases
         new("LOG-002", "found-lookup-entry-members", RelayLogChecks.EntryMembersAsync),
         new("LOG-003", "found-lookup", RelayLogChecks.LookupLoggedAsync),
         new("LOG-003", "no-current-coverage-lookup", RelayLogChecks.UnansweredLookupLoggedAsync),
+        new("LOG-003", "refused-lookup", RelayLogChecks.RefusedLookupLoggedAsync),
         new("LOG-004", "routed-inquiry", RoutedChecks.LoggedAsync),
+        new("LOG-004", "target-unavailable-second-entry", RoutedChecks.UnavailableLoggedTwiceAsync),
         new("LOG-005", "hashes-recompute", RelayLogChecks.HashesRecomputeAsync),
         new("LOG-006", "sequence", RelayLogChecks.SequenceAsync),
         new("LOG-011", "no-such-entry", (s, c) => RelayLogChecks.UnknownEntryRefusedAsync(s, c, "no-such-entry")),

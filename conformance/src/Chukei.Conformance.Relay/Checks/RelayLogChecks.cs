@@ -248,6 +248,43 @@ public static class RelayLogChecks
         return (await Calls.PersonLogAsync(session, check, person.Person.PersonId)).Entries[^1];
     }
 
+    /// <summary>
+    /// LOG-003: a refused lookup is logged too. RLY-005 refuses a purpose the caller may not use before the subject is
+    /// resolved, so the entry names no person and no history shows it: the signed checkpoint's seq, read before and
+    /// after, must grow. (Another case's entries in between could only make this pass, never fail; the kit runs cases
+    /// one at a time.)
+    /// </summary>
+    public static async Task RefusedLookupLoggedAsync(RelaySession session, CheckContext check)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(check);
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        var before = await LatestCheckpointAsync(session, check);
+        var exchange = await Calls.LookupAsync(session, check, Calls.Lookup(person.Subject, "refused-lookup-logged", Purposes.ChildbirthLumpSum));
+        if (!exchange.IsRefusal(ProblemCodes.PurposeNotAllowed))
+            throw check.Unreachable($"the lookup with a purpose an LTC insurer may not use was answered {exchange.Summary}, not purpose-not-allowed (RLY-005 covers that)");
+        var after = await LatestCheckpointAsync(session, check);
+
+        check.Must(after.Seq > before.Seq,
+            $"the relay refused the lookup (purpose-not-allowed) after it passed call authentication and body validation, but its chain did not grow: the checkpoint's seq was {before.Seq} before and {after.Seq} after; a refusal is logged too");
+    }
+
+    /// <summary>The latest checkpoint, verified as the relay's (LOG-020 judges it; here it is a way to read the chain's length).</summary>
+    private static async Task<LogCheckpoint> LatestCheckpointAsync(RelaySession session, CheckContext check)
+    {
+        var (status, _, body) = await session.World.GetAsync("v1/access-log/checkpoints/latest", check.Evidence);
+        if (status != 200) throw check.Unreachable($"GET checkpoints/latest answered {status} (LOG-020 covers that)");
+        try
+        {
+            var payload = session.World.VerifierFor(RequesterId).VerifyPayload(body.Trim(), ProtocolConstants.CheckpointType, RelayId);
+            return ProtocolJson.Deserialize<LogCheckpoint>(System.Text.Encoding.UTF8.GetBytes(payload), "checkpoint");
+        }
+        catch (ProtocolException ex)
+        {
+            throw check.Unreachable($"the latest checkpoint does not verify ({ex.Code.Code}: {ex.Detail}; LOG-020 covers that)");
+        }
+    }
+
     /// <summary>LOG-021: the relay's own verification of its chain says valid and covers the entries written.</summary>
     public static async Task VerificationAsync(RelaySession session, CheckContext check)
     {

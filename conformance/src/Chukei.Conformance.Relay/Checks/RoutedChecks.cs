@@ -36,8 +36,8 @@ public static class RoutedChecks
     {
         await using var person = await EnrolledPerson.CreateAsync(session, check);
         var (exchange, request) = await RouteAsync(session, check, person, "untouched", StandInBehaviour.Correct);
-        var received = session.StandIn.Received(request.CorrelationId);
-        if (received is null || received.Status != 200) throw check.Unreachable($"the stand-in did not answer the forwarded inquiry (RLY-020 covers that); the relay answered {exchange.Summary}");
+        var received = Forwarded(session, exchange, request)!;
+        if (received.Status != 200) throw check.Unreachable($"the stand-in did not answer the forwarded inquiry ({received.Status}); the relay answered {exchange.Summary}");
 
         var answer = exchange.Read<RoutedInquiryAnswer>(session.World);
         check.Must(answer.TargetAnswer == received.AnswerBody, "targetAnswer is not the target's response envelope byte for byte");
@@ -45,15 +45,20 @@ public static class RoutedChecks
         check.Must(verified.Sender.Id == TargetId, $"targetAnswer is signed by {verified.Sender.Id}");
     }
 
-    /// <summary>RLY-022: a target's problem document becomes target-refused with the target's code in detail.</summary>
-    public static async Task TargetRefusesAsync(RelaySession session, CheckContext check)
+    /// <summary>
+    /// RLY-022: a target's problem document, whatever its status (a 403 refusal, or a 500 internal-error), becomes
+    /// target-refused with the target's code in detail: the target did answer, and its code says why.
+    /// </summary>
+    public static async Task TargetRefusesAsync(RelaySession session, CheckContext check, StandInBehaviour behaviour)
     {
         await using var person = await EnrolledPerson.CreateAsync(session, check);
-        var (exchange, request) = await RouteAsync(session, check, person, "target-refuses", StandInBehaviour.Refuses);
-        var code = session.StandIn.Received(request.CorrelationId)?.Refusal
-            ?? throw check.Unreachable($"the relay did not forward the inquiry (RLY-020 covers that); it answered {exchange.Summary}");
+        var (exchange, request) = await RouteAsync(session, check, person, "target-refuses-" + behaviour, behaviour);
+        Forwarded(session, exchange, request, refusedByDesign: true);
+        var received = session.StandIn.Received(request.CorrelationId)!;
+        var code = received.Refusal!;
 
-        check.Must(exchange.IsRefusal(ProblemCodes.TargetRefused), $"the target refused with {code}; the relay must answer target-refused (502), not {exchange.Summary}");
+        check.Must(exchange.IsRefusal(ProblemCodes.TargetRefused),
+            $"the target answered {received.Status} with a problem document, code {code}; the relay must answer target-refused (502), not {exchange.Summary}");
         check.Must(exchange.Problem?.Detail == code, $"detail is '{exchange.Problem?.Detail}', it must be only the target's code '{code}'");
     }
 
@@ -62,13 +67,62 @@ public static class RoutedChecks
     {
         await using var person = await EnrolledPerson.CreateAsync(session, check);
         var (exchange, request) = await RouteAsync(session, check, person, behaviour.ToString(), behaviour);
-        if (session.StandIn.JournaledCount(request.CorrelationId) == 0)
-            throw check.Unreachable($"the relay did not forward the inquiry (RLY-020 covers that); it answered {exchange.Summary}");
-        if (session.StandIn.Received(request.CorrelationId)?.Refusal is { } refusal)
-            throw check.Unreachable($"the stand-in could not accept what the relay forwarded ({refusal}), so it never misbehaved (RLY-020 and SEAL-001 cover that)");
+        Forwarded(session, exchange, request, behaviour: behaviour);
 
         check.Must(exchange.IsRefusal(ProblemCodes.TargetUnavailable),
             $"the stand-in target {Describe(behaviour)}; the relay must answer target-unavailable (502), but answered {exchange.Summary}");
+    }
+
+    /// <summary>
+    /// RLY-020: items the purpose does not allow are the relay's own refusal (items-not-allowed), before it forwards
+    /// anything: eligibility-check discloses eligibility only, and the inquiry also asks for benefits.
+    /// </summary>
+    public static async Task ItemsNotAllowedAtTheRelayAsync(RelaySession session, CheckContext check) => await ItemsNotAllowedAsync(session, check, ownSubject: true);
+
+    /// <summary>RLY-005's order: items the purpose does not allow are judged before whether the subject is the caller's own.</summary>
+    public static async Task ItemsBeforeSubjectAsync(RelaySession session, CheckContext check) => await ItemsNotAllowedAsync(session, check, ownSubject: false);
+
+    private static async Task ItemsNotAllowedAsync(RelaySession session, CheckContext check, bool ownSubject)
+    {
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        var request = new RoutedInquiryRequest
+        {
+            Subject = ownSubject ? person.Subject : new SubjectReference { Ltc = person.Ltc with { InsurerNumber = Contracts.Identifiers.IdentifierRules.WithCheckDigit("13102") } },
+            TargetKind = InsuranceKind.Medical,
+            Purpose = Purposes.EligibilityCheck,
+            Items = SealFixture.DefaultItems,
+            CorrelationId = Calls.NewCorrelationId("items-not-allowed-at-the-relay"),
+        };
+        var exchange = await session.World.CallerFor(RequesterId, check.Evidence).PostAsync(Calls.RoutedPath, request);
+
+        var forwarded = session.StandIn.JournaledCount(request.CorrelationId);
+        check.Must(forwarded == 0, $"the purpose {Purposes.EligibilityCheck} does not allow benefits, yet the relay forwarded the inquiry to {TargetId} ({forwarded} requests) instead of refusing it itself");
+        check.Must(exchange.IsRefusal(ProblemCodes.ItemsNotAllowed),
+            $"the purpose {Purposes.EligibilityCheck} allows the item eligibility only, and the routed inquiry also asks for benefits" +
+            (ownSubject ? "" : " (its subject is another insurer's number, judged after the items)") +
+            $"; the relay must refuse with items-not-allowed (403), but answered {exchange.Summary}");
+    }
+
+    /// <summary>
+    /// LOG-004: a routed inquiry whose target does not answer leaves two entries: the routed-inquiry entry written
+    /// before forwarding, and a second one, refused with target-unavailable, whose relatedEntryId names the first.
+    /// </summary>
+    public static async Task UnavailableLoggedTwiceAsync(RelaySession session, CheckContext check)
+    {
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        var (exchange, request) = await RouteAsync(session, check, person, "logged-unavailable", StandInBehaviour.DropsConnection);
+        Forwarded(session, exchange, request, behaviour: StandInBehaviour.DropsConnection);
+        CheckContext.Must("RLY-021", exchange.IsRefusal(ProblemCodes.TargetUnavailable), $"the target closed the connection; the relay must answer target-unavailable (502), but answered {exchange.Summary}");
+
+        var log = await Calls.PersonLogAsync(session, check, person.Person.PersonId);
+        var entries = log.Entries.Where(e => e.CorrelationId == request.CorrelationId && e.RecordedBy == RelayId).OrderBy(e => e.Seq).ToList();
+        check.Must(entries.Count == 2, $"the relay wrote {entries.Count} entries for the inquiry; a forwarding that failed with target-unavailable needs the routed-inquiry entry and a second, refused one");
+        var (first, second) = (entries[0], entries[1]);
+        check.Must(first.Action == AccessAction.RoutedInquiry && second.Action == AccessAction.RoutedInquiry,
+            $"the entries' actions are {first.Action} and {second.Action}; both are routed-inquiry");
+        check.Must(second.Outcome == AccessOutcome.Refused && second.Code == ProblemCodes.TargetUnavailable.Code,
+            $"the second entry says outcome {second.Outcome}, code '{second.Code}'; it must be refused with target-unavailable");
+        check.Must(second.RelatedEntryId == first.EntryId, $"the second entry's relatedEntryId is '{second.RelatedEntryId}', not the first entry's id '{first.EntryId}'");
     }
 
     /// <summary>LOG-004: one routed-inquiry entry with the requested items, answered.</summary>
@@ -76,7 +130,8 @@ public static class RoutedChecks
     {
         await using var person = await EnrolledPerson.CreateAsync(session, check);
         var (exchange, request) = await RouteAsync(session, check, person, "logged", StandInBehaviour.Correct);
-        if (exchange.Status != 200) throw check.Unreachable($"the routed inquiry was answered {exchange.Summary} (RLY-020 covers that)");
+        Forwarded(session, exchange, request);
+        CheckContext.Must("RLY-020", exchange.Status == 200, $"the stand-in {TargetId} answered the forwarded inquiry, but the relay answered {exchange.Summary}");
 
         var log = await Calls.PersonLogAsync(session, check, person.Person.PersonId);
         var entries = log.Entries.Where(e => e.CorrelationId == request.CorrelationId && e.RecordedBy == RelayId).ToList();
@@ -97,8 +152,8 @@ public static class RoutedChecks
         await using var person = await EnrolledPerson.CreateAsync(session, check);
         var sentFrom = session.Target.Time.GetUtcNow().ToUnixTimeSeconds();
         var (exchange, request) = await RouteAsync(session, check, person, "request-envelope", StandInBehaviour.Correct);
+        Forwarded(session, exchange, request);
         var tokens = session.StandIn.JournaledTokens(request.CorrelationId);
-        if (tokens.Count == 0) throw check.Unreachable($"the relay forwarded nothing to {TargetId} (RLY-020 covers that); it answered {exchange.Summary}");
 
         check.Must(tokens.Count == 1, $"the relay sent {tokens.Count} request envelopes for one routed inquiry; a request is sent once");
         var parts = tokens[0].Split('.');
@@ -146,6 +201,31 @@ public static class RoutedChecks
         StandInBehaviour.AddressesTheRelay => "answered with an envelope addressed to the relay, not to the sealed requester",
         _ => b.ToString(),
     };
+
+    /// <summary>
+    /// What the relay forwarded for a person enrolled at kenpo-a. The kit's stand-in opens the seal as kenpo-a does
+    /// (step ④), so a routed inquiry the relay did not forward, or forwarded with a seal kenpo-a must refuse, is RLY-020
+    /// broken, whichever case sees it: not a precondition the case could not reach. <paramref name="refusedByDesign"/>
+    /// is for the case in which the stand-in refuses on purpose.
+    /// </summary>
+    private static StandInRecord? Forwarded(RelaySession session, RelayExchange exchange, RoutedInquiryRequest request, bool refusedByDesign = false,
+        StandInBehaviour behaviour = StandInBehaviour.Correct)
+    {
+        var received = session.StandIn.Received(request.CorrelationId);
+        var sent = session.StandIn.JournaledCount(request.CorrelationId);
+        CheckContext.Must("RLY-020", sent > 0,
+            $"the person is enrolled at {TargetId}, yet the relay forwarded nothing to it for correlationId '{request.CorrelationId}'; it answered {exchange.Summary}");
+        // A dropped connection is a fault at the connection: the stand-in never read the request.
+        if (behaviour == StandInBehaviour.DropsConnection) return received;
+        CheckContext.Must("RLY-020", received is not null,
+            $"the relay's request to {TargetId} did not pass the envelope checks of §5.2 or carried no InquiryRequest (AUTH-012 says how the relay signs; the request is in the exchanges); it answered {exchange.Summary}");
+        if (!refusedByDesign)
+        {
+            CheckContext.Must("RLY-020", received.Refusal is null,
+                $"the relay forwarded an inquiry {TargetId} must refuse: opened as step ④ does, it is {received.Refusal} (the seal must be routed, for {TargetId}, sealed for the caller {RequesterId}, with the inquiry's purpose)");
+        }
+        return received;
+    }
 
     private static async Task<(RelayExchange Exchange, RoutedInquiryRequest Request)> RouteAsync(RelaySession session, CheckContext check,
         EnrolledPerson person, string caseName, StandInBehaviour behaviour)

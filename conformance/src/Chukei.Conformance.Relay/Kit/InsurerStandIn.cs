@@ -123,9 +123,9 @@ public sealed class InsurerStandIn : IDisposable
             RequestedItems = inquiry.Items,
         });
         var claims = verdict.Claims ?? verdict.SignedClaims;
-        if (!verdict.IsValid || behaviour == StandInBehaviour.Refuses)
+        if (!verdict.IsValid || behaviour is StandInBehaviour.Refuses or StandInBehaviour.FailsWithProblem)
         {
-            var code = verdict.Failure ?? ProblemCodes.SealRequesterMismatch;
+            var code = verdict.Failure ?? (behaviour == StandInBehaviour.FailsWithProblem ? ProblemCodes.InternalError : ProblemCodes.SealRequesterMismatch);
             var refusal = Problem(code, verdict.Detail ?? "the stand-in refuses this inquiry, as the case asked");
             _received[inquiry.CorrelationId] = new StandInRecord(party, token, claims, code.Code, code.Status, refusal.BodyData!.BodyAsString!);
             return refusal;

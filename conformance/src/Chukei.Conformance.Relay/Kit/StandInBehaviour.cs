@@ -9,6 +9,9 @@ public enum StandInBehaviour
     /// <summary>Refuses with a problem document (seal-requester-mismatch, 403) as if its step ④ failed.</summary>
     Refuses,
 
+    /// <summary>Fails with a problem document (internal-error, 500), as an insurer whose own processing broke; RLY-022 makes it target-refused.</summary>
+    FailsWithProblem,
+
     /// <summary>Closes the connection without a response (WireMock fault EMPTY_RESPONSE).</summary>
     DropsConnection,
 

@@ -23,6 +23,7 @@ public static class EnvelopeAttacks
         ["retired-key"] = "DIR-005",
         ["same-jti-other-issuer"] = "AUTH-008",
         ["refused-presentation-not-recorded"] = "AUTH-008",
+        ["claims-at-depth-16"] = "ERR-004",
     };
 
     /// <summary>

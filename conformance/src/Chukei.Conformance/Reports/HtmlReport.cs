@@ -58,6 +58,8 @@ public static class HtmlReport
                 html.Append("<p><strong>").Append(E(requirement.Id)).Append(" (").Append(E(requirement.Level)).Append(", protocol §")
                     .Append(E(requirement.Section)).Append(")</strong>: ").Append(E(requirement.Text)).AppendLine("</p>");
             }
+            if (result.ViolatedRequirementId is { } violated)
+                html.Append("<p>Breaks <strong>").Append(E(violated)).Append("</strong>, seen by this case of ").Append(E(result.RequirementId)).AppendLine(".</p>");
             html.Append("<pre>").Append(E(result.Reason ?? "")).AppendLine("</pre>");
             html.Append("<p>Re-run exactly this case:</p><code class=\"cmd\">").Append(E(run.RerunCommand(result))).AppendLine("</code>");
             html.Append("<details").Append(result.FailsRun || result.LeavesMustUnchecked ? " open" : "").Append("><summary>Exchanged messages (")

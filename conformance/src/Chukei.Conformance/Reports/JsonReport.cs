@@ -33,6 +33,7 @@ public static class JsonReport
                 level = r.Level,
                 @case = r.CaseName,
                 outcome = r.Outcome,
+                violates = r.ViolatedRequirementId,
                 reason = r.Reason,
                 durationSeconds = Math.Round(r.Duration.TotalSeconds, 3),
                 rerun = run.RerunCommand(r),

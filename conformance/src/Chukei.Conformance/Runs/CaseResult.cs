@@ -12,6 +12,13 @@ public sealed record CaseResult(string RequirementId, string Level, string CaseN
     /// <summary>"INS-024 aud-other-insurer": unique within a suite, what <c>--filter</c> and the expected-failures file accept.</summary>
     public string FullName => $"{RequirementId} {CaseName}";
 
+    /// <summary>
+    /// For a failed case, the requirement the target broke, when it is not the case's own: a case reads an answer
+    /// whose envelope is broken (AUTH-010) or sees a second VERIFY (CLN-032) on its way to what it checks, and the
+    /// failure is reported under the rule that was broken. Null otherwise.
+    /// </summary>
+    public string? ViolatedRequirementId { get; init; }
+
     /// <summary>True when the case could not run because the target did not answer at all (connection refused, reset, timed out).</summary>
     public bool TargetUnreachable { get; init; }
 

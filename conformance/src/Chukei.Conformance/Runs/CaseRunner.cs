@@ -21,6 +21,7 @@ public static class CaseRunner
         var outcome = CaseOutcome.Passed;
         string? reason = null;
         var unreachable = false;
+        string? violated = null;
         try
         {
             await body(check);
@@ -33,6 +34,7 @@ public static class CaseRunner
         catch (RequirementViolationException violation)
         {
             (outcome, reason) = (CaseOutcome.Failed, violation.Message);
+            if (violation.RequirementId.Length > 0 && violation.RequirementId != requirementId) violated = violation.RequirementId;
         }
         catch (FeatureNotClaimedException notClaimed)
         {
@@ -59,6 +61,6 @@ public static class CaseRunner
             // A fault in the kit's own case must not end the run: the other cases still say something about the target.
             (outcome, reason) = (CaseOutcome.Inconclusive, $"{requirementId}: not checked: the kit could not finish this case ({ex.GetType().Name}: {ex.Message}); please report it");
         }
-        return new CaseResult(requirementId, level, caseName, outcome, reason, check.Evidence.Items, watch.Elapsed) { TargetUnreachable = unreachable };
+        return new CaseResult(requirementId, level, caseName, outcome, reason, check.Evidence.Items, watch.Elapsed) { TargetUnreachable = unreachable, ViolatedRequirementId = violated };
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
+using Chukei.Conformance.Outcomes;
 using Chukei.Conformance.Reports;
 using Chukei.Conformance.Runs;
 
@@ -102,6 +103,28 @@ public sealed class RunVerdictTests
             Assert.That(listed.Outcome, Is.EqualTo(CaseOutcome.ExpectedFailure));
             Assert.That(listed.Reason, Does.Contain("expected failure: our replay cache"));
             Assert.That(run.Verdict, Is.EqualTo(RunVerdict.Conformant));
+        });
+    }
+
+    [Test]
+    public async Task RunAsync_AnotherRequirementBroken_IsReportedUnderTheRuleThatWasBroken()
+    {
+        // Act: a case of INS-042 reads an answer whose envelope is wrong.
+        var result = await CaseRunner.RunAsync("INS-042", "eligibility-only", _ =>
+        {
+            CheckContext.Must("AUTH-010", false, "the 200 answer is not a valid response envelope");
+            return Task.CompletedTask;
+        });
+        var html = HtmlReport.Render(Run(result));
+        using var json = JsonDocument.Parse(JsonReport.Render(Run(result)));
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ViolatedRequirementId, Is.EqualTo("AUTH-010"));
+            Assert.That(result.Reason, Does.StartWith("AUTH-010 (MUST) violated"));
+            Assert.That(html, Does.Contain("Breaks <strong>AUTH-010</strong>, seen by this case of INS-042"));
+            Assert.That(json.RootElement.GetProperty("cases")[0].GetProperty("violates").GetString(), Is.EqualTo("AUTH-010"));
         });
     }
 

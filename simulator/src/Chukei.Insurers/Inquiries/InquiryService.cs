@@ -58,7 +58,9 @@ public sealed class InquiryService(InsurerNode insurer)
             // Tie the refusal to the relay's lookup only when the relay's signature verified and the seal was for us.
             var signed = verdict.SignedClaims;
             var related = signed is not null && signed.Audience == self.PartyId && !insurer.Defects.OmitsRelayEntryOnRefusal ? signed.LogEntryId : null;
-            await RefuseAsync(entryId, callerId, related, signed?.Purpose ?? "unknown", request, verdict.Failure!.Code, now, ct);
+            // LOG-018: the caller, but for the relay forwarding a routed seal the party it forwarded for, once the relay's signature proved it.
+            var refusedFor = signed is { Routed: true } && callerId == self.Directory.RelayId ? signed.Requester : callerId;
+            await RefuseAsync(entryId, refusedFor, related, signed?.Purpose ?? "unknown", request, verdict.Failure!.Code, now, ct);
             var detail = insurer.Defects.LeaksNumberInProblems && signed is not null ? $"{verdict.Detail} (insured {signed.Insured.Number})" : verdict.Detail!;
             throw new ProtocolException(verdict.Failure, detail, "/seal");
         }
@@ -80,7 +82,7 @@ public sealed class InquiryService(InsurerNode insurer)
             result = result with { Status = EligibilityStatus.Valid, Fact = first };
         if (defects.AnswersInResponseToSealJti) call.InResponseTo = claims.Id;
         if (defects.AsOfIsNow || defects.AppliesUnregisteredChanges) result = result with { AsOf = now };
-        // Routed mode: the relay only carries the answer; it is addressed to, and logged for, the original requester.
+        // Routed mode: the relay only carries the answer; it is addressed to, and logged for, the original requester (LOG-018).
         var requester = claims.Routed ? claims.Requester : callerId;
         call.ResponseAudience = insurer.Defects.AddressesRoutedAnswersToRelay ? callerId : requester;
         insurer.Record(new InsurerAccessRecord
@@ -125,14 +127,14 @@ public sealed class InquiryService(InsurerNode insurer)
         };
     }
 
-    private async Task RefuseAsync(string entryId, string callerId, string? relatedEntryId, string purpose, InquiryRequest request, string code, DateTimeOffset now, CancellationToken ct)
+    private async Task RefuseAsync(string entryId, string requester, string? relatedEntryId, string purpose, InquiryRequest request, string code, DateTimeOffset now, CancellationToken ct)
     {
         if (insurer.Defects.OmitsRefusalRecords) return;
         insurer.Record(new InsurerAccessRecord
         {
             InsurerEntryId = entryId,
             RelayLogEntryId = relatedEntryId,
-            Requester = callerId,
+            Requester = requester,
             Purpose = purpose,
             // A malformed request's items are recorded only as far as they are valid report items.
             Items = request.Items is { Count: <= 8 } items ? items.Where(i => i is { Length: > 0 and <= 32 }).ToList() : [],

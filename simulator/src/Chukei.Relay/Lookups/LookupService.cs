@@ -49,6 +49,9 @@ public sealed class LookupService(RelayNode relay)
         {
             if (!Purposes.IsAllowedFor(purpose, caller.Role) && !relay.Defects.SkipsPurposeCheck)
                 throw new ProtocolException(ProblemCodes.PurposeNotAllowed, $"purpose '{purpose}' is not allowed for role {caller.Role}", "/purpose", "RLY-005");
+            // RLY-020: a routed inquiry asks for items; those the purpose does not disclose are the relay's own refusal, before it resolves anyone.
+            if (action == AccessAction.RoutedInquiry && items.FirstOrDefault(i => !Purposes.AllowedItems(purpose).Contains(i)) is { } item)
+                throw new ProtocolException(ProblemCodes.ItemsNotAllowed, $"the purpose '{purpose}' does not allow the item '{item}'", $"/items/{items.ToList().IndexOf(item)}", "RLY-020");
             return Resolve(caller, subject, targetKind);
         }
         catch (ProtocolException ex)

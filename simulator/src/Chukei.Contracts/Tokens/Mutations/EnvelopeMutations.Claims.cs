@@ -25,6 +25,11 @@ public static partial class EnvelopeMutations
         { Token = static (f, c) => Signed(f, Hdr(), JsonText.Prepend(Json(c), "\"iss\":" + JsonText.Quote(RequesterId))) },
         new("claims-too-deep", P.JsonTooDeep, "body nests objects 20 levels deep, beyond the 16 levels of ERR-004.")
         { Token = static (f, c) => Signed(f, Hdr(), EditClaims(c, n => n["body"] = JsonNode.Parse(string.Concat(Enumerable.Repeat("{\"a\":", 20)) + "1" + new string('}', 20)))) },
+        // ERR-004's boundary: the top-level object is level 1, so an unknown claim holding 15 nested arrays reaches level 16.
+        new("claims-at-depth-16", null, "An unknown claim holds 15 nested arrays: the innermost is at level 16 (the claims object is level 1), the deepest allowed; unknown claims are ignored.")
+        { Token = static (f, c) => Signed(f, Hdr(), EditClaims(c, n => n["x-nested"] = NestedArrays(15))) },
+        new("claims-at-depth-17", P.JsonTooDeep, "An unknown claim holds 16 nested arrays: the innermost is at level 17, one beyond ERR-004's 16 (the claims object is level 1).")
+        { Token = static (f, c) => Signed(f, Hdr(), EditClaims(c, n => n["x-nested"] = NestedArrays(16))) },
 
         // AUTH-006: iss is the owner of the signing key.
         new("iss-other-insurer", P.AuthIssuerMismatch, "Signed with the requester's own key, but iss claims kenpo-c.")
@@ -57,4 +62,7 @@ public static partial class EnvelopeMutations
         new("expired-and-wrong-target", P.AuthExpired, "Expired and signed for /v1/lookups: AUTH-005 (step 8) comes before AUTH-009 (step 9).")
         { Claims = static (f, c) => At(f, c, -180, -60) with { Path = "/v1/lookups" } },
     ];
+
+    /// <summary><paramref name="count"/> arrays nested in one another, the innermost empty.</summary>
+    private static JsonNode NestedArrays(int count) => JsonNode.Parse(new string('[', count) + new string(']', count))!;
 }
