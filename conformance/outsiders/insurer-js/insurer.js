@@ -662,8 +662,8 @@ async function openSeal(seal, callerId, items, seen) {
   // INS-031
   const bad = items.findIndex((i) => !PURPOSES[c.purpose].items.includes(i));
   if (items.length === 0 || bad >= 0) refuse('items-not-allowed', 'an item is not allowed for the purpose', `/items/${Math.max(bad, 0)}`);
-  // Every check passed: only now is the jti recorded (of two concurrent presentations, this synchronous step admits one).
-  if (sealCache.has(c.jti)) refuse('seal-replayed', 'the seal was already presented', 'jti');
+  // Every check passed: only now is the jti recorded. No await lies between the INS-028 check and this line, so of two
+  // concurrent presentations exactly one is accepted.
   sealCache.set(c.jti, c.exp + SKEW);
   seen.txn = c.txn;
   return c;
