@@ -43,7 +43,7 @@ public sealed partial class OutsideInsurerTests
     public async Task RunSuiteAgainstEveryVariantAsync()
     {
         _folder = Path.Combine(RepositoryRoot.Path, "conformance", "outsiders", "insurer-js");
-        _node = RequireTool("node");
+        _node = RequireTool(OperatingSystem.IsWindows() ? "node.exe" : "node");
         if (!Directory.Exists(Path.Combine(_folder, "node_modules")))
         {
             var npm = RequireTool(OperatingSystem.IsWindows() ? "npm.cmd" : "npm");
