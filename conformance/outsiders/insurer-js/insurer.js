@@ -527,7 +527,9 @@ async function authenticate(req, rawBody) {
     }
   };
   withCorrelation(() => {
-    if (claims.duplicate && !claims.duplicate.startsWith('/body/')) refuse('auth-malformed', 'the claims repeat a member', claims.duplicate.slice(1));
+    // ERR-005 / N18: a member repeated anywhere in the claims, the body included, makes them unreadable.
+    const bodyRepeatAccepted = bug('duplicate-body-members-accepted') && claims.duplicate?.startsWith('/body/');
+    if (claims.duplicate && !bodyRepeatAccepted) refuse('auth-malformed', 'the claims repeat a member', claims.duplicate.slice(1));
     for (const [name, type] of [['iss', 'string'], ['aud', 'string'], ['iat', 'integer'], ['exp', 'integer'], ['jti', 'string'], ['body', 'object']]) {
       const v = c[name];
       const ok = type === 'integer' ? Number.isInteger(v) : type === 'object' ? isObject(v) : typeof v === type;
@@ -547,9 +549,7 @@ async function authenticate(req, rawBody) {
     if (replayCache.has(replayKey)) refuse('auth-replayed', 'this jti was already accepted from this issuer', 'jti');
     replayCache.set(replayKey, c.exp + SKEW);
   });
-  // A member repeated inside the body is the body record's fault (ERR-005), judged after the caller's role (ERR-009).
-  const bodyDuplicate = claims.duplicate?.startsWith('/body/') ? claims.duplicate.slice('/body'.length) : undefined;
-  return { caller: found.party, claims: c, correlationId, bodyDuplicate };
+  return { caller: found.party, claims: c, correlationId, bodyDuplicate: undefined };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -562,8 +562,8 @@ function validateInquiry(body, duplicate) {
   if (body.items.length === 0) refuse('invalid-field', 'items is empty', '/items');
   body.items.forEach((item, i) => {
     if (typeof item !== 'string' || !ITEMS.includes(item)) refuse('invalid-field', 'not a known item', `/items/${i}`);
-    // The kit names the array for a repeat (the text gives /items/<i> only for an unknown item): see ../README.md.
-    if (body.items.indexOf(item) !== i) refuse('invalid-field', 'an item is repeated', '/items');
+    // INS-002: a repeat is named where it is, like an unknown item.
+    if (body.items.indexOf(item) !== i) refuse('invalid-field', 'an item is repeated', `/items/${i}`);
   });
   if (present(body.serviceDate) && !isDate(body.serviceDate)) refuse('invalid-field', 'serviceDate is not a yyyy-MM-dd date', '/serviceDate');
   if (!isCorrelationId(body.correlationId)) refuse('invalid-field', 'correlationId is missing or breaks ID-013', '/correlationId');

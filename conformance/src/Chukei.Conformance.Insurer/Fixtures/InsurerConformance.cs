@@ -200,6 +200,18 @@ public abstract class InsurerConformance : InsurerConformanceFixture
     [Requirement("LOG-010"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "LOG-010" })]
     public Task Insurer_reports_each_record_to_the_relay_with_purpose_items_outcome_and_correlation_id(string inquiry) => CheckAsync("LOG-010", inquiry);
 
+    [Requirement("ERR-001"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "ERR-001" })]
+    public Task Insurer_answers_problem_documents_as_problem_json_with_the_correlation_id(string request) => CheckAsync("ERR-001", request);
+
+    [Requirement("ERR-006"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "ERR-006" })]
+    public Task Insurer_answers_not_found_to_a_method_it_does_not_serve(string request) => CheckAsync("ERR-006", request);
+
+    [Requirement("ID-001"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "ID-001" })]
+    public Task Insurer_compares_the_sealed_number_byte_for_byte(string seal) => CheckAsync("ID-001", seal);
+
+    [Requirement("DIR-012"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "DIR-012" })]
+    public Task Insurer_serves_its_public_keys_only(string request) => CheckAsync("DIR-012", request);
+
     [Requirement("LOG-018"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "LOG-018" })]
     public Task Insurer_records_who_presented_the_seal_or_whom_the_relay_forwarded_for(string inquiry) => CheckAsync("LOG-018", inquiry);
 }

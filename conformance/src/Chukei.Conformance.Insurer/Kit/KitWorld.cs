@@ -64,5 +64,26 @@ public sealed class KitWorld : IDisposable
     /// <summary>Verifies what the target sends to <paramref name="partyId"/> (answers are addressed to it).</summary>
     public EnvelopeVerifier VerifierFor(string partyId) => new(partyId, Directory, new MemoryReplayCache(Target.Time), Target.Time);
 
+    /// <summary>
+    /// A request to the target as raw HTTP (<paramref name="method"/>, <paramref name="body"/> as <paramref name="mediaType"/>,
+    /// none for a GET), for the cases about what the target does with a wrong media type, method or path; recorded as
+    /// evidence. The answer's status, media type and body.
+    /// </summary>
+    public async Task<(int Status, string? ContentType, string Body)> SendRawAsync(HttpMethod method, Uri url, string? body, string? mediaType, EvidenceRecorder evidence, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(evidence);
+        using var request = new HttpRequestMessage(method, url);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, System.Text.Encoding.ASCII);
+            request.Content.Headers.ContentType = mediaType is null ? null : new System.Net.Http.Headers.MediaTypeHeaderValue(mediaType);
+        }
+        using var response = await _http.SendAsync(request, ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        evidence.Record(new RecordedExchange(method.Method, url.ToString(), body ?? "", (int)response.StatusCode, text));
+        return ((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, text);
+    }
+
     public void Dispose() => _http.Dispose();
 }

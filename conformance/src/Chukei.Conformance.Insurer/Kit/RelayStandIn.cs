@@ -86,7 +86,8 @@ public sealed class RelayStandIn : IDisposable
     private ResponseMessage Report(IRequestMessage request)
     {
         var token = (request.Body ?? "").Trim();
-        var url = new Uri(Url, request.Path).ToString();
+        // With its query string, if any: a report URL carries nothing but the path (LOG-010's reported-once case looks).
+        var url = new Uri(Url, request.Path + (string.IsNullOrEmpty(request.RawQuery) ? "" : (request.RawQuery.StartsWith('?') ? "" : "?") + request.RawQuery)).ToString();
         try
         {
             var contentType = request.Headers?.TryGetValue("Content-Type", out var values) == true ? values.FirstOrDefault() : null;

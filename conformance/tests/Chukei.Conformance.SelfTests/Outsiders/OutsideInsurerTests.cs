@@ -298,9 +298,13 @@ public sealed partial class OutsideInsurerTests
     /// <summary>The suite's results against one variant.</summary>
     private sealed record Outcome(IReadOnlyList<CaseResult> Results)
     {
-        /// <summary>Requirements with a failed case (a SHOULD's warning included: that is how a SHOULD case fails).</summary>
+        /// <summary>
+        /// Requirements with a failed case (a SHOULD's warning included: that is how a SHOULD case fails), and the rule a
+        /// failed case reports as broken when it is not the case's own (a broken answer envelope is AUTH-010's).
+        /// </summary>
         public List<string> FailedRequirements { get; } = Results.Where(r => r.Outcome is CaseOutcome.Failed or CaseOutcome.Warning)
-            .Select(r => r.RequirementId).Distinct().Order(StringComparer.Ordinal).ToList();
+            .SelectMany(r => r.ViolatedRequirementId is { } violated ? [r.RequirementId, violated] : new[] { r.RequirementId })
+            .Distinct().Order(StringComparer.Ordinal).ToList();
 
         public List<string> UncheckedRequirements { get; } = Results.Where(r => r.LeavesMustUnchecked)
             .Select(r => r.RequirementId).Distinct().Order(StringComparer.Ordinal).ToList();

@@ -23,7 +23,8 @@ public static class EligibilityEvaluator
         var asOf = personFacts.Max(f => f.RegisteredAt);
         var pending = book.PendingFor(personKey, now);
         var pendingSince = pending.Count == 0 ? (DateTimeOffset?)null : pending.Min(f => f.NotifiedAt);
-        if (people.Count > 1) return new Result(EligibilityStatus.MultipleMatches, null, asOf, pendingSince);
+        // ELG-003: several people under one number: no one person's data is dated, so the answer's own time.
+        if (people.Count > 1) return new Result(EligibilityStatus.MultipleMatches, null, now, null);
 
         // ELG-002 (1)(2): one covering record → valid; two → multiple-matches (never pick one).
         var covering = matches.Where(f => f.QualificationDate <= serviceDate && (f.DisqualificationDate is null || serviceDate < f.DisqualificationDate)).ToList();
