@@ -172,7 +172,7 @@ async function signRequest(url, body) {
  * A response envelope (AUTH-014 for the relay's, RLY-025 for a forwarded insurer's), verified: the claims, or a
  * string saying why not. `inResponseTo` is compared only when `requestJti` is given (RLY-025 does not compare it).
  */
-function verifyResponse(text, { iss, requestJti, skipSignature = false, skipAudience = false }) {
+function verifyResponse(text, { iss, requestJti, skipSignature = false, skipAudience = false, skipTimes = false, issFromKid = false }) {
   if (typeof text !== 'string') return 'not a string';
   const parts = text.trim().split('.');
   if (parts.length !== 3) return 'not a compact JWS';
@@ -187,6 +187,7 @@ function verifyResponse(text, { iss, requestJti, skipSignature = false, skipAudi
   const found = findKey(h.kid);
   if (!found || found.key.use !== 'sig') return `kid ${h.kid} is no signing key of the directory`;
   if (found.key.status === 'revoked' || found.party.revoked === true) return `kid ${h.kid} is revoked`;
+  if (issFromKid) iss = found.party.id;
   if (!skipSignature) {
     if (found.party.id !== iss) return `kid ${h.kid} belongs to ${found.party.id}, not ${iss}`;
     if (!verifyEs256(found.key, `${parts[0]}.${parts[1]}`, b64urlDecode(parts[2]))) return 'the signature does not verify';
@@ -200,9 +201,11 @@ function verifyResponse(text, { iss, requestJti, skipSignature = false, skipAudi
   if ('htm' in c || 'htu' in c) return 'a response carries htm/htu';
   const now = nowSeconds();
   if (!Number.isInteger(c.exp) || !Number.isInteger(c.iat) || typeof c.jti !== 'string') return 'iat, exp or jti missing';
-  if (now >= c.exp + SKEW) return 'expired';
-  if (now < c.iat - SKEW) return 'not yet valid';
-  if (c.exp - c.iat > 120) return 'lifetime over 120 s';
+  if (!skipTimes) {
+    if (now >= c.exp + SKEW) return 'expired';
+    if (now < c.iat - SKEW) return 'not yet valid';
+    if (c.exp - c.iat > 120) return 'lifetime over 120 s';
+  }
   if (!isObject(c.body)) return 'no body';
   return c;
 }
@@ -249,7 +252,12 @@ async function callRelay(relayUrl, endpoint, body, log) {
   if (res.status === 200) {
     const claims = bug('relay-signature-not-verified')
       ? verifyResponse(text, { iss: RELAY, requestJti: jti, skipSignature: true })
-      : verifyResponse(text, { iss: RELAY, requestJti: bug('in-response-to-not-checked') ? undefined : jti, skipAudience: bug('relay-aud-not-checked') });
+      : verifyResponse(text, {
+        iss: RELAY,
+        requestJti: bug('in-response-to-not-checked') ? undefined : jti,
+        skipAudience: bug('relay-aud-not-checked'),
+        skipTimes: bug('relay-times-not-checked'),
+      });
     if (typeof claims === 'string') {
       log.push(`relay answer refused (AUTH-014): ${claims}`);
       throw new RelayFailure('relay-problem', 'answer-mismatch');
@@ -515,7 +523,9 @@ function conclude(answer, correlationId, serviceDate, log, verdict, setRenewalAl
   }
   if (typeof answer.certificateNotAfter === 'string') {
     const notAfter = Date.parse(answer.certificateNotAfter);
-    setRenewalAlert(answer.certificateStatus === 'expired-within-grace' || (Number.isFinite(notAfter) && notAfter - Date.now() < THREE_MONTHS_MS));
+    setRenewalAlert(bug('no-renewal-alert-after-expiry')
+      ? Number.isFinite(notAfter) && notAfter > Date.now() && notAfter - Date.now() < THREE_MONTHS_MS
+      : answer.certificateStatus === 'expired-within-grace' || (Number.isFinite(notAfter) && notAfter - Date.now() < THREE_MONTHS_MS));
   }
   log.push(`outcome ${answer.outcome}, certificate ${answer.certificateStatus}, entry ${answer.logEntryId}`);
   const reception = { correlationId, relayLogEntryId: answer.logEntryId, serviceDate, conclusion: null, superseded: null };
@@ -526,13 +536,15 @@ function conclude(answer, correlationId, serviceDate, log, verdict, setRenewalAl
   };
   if (answer.outcome === 'no-current-coverage' || answer.outcome === 'multiple-matches') {
     if (bug('no-current-coverage-relay-problem') && answer.outcome === 'no-current-coverage') return done('relay-problem', answer.outcome);
+    if (bug('multiple-matches-relay-problem') && answer.outcome === 'multiple-matches') return done('relay-problem', answer.outcome);
     return done('not-eligible', answer.outcome);
   }
+  if (bug('grace-as-card-problem') && answer.certificateStatus === 'expired-within-grace') return done('card-problem', 'card-certificate-expired');
   if (answer.outcome !== 'found' || !isObject(answer.target) || typeof answer.target.partyId !== 'string') return done('relay-problem', 'answer-mismatch');
 
   // RLY-025: the insurer named in target signed it, for this clinic; not seen before; our correlation id, the relay's entry.
   const targetId = answer.target.partyId;
-  const claims = verifyResponse(answer.targetAnswer, { iss: targetId, skipAudience: bug('target-aud-not-checked') });
+  const claims = verifyResponse(answer.targetAnswer, { iss: targetId, skipAudience: bug('target-aud-not-checked'), issFromKid: bug('target-iss-from-kid') });
   if (typeof claims === 'string') {
     log.push(`target answer refused (RLY-025): ${claims}`);
     return done('relay-problem', 'answer-mismatch');
