@@ -562,8 +562,8 @@ function validateInquiry(body, duplicate) {
   if (body.items.length === 0) refuse('invalid-field', 'items is empty', '/items');
   body.items.forEach((item, i) => {
     if (typeof item !== 'string' || !ITEMS.includes(item)) refuse('invalid-field', 'not a known item', `/items/${i}`);
-    // The kit names the array for a repeat (the text gives /items/<i> only for an unknown item): see ../README.md.
-    if (body.items.indexOf(item) !== i) refuse('invalid-field', 'an item is repeated', '/items');
+    // INS-002 now names the repeated element, /items/<i>, as the kit checks (finding 2 of ../README.md, answered).
+    if (body.items.indexOf(item) !== i) refuse('invalid-field', 'an item is repeated', `/items/${i}`);
   });
   if (present(body.serviceDate) && !isDate(body.serviceDate)) refuse('invalid-field', 'serviceDate is not a yyyy-MM-dd date', '/serviceDate');
   if (!isCorrelationId(body.correlationId)) refuse('invalid-field', 'correlationId is missing or breaks ID-013', '/correlationId');
