@@ -4,16 +4,16 @@ using System.Text;
 namespace Chukei.Conformance.SelfTests.Outsiders;
 
 /// <summary>
-/// The outside insurer (<c>conformance/outsiders/insurer-js</c>, JavaScript on Node) running as its own process on a
-/// loopback port it chose, with one seeded bug switched on or none. Disposing it kills the process.
+/// An outside target (<c>conformance/outsiders/insurer-js</c>, <c>clinic-js</c>: JavaScript on Node) running as its own
+/// process on a loopback port it chose, with one seeded bug switched on or none. Disposing it kills the process.
 /// </summary>
-internal sealed class OutsideInsurerProcess : IAsyncDisposable
+internal sealed class OutsideTargetProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private readonly Process _process;
     private readonly StringBuilder _log;
 
-    private OutsideInsurerProcess(Process process, StringBuilder log, Uri url)
+    private OutsideTargetProcess(Process process, StringBuilder log, Uri url)
     {
         _process = process;
         _log = log;
@@ -31,8 +31,12 @@ internal sealed class OutsideInsurerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts <c>node insurer.js</c> in <paramref name="folder"/> against the relay stand-in at <paramref name="relayUrl"/>.</summary>
-    public static async Task<OutsideInsurerProcess> StartAsync(string node, string folder, Uri relayUrl, string? bug, TimeSpan unknownKidInterval)
+    /// <summary>
+    /// Starts <c>node</c> with <paramref name="arguments"/> (the script first, then <c>--port 0</c> and the target's own
+    /// options) in <paramref name="folder"/>, with <c>BUG</c> set to <paramref name="bug"/>; returns once it printed
+    /// <c>listening &lt;url&gt;</c>.
+    /// </summary>
+    public static async Task<OutsideTargetProcess> StartAsync(string node, string folder, IReadOnlyList<string> arguments, string? bug)
     {
         var start = new ProcessStartInfo(node)
         {
@@ -41,15 +45,9 @@ internal sealed class OutsideInsurerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[]
-                 {
-                     "insurer.js", "--port", "0", "--relay-url", relayUrl.ToString().TrimEnd('/'),
-                     "--unknown-kid-interval-ms", ((long)unknownKidInterval.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                 })
-        {
-            start.ArgumentList.Add(argument);
-        }
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.Environment["BUG"] = bug ?? "";
+        var name = $"{Path.GetFileName(folder)} (BUG={bug})";
 
         var log = new StringBuilder();
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -66,14 +64,14 @@ internal sealed class OutsideInsurerProcess : IAsyncDisposable
             if (e.Data is null) return;
             lock (log) log.AppendLine(e.Data);
         };
-        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"the outside insurer (BUG={bug}) exited before it listened:\n{Snapshot(log)}"));
+        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"the outside target {name} exited before it listened:\n{Snapshot(log)}"));
         if (!process.Start()) throw new InvalidOperationException($"could not start {node}");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
         {
             var url = await listening.Task.WaitAsync(StartTimeout);
-            return new OutsideInsurerProcess(process, log, url);
+            return new OutsideTargetProcess(process, log, url);
         }
         catch
         {
