@@ -8,8 +8,8 @@ using Chukei.Conformance.Requirements;
 namespace Chukei.Conformance.SelfTests.Catalogue;
 
 /// <summary>
-/// Renders docs/conformance-coverage.md: for every MUST of the catalogue, the suites and cases that test it, the
-/// written reason it is not testable, or, honestly, that no suite tests it yet.
+/// Renders docs/conformance-coverage.md: for every facet of every MUST (docs/requirements/protocol-v1-facets.csv), the
+/// suite cases that test it, the written reason it is not testable, or, honestly, that no suite tests it yet.
 /// </summary>
 internal static class CoverageDocument
 {
@@ -22,10 +22,19 @@ internal static class CoverageDocument
 
     public static IReadOnlyList<Requirement> Gaps { get; } = Musts.Where(r => !Tested.ContainsKey(r.Id) && r.NotTestedReason is null).ToList();
 
+    /// <summary>The counting sentence at the head of the document.</summary>
+    public static string Headline()
+    {
+        var facets = FacetCatalogue.All;
+        var requirements = facets.Select(f => f.RequirementId).Distinct(StringComparer.Ordinal).Count();
+        var untested = facets.Count(f => f.IsUntested);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Of {facets.Count} facets of {requirements} MUST requirements, **{facets.Count(f => f.IsTested)} are tested**, **{facets.Count(f => f.IsReasoned)} carry a written reason**, **{untested} {(untested == 1 ? "is" : "are")} not tested yet**.");
+    }
+
     public static string Render()
     {
-        var covered = Musts.Count(r => Tested.ContainsKey(r.Id));
-        var reasoned = Musts.Count(r => !Tested.ContainsKey(r.Id) && r.NotTestedReason is not null);
+        var facets = FacetCatalogue.All;
         var text = new StringBuilder();
         text.AppendLine("# Conformance coverage of the MUST requirements");
         text.AppendLine();
@@ -33,41 +42,70 @@ internal static class CoverageDocument
         text.AppendLine("differs from what the suites test today. Regenerate with");
         text.AppendLine("`CHUKEI_UPDATE_DOCS=1 dotnet test conformance/tests/Chukei.Conformance.SelfTests --artifacts-path /tmp/artifacts --filter Coverage`.");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture,
-            $"Of {Musts.Count} MUST requirements, **{covered} are tested** by a suite, **{reasoned} carry a written reason** why a black box cannot test them, and **{Gaps.Count} {(Gaps.Count == 1 ? "is" : "are")} not tested yet**.");
+        text.AppendLine("Coverage is counted per **facet**, not per requirement: each MUST is broken in");
+        text.AppendLine("[`requirements/protocol-v1-facets.csv`](requirements/protocol-v1-facets.csv) into the duties its statement names (each");
+        text.AppendLine("member compared, each status mapped, each refusal code, each time window, each ordering rule), and a facet is tested");
+        text.AppendLine("only when a suite case observes that duty. A requirement with five duties is not covered by a case that checks one.");
+        text.AppendLine("`FacetCatalogueTests` fails when a facet names a case that does not exist, a MUST has no facet, or a case is placed");
+        text.AppendLine("under no facet.");
+        text.AppendLine();
+        text.AppendLine(Headline());
         text.AppendLine("Every test is proven by mutants: [insurer](conformance-mutants.md), [relay](conformance-relay-mutants.md), [clinic](conformance-clinic-mutants.md).");
         text.AppendLine();
-        if (Gaps.Count > 0)
+        var untested = facets.Where(f => f.IsUntested).ToList();
+        if (untested.Count > 0)
         {
             text.AppendLine("## Not tested yet");
             text.AppendLine();
-            text.AppendLine("By the role they bind. A requirement on a requester (an insurer or clinic calling) is tested only where the kit");
-            text.AppendLine("receives the call; the portal suite does not exist yet.");
+            text.AppendLine("The backlog: duties no suite case observes. A requirement on a requester (an insurer or clinic calling) is tested");
+            text.AppendLine("only where the kit receives the call; the portal suite does not exist yet.");
             text.AppendLine();
-            text.AppendLine("| Actor | Requirements |");
-            text.AppendLine("| --- | --- |");
-            foreach (var group in Gaps.GroupBy(r => r.Actor).OrderBy(g => g.Key, StringComparer.Ordinal))
-                text.AppendLine(CultureInfo.InvariantCulture, $"| {group.Key} | {string.Join(", ", group.Select(r => r.Id))} |");
+            text.AppendLine("| Facet | Requirement | Actor | Duty |");
+            text.AppendLine("| --- | --- | --- | --- |");
+            foreach (var f in untested)
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {f.Id} | {f.RequirementId} | {RequirementCatalogue.Get(f.RequirementId).Actor} | {Cell(f.Duty)} |");
             text.AppendLine();
         }
         text.AppendLine("## Not testable, with the reason");
         text.AppendLine();
-        text.AppendLine("| Requirement | Reason |");
-        text.AppendLine("| --- | --- |");
-        foreach (var r in Musts.Where(r => !Tested.ContainsKey(r.Id) && r.NotTestedReason is not null))
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Id} | {r.NotTestedReason} |");
+        text.AppendLine("| Facet | Requirement | Duty | Reason |");
+        text.AppendLine("| --- | --- | --- | --- |");
+        foreach (var f in facets.Where(f => f.IsReasoned))
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {f.Id} | {f.RequirementId} | {Cell(f.Duty)} | {Cell(f.Reason!)} |");
         text.AppendLine();
-        text.AppendLine("## Tested");
+        text.AppendLine("## Requirements");
         text.AppendLine();
-        text.AppendLine("| Requirement | Actor | Insurer suite cases | Relay suite cases | Clinic suite cases |");
-        text.AppendLine("| --- | --- | ---: | ---: | ---: |");
-        foreach (var r in Musts.Where(r => Tested.ContainsKey(r.Id)))
+        text.AppendLine("Facets per requirement, and the cases each suite files under the requirement itself.");
+        text.AppendLine();
+        text.AppendLine("| Requirement | Actor | Facets | Tested | Reasoned | Not tested yet | Insurer suite cases | Relay suite cases | Clinic suite cases |");
+        text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var r in Musts)
         {
-            var cases = Tested[r.Id];
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Id} | {r.Actor} | {Count(cases, "insurer")} | {Count(cases, "relay")} | {Count(cases, "clinic")} |");
+            var own = facets.Where(f => f.RequirementId == r.Id).ToList();
+            var cases = Tested.TryGetValue(r.Id, out var c) ? c : new Dictionary<string, int>();
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {r.Id} | {r.Actor} | {own.Count} | {Dot(own.Count(f => f.IsTested))} | {Dot(own.Count(f => f.IsReasoned))} | {Dot(own.Count(f => f.IsUntested))} | {Count(cases, "insurer")} | {Count(cases, "relay")} | {Count(cases, "clinic")} |");
+        }
+        text.AppendLine();
+        text.AppendLine("## Facets");
+        text.AppendLine();
+        text.AppendLine("Each facet with the number of cases that observe it, per suite (a case may be filed under another requirement:");
+        text.AppendLine("the facet file names it).");
+        text.AppendLine();
+        text.AppendLine("| Facet | Duty | Insurer | Relay | Clinic |");
+        text.AppendLine("| --- | --- | ---: | ---: | ---: |");
+        foreach (var f in Musts.SelectMany(m => facets.Where(f => f.RequirementId == m.Id)))
+        {
+            var bySuite = f.Cases.GroupBy(FacetCatalogue.SuiteOf).ToDictionary(g => g.Key, g => g.Count());
+            var status = f.IsTested ? "" : f.IsReasoned ? " *(reason above)*" : " **not tested yet**";
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {f.Id} | {Cell(f.Duty)}{status} | {Count(bySuite, "insurer")} | {Count(bySuite, "relay")} | {Count(bySuite, "clinic")} |");
         }
         return text.ToString();
     }
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+
+    private static string Dot(int n) => n == 0 ? "·" : n.ToString(CultureInfo.InvariantCulture);
 
     private static string Count(IReadOnlyDictionary<string, int> cases, string suite) =>
         cases.TryGetValue(suite, out var n) ? n.ToString(CultureInfo.InvariantCulture) : "·";
