@@ -1,3 +1,5 @@
+using Chukei.Conformance.Clinic.Driver;
+using Chukei.Contracts.Problems;
 using Chukei.Conformance.Clinic.Kit;
 
 namespace Chukei.Conformance.Clinic.Checks;
@@ -17,6 +19,7 @@ public static class ClinicCases
         new("AUTH-014", "answer-typed-as-request", (s, c) => ForgedAnswerChecks.UntrustedAsync(s, c, f => f.TypedAsRequest, "is typed chukei-req+jwt")),
         new("CLN-030", "pin-not-four-digits", PinChecks.PinFormatAsync),
         new("CLN-031", "pin-blocked", PinChecks.BlockedAsync),
+        new("CLN-031", "pin-blocked-6983", (s, c) => PinChecks.BlockedAsync(s, c, 0x6983)),
         new("CLN-032", "wrong-pin", PinChecks.WrongPinAsync),
         new("CLN-033", "certificate-file-ends-early", (s, c) => CertificateChecks.FileEndsEarlyAsync(s, c, warns: true)),
         new("CLN-033", "certificate-file-ends-early-without-warning", (s, c) => CertificateChecks.FileEndsEarlyAsync(s, c, warns: false)),
@@ -25,7 +28,14 @@ public static class ClinicCases
         new("CLN-034", "reset-before-sign", CardSessionChecks.ResetBeforeSignAsync),
         new("CLN-035", "one-sign-per-check", CardSessionChecks.OneSignAsync),
         new("CLN-035", "sign-fails", CardSessionChecks.SignFailsAsync),
+        new("CLN-035", "service-date-asked-for", ConclusionChecks.ServiceDateAskedForAsync),
         new("CLN-036", "answer-signature-broken", ConclusionChecks.TamperedAnswerAsync),
+        new("CLN-037", "multiple-matches", (s, c) => ConclusionChecks.ForgedAnswerAsync(s, c, f => f.MultipleMatches, ClinicVerdictKind.NotEligible, "a verified answer saying multiple-matches")),
+        new("CLN-037", "target-unavailable", (s, c) => ConclusionChecks.ForgedAnswerAsync(s, c, _ => _ => ForgedRelayAnswers.ListedProblem(ProblemCodes.TargetUnavailable), ClinicVerdictKind.RelayProblem, "502 target-unavailable")),
+        new("CLN-037", "target-refused", (s, c) => ConclusionChecks.ForgedAnswerAsync(s, c, _ => _ => ForgedRelayAnswers.ListedProblem(ProblemCodes.TargetRefused), ClinicVerdictKind.RelayProblem, "502 target-refused")),
+        new("CLN-037", "card-holder-unknown", (s, c) => ConclusionChecks.ForgedAnswerAsync(s, c, _ => _ => ForgedRelayAnswers.ListedProblem(ProblemCodes.CardHolderUnknown), ClinicVerdictKind.CardProblem, "404 card-holder-unknown")),
+        new("ERR-008", "unlisted-4xx-code", (s, c) => ConclusionChecks.ForgedAnswerAsync(s, c, _ => _ => ForgedRelayAnswers.UnlistedProblem(403, "Card blocked"), ClinicVerdictKind.RelayProblem,
+            $"403 with the unlisted code {ForgedRelayAnswers.UnlistedCode} under the title \"Card blocked\" (only a card-* code is a card problem)")),
         new("CLN-037", "eligible", ConclusionChecks.EligibleAsync),
         new("CLN-037", "certificate-expired-within-grace", ConclusionChecks.WithinGraceAsync),
         new("CLN-038", "renewal-alert-within-grace", ConclusionChecks.RenewalAlertWithinGraceAsync),

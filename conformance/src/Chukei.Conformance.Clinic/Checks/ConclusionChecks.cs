@@ -107,6 +107,30 @@ internal static class ConclusionChecks
         check.MustConcludeFromAnswer(observed, ClinicVerdictKind.RelayProblem, "the answer with the broken signature", "an answer whose signature does not verify", tampered: true);
     }
 
+    /// <summary>
+    /// CLN-037 (and ERR-008): the relay's answer is forged into <paramref name="answer"/>, re-signed where it is an
+    /// envelope; the clinic must conclude <paramref name="expected"/> from it: the code decides, and a target that
+    /// could not answer is never "not insured".
+    /// </summary>
+    public static async Task ForgedAnswerAsync(ClinicSession session, CheckContext check, Func<ForgedRelayAnswers, Func<ProxiedAnswer, ProxiedAnswer>> forge,
+        ClinicVerdictKind expected, string answer)
+    {
+        await using var relay = await TamperingRelayProxy.StartAsync(session.World.RelayUrl, forge(session.World.Forged), session.World.Time);
+        var observed = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Valid), relay: relay);
+        check.MustConcludeFromAnswer(observed, expected, answer, $"the relay answered {answer}", tampered: true);
+    }
+
+    /// <summary>CLN-035 (with CLN-003): the card-eligibility request asks about the check's service date, the date the card signed.</summary>
+    public static async Task ServiceDateAskedForAsync(ClinicSession session, CheckContext check)
+    {
+        var observed = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Valid));
+        check.MustHaveSeen(observed, observed.Relay.Count > 0, "the clinic sent no card-eligibility request");
+        var expected = session.World.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var sent = observed.Relay.Select(e => e.ServiceDate ?? "(unreadable)").ToList();
+        check.Must(sent.All(d => d == expected),
+            $"the kit asked the clinic to check eligibility for {expected}, and the clinic's card-eligibility request asked about {string.Join(", ", sent)}; the card signs, and the relay answers for, the service date of the check");
+    }
+
     /// <summary>ELG-005: valid with a change pending is provisional, not final.</summary>
     public static async Task ChangePendingAsync(ClinicSession session, CheckContext check)
     {

@@ -36,9 +36,17 @@ internal static class PinChecks
     }
 
     /// <summary>CLN-031: with the counter at 0, the counter query is all; no VERIFY with data.</summary>
-    public static async Task BlockedAsync(ClinicSession session, CheckContext check)
+    public static async Task BlockedAsync(ClinicSession session, CheckContext check) => await BlockedAsync(session, check, blockedStatus: null);
+
+    /// <summary>
+    /// CLN-031 with <paramref name="blockedStatus"/>: the card answers the counter query with 6983 or 6984 (PIN blocked)
+    /// rather than 63C0; the clinic must read that as blocked too and send no VERIFY with data.
+    /// </summary>
+    public static async Task BlockedAsync(ClinicSession session, CheckContext check, ushort? blockedStatus)
     {
-        var card = session.World.Card(ClinicKitWorld.Cards.Valid, authPinTriesLeft: 0);
+        var card = blockedStatus is { } sw
+            ? session.World.Card(ClinicKitWorld.Cards.Valid).Inject(new Chukei.Card.Faults.CardFault { Kind = Chukei.Card.Faults.CardFaultKind.ForceStatusWord, Ins = 0x20, StatusWord = sw })
+            : session.World.Card(ClinicKitWorld.Cards.Valid, authPinTriesLeft: 0);
         var observed = await Observed.CheckAsync(session, check, card);
         var (verdict, commands) = observed;
         check.Must(!commands.Any(IsVerifyWithPin), $"the clinic sent {commands.Count(IsVerifyWithPin)} VERIFY with a PIN to a blocked PIN");

@@ -102,6 +102,32 @@ public sealed class ForgedRelayAnswers(string relayId, PartyKeySet relayKeys, st
         Requirement = "ERR-008",
     });
 
+    /// <summary>A refusal under a code the protocol lists, as a relay gives it (CLN-037: what the clinic concludes from each code).</summary>
+    public static ProxiedAnswer ListedProblem(ProblemCode code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        return Problem(new Problem
+        {
+            Type = "urn:chukei:problem:" + code.Code,
+            Title = code.Title,
+            Status = code.Status,
+            Detail = code.Title,
+            Code = code.Code,
+            Requirement = code.RequirementId,
+        });
+    }
+
+    /// <summary>The relay's answer, re-signed, saying multiple-matches: the holder has two current medical enrolments (no target, asOf or targetAnswer).</summary>
+    public ProxiedAnswer MultipleMatches(ProxiedAnswer answer) =>
+        Outer(answer, (claims, body) =>
+        {
+            body["outcome"] = "multiple-matches";
+            body.Remove("target");
+            body.Remove("asOf");
+            body.Remove("targetAnswer");
+            return Relay.SignResponse(claims.Audience, claims.InResponseTo!, body);
+        });
+
     /// <summary>The code of <see cref="UnlistedProblem"/>: no protocol version defines it.</summary>
     public const string UnlistedCode = "kit-unlisted-failure";
 

@@ -43,6 +43,9 @@ public sealed class EligibilityExchange
     /// <summary>The request's card certificate; null when its envelope payload or certificate could not be read.</summary>
     public byte[]? Certificate { get; }
 
+    /// <summary>The request's serviceDate as sent (CLN-035: the date of the check); null when it could not be read.</summary>
+    public string? ServiceDate { get; internal init; }
+
     /// <summary>The relay's HTTP status; null while it has not answered, or when the proxy answered without forwarding.</summary>
     public int? RelayStatus { get; internal set; }
 
@@ -144,7 +147,9 @@ public sealed class TamperingRelayProxy : IAsyncDisposable, IWatchedRelay
         var http = _http;
         using var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body, context.RequestAborted);
-        var exchange = context.Request.Path.Value == TamperedPath ? new EligibilityExchange(CertificateOf(body.ToArray())) : null;
+        var exchange = context.Request.Path.Value == TamperedPath
+            ? new EligibilityExchange(CertificateOf(body.ToArray())) { ServiceDate = MemberOf(System.Text.Encoding.ASCII.GetString(body.ToArray()), "serviceDate") }
+            : null;
         if (exchange is not null) _exchanges.Enqueue(exchange);
         if (exchange is not null && behaviour == RelayProxyBehaviour.FailsWithServerError)
         {

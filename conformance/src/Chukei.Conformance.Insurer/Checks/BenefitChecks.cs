@@ -34,6 +34,28 @@ public static class BenefitChecks
             $"for service date {serviceDate} the calculation period is {from} – {to}; expected the months {Months(expected)}, the answer lists {Months(got)}");
     }
 
+    /// <summary>
+    /// ELG-012: benefits asked for and allowed, for a person with no month of self-pay in the period, is the empty list:
+    /// "none" said, not left out (absent means not asked, not allowed, or no record answered).
+    /// </summary>
+    public static async Task NoMonthInPeriodAsync(InsurerSession session, CheckContext check)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(check);
+        var person = InsurerPeople.Lost;
+        var serviceDate = new DateOnly(2026, 3, 31);
+        var (response, _) = await SealChecks.PresentValidAsync(session, check, "benefits-none-in-period", [DataItems.Eligibility, DataItems.Benefits],
+            c => c with { Insured = c.Insured with { Symbol = person.Symbol, Number = person.Number, Branch = person.Branch } }, serviceDate: serviceDate);
+        if (response.Status != 200)
+            throw check.Unreachable($"the inquiry about {person.Symbol}/{person.Number}/{person.Branch} was answered {response.Summary}; does the target hold the people of {InsurerPeople.DocumentPath}?");
+        var answer = response.ReadAnswer(session.World, response.CallerId);
+        if (answer.Status != EligibilityStatus.Valid) throw check.Unreachable($"the person was insured on {serviceDate}, yet the answer is {answer.Status} (ELG-002 covers that)");
+
+        check.Must(answer.Benefits is { Count: 0 },
+            $"benefits were asked for under purpose {Purposes.LtcMedicalCombined} and the person had no self-pay in the period; the answer must carry the empty list [], " +
+            $"but carries {(answer.Benefits is null ? "no benefits member" : Months(answer.Benefits))}");
+    }
+
     private static string Months(IEnumerable<BenefitRecord> records) =>
         records.Any() ? string.Join(", ", records.Select(b => $"{b.Month} ({b.Kind}, self-pay {b.SelfPay}, reimbursed {b.Reimbursed})")) : "none";
 }

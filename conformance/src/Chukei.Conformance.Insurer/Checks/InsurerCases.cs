@@ -61,6 +61,7 @@ public static class InsurerCases
         new("ELG-023", "dependant", LtcSecondaryChecks.DependantAsync),
         new("ELG-023", "not-covered", LtcSecondaryChecks.NotCoveredAsync),
         new("ELG-012", "period-before-august", (s, c) => BenefitChecks.CalculationPeriodAsync(s, c, new DateOnly(2026, 3, 10), "period-before-august")),
+        new("ELG-012", "no-month-in-the-period", BenefitChecks.NoMonthInPeriodAsync),
         new("ELG-012", "period-from-august", (s, c) => BenefitChecks.CalculationPeriodAsync(s, c, new DateOnly(2026, 8, 5), "period-from-august")),
         new("INS-043", "valid", AnswerChecks.LogIdsAsync),
         new("INS-050", "from-the-relay", FallThroughChecks.FromTheRelayAsync),
