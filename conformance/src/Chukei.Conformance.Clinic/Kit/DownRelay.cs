@@ -49,8 +49,18 @@ public sealed class DownRelay : IWatchedRelay, IAsyncDisposable
             }
             // Counted before the reset, so the count holds by the time the clinic sees its connection fail.
             Interlocked.Increment(ref _dropped);
-            socket.LingerState = new LingerOption(true, 0);
-            socket.Close();
+            try
+            {
+                socket.LingerState = new LingerOption(true, 0);
+            }
+            catch (SocketException)
+            {
+                // The clinic already gave up on the connection (ENOTCONN on a busy machine): it is dropped either way.
+            }
+            finally
+            {
+                socket.Close();
+            }
         }
     }
 
