@@ -80,7 +80,9 @@ public sealed class ReceptionCheck(ClinicIdentity clinic, PartyClient client, No
         {
             return baseline with { Reason = ex.Reason, PinTriesLeft = ex.TriesLeft, CardTrace = session.Trace };
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        // A connection the relay resets at once can surface as a bare SocketException from the connection pool, not
+        // wrapped in an HttpRequestException: it is a relay that cannot be reached all the same (CLN-040).
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Net.Sockets.SocketException or IOException)
         {
             return Relay(baseline, "relay-unreachable", session);
         }
@@ -110,7 +112,7 @@ public sealed class ReceptionCheck(ClinicIdentity clinic, PartyClient client, No
             // CLN-040 forbids this: the mutant's automatic retry re-sends the request the relay failed.
             if (clinic.Defects.RetriesFailedRelayRequest && response.Status >= 500) response = await PostEligibilityAsync(request, ct);
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException or System.Net.Sockets.SocketException or IOException or OperationCanceledException && !ct.IsCancellationRequested)
         {
             // CLN-040: no answer in time, or none at all, is the relay's problem; nothing is repeated.
             return baseline with { Kind = ConclusionKind.RelayProblem, Reason = "relay-unreachable" };
