@@ -7,7 +7,7 @@ namespace Chukei.Conformance.SelfTests.Outsiders;
 /// An outside target (<c>conformance/outsiders/insurer-js</c>, <c>clinic-js</c>: JavaScript on Node) running as its own
 /// process on a loopback port it chose, with one seeded bug switched on or none. Disposing it kills the process.
 /// </summary>
-internal sealed class OutsideTargetProcess : IAsyncDisposable
+public sealed class OutsideTargetProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private readonly Process _process;

@@ -8,7 +8,7 @@ using Chukei.Conformance.Runs;
 namespace Chukei.Conformance.SelfTests.Outsiders;
 
 /// <summary>What a suite did to one seeded bug of an outside target.</summary>
-internal enum BugVerdict
+public enum BugVerdict
 {
     KilledRight,
     KilledOther,
@@ -16,7 +16,7 @@ internal enum BugVerdict
 }
 
 /// <summary>One seeded bug of an outside target's <c>bugs.json</c>.</summary>
-internal sealed record SeededBug(string Name, string Requirement, string Wrong)
+public sealed record SeededBug(string Name, string Requirement, string Wrong)
 {
     public static List<SeededBug> Load(string path)
     {
@@ -28,7 +28,7 @@ internal sealed record SeededBug(string Name, string Requirement, string Wrong)
 }
 
 /// <summary>A suite's results against one variant of an outside target.</summary>
-internal sealed record SuiteOutcome(IReadOnlyList<CaseResult> Results)
+public sealed record SuiteOutcome(IReadOnlyList<CaseResult> Results)
 {
     /// <summary>Requirements with a failed case (a SHOULD's warning included: that is how a SHOULD case fails).</summary>
     public List<string> FailedRequirements { get; } = Results.Where(Fails)
