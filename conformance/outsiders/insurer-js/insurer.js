@@ -336,13 +336,7 @@ async function signingKey() {
 
 const OWN_NUMBER = () => me().insurerNumber;
 const records = [
-  {
-    person: 'main', symbol: '12', number: '3456', branch: '01', personalFamilyClassification: '1', birthDate: '1975-05-20',
-    versions: [{ qualificationDate: '2020-04-01', disqualificationDate: null, reasonOfLoss: null,
-      notifiedAt: '2020-04-02T00:00:00Z', registeredAt: '2020-04-03T00:00:00Z' }],
-    benefits: [],
-  },
-  ...JSON.parse(fs.readFileSync(path.join(vectors, 'insurer-people.json'), 'utf8')).people,
+  ...JSON.parse(fs.readFileSync(path.join(vectors, 'insurer-people.json'), 'utf8')).people, // the main person 12/3456/01 included
 ].map((r) => ({ ...r, insurerNumber: null })); // all of them under kenpo-a's own number
 
 function registered(record, at) {
@@ -446,10 +440,10 @@ function eligibility(insured, serviceDate, items, purpose) {
     q.number = r.record.number;
     q.branch = r.record.branch;
     q.personalFamilyClassification = r.record.personalFamilyClassification;
-    q.qualificationDate = r.state.qualificationDate;
+    q.qualificationDate = bug('qualification-date-as-registered') ? r.state.registeredAt.slice(0, 10) : r.state.qualificationDate;
     if (status !== 'valid' && r.state.disqualificationDate) q.disqualificationDate = r.state.disqualificationDate;
     if (status !== 'valid' && r.state.reasonOfLoss) q.reasonOfLoss = r.state.reasonOfLoss;
-    q.copaymentRatio = 30; // everyone held is between 6 and 69 on every date asked
+    q.copaymentRatio = bug('copayment-ratio-as-benefit-ratio') ? 100 - r.record.copaymentRatio : r.record.copaymentRatio;
     if (r.record.birthDate) {
       const secondary = status === 'valid' && used >= ageReached(r.record.birthDate, 40) && used < ageReached(r.record.birthDate, 65);
       q.ltcSecondaryInsured = bug('dependant-never-secondary') && r.record.personalFamilyClassification === '2' ? false : secondary;

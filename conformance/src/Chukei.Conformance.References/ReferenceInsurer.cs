@@ -17,7 +17,7 @@ namespace Chukei.Conformance.References;
 /// <summary>
 /// The reference insurer configured as a vendor configures theirs for the suite: party kenpo-a.chukei.test with the
 /// published test keys, the published directory with the relay's baseUrl pointing at the kit's relay stand-in, and
-/// the person the kit's seals name (symbol 12, number 3456, branch 01) in its book, with one benefit record.
+/// the people of docs/test-vectors/insurer-people.json (the main person the kit's seals name included) in its book.
 /// </summary>
 public static class ReferenceInsurer
 {
@@ -48,7 +48,7 @@ public static class ReferenceInsurer
         self.DirectoryRefresher.Start();
         var node = new InsurerNode(self, "Test Kenpo A (target)", TargetInsurerNumber, PartyRole.MedicalInsurer,
             new PartyClient(http, self.Signer, self.Verifier, directory)) { Defects = defects };
-        AddPerson(node.Book, time.GetUtcNow());
+        AddPeople(node.Book);
         var app = await InsurerHost.StartAsync(new Dictionary<string, InsurerNode>(StringComparer.Ordinal) { [TargetId] = node }, listenUrl);
         var url = new Uri(InsurerHost.BaseUrlOf(app.BoundUrl(), TargetId));
         // The reference serves fall-through notices whatever its kind, so the kit runs the INS-050 cases against it.
@@ -58,23 +58,9 @@ public static class ReferenceInsurer
         };
     }
 
-    private static void AddPerson(InsurerBook book, DateTimeOffset now)
+    private static void AddPeople(InsurerBook book)
     {
-        var registered = now.AddDays(-30);
-        book.Add(new QualificationFact
-        {
-            QualificationId = "q-3456-01",
-            PersonKey = "p-3456",
-            Kind = InsuranceKind.Medical,
-            Symbol = "12",
-            Number = "3456",
-            Branch = "01",
-            QualificationDate = new DateOnly(2018, 4, 1),
-            NotifiedAt = registered,
-            RegisteredAt = registered,
-        });
-        var month = now.ToOffset(ProtocolConstants.JapanOffset).ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        // The lag cases' people (docs/test-vectors/insurer-people.json), each version as registered, or only notified.
+        // The people of docs/test-vectors/insurer-people.json, the main person included, each version as registered, or only notified.
         foreach (var person in InsurerPeople.All)
         {
             foreach (var version in person.Versions)
@@ -89,6 +75,7 @@ public static class ReferenceInsurer
                     Branch = person.Branch,
                     PersonalFamilyClassification = person.PersonalFamilyClassification,
                     BirthDate = person.BirthDate,
+                    CopaymentRatio = person.CopaymentRatio,
                     QualificationDate = version.QualificationDate,
                     DisqualificationDate = version.DisqualificationDate,
                     ReasonOfLoss = version.ReasonOfLoss,
@@ -99,6 +86,5 @@ public static class ReferenceInsurer
             foreach (var benefit in person.Benefits)
                 book.AddBenefit("p-" + person.Person, new BenefitRecord { Month = benefit.Month, Kind = "medical", SelfPay = benefit.SelfPay, Reimbursed = benefit.Reimbursed });
         }
-        book.AddBenefit("p-3456", new BenefitRecord { Month = month, Kind = "medical", SelfPay = 42_000, Reimbursed = 0 });
     }
 }

@@ -53,6 +53,7 @@ public static class InsurerCases
         new("ELG-007", "past-service-date", LagChecks.PastServiceDateAsync),
         new("ELG-008", "loss-date-and-reason", LagChecks.AfterLossAsync),
         new("ELG-009", "no-qualification", LagChecks.NoQualificationAsync),
+        new("ELG-009", "valid-answer-is-the-held-record", LagChecks.HeldRecordAsync),
         new("INS-003", "another-insurers-number", LagChecks.OtherInsurersNumberAsync),
         new("ELG-011", "unregistered-change", LagChecks.UnregisteredChangeIgnoredAsync),
         new("ELG-023", "turning-40", LtcSecondaryChecks.TurningFortyAsync),

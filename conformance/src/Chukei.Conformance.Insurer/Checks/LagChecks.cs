@@ -124,6 +124,37 @@ public static class LagChecks
             $"but answered {answer.Status}{(answer.Qualification is null ? "" : " with a qualification")}");
     }
 
+    /// <summary>
+    /// ELG-009: a valid answer's qualification is the record r as the insurer holds it, member for member: the main
+    /// person's published record (docs/test-vectors/insurer-people.json), asked about on a date it covers.
+    /// </summary>
+    public static async Task HeldRecordAsync(InsurerSession session, CheckContext check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        var person = InsurerPeople.Main;
+        var held = person.Versions[^1];
+        var answer = await AskAsync(session, check, person, BeforeLoss, "valid-answer-is-the-held-record");
+        if (answer.Status != EligibilityStatus.Valid)
+            throw check.Unreachable($"{Who(person)} is covered from {held.QualificationDate} with no loss; the answer for {BeforeLoss} is {answer.Status} (INS-040 and ELG-002 cover that)");
+        check.Must(answer.Qualification is not null, $"the valid answer about {Who(person)} carries no qualification; eligibility was asked for");
+        var record = answer.Qualification!;
+        Compare(check, "insurerNumber", record.InsurerNumber, SealFixture.TargetInsurerNumber);
+        Compare(check, "symbol", record.Symbol, person.Symbol);
+        Compare(check, "number", record.Number, person.Number);
+        Compare(check, "branch", record.Branch, person.Branch);
+        Compare(check, "personalFamilyClassification", record.PersonalFamilyClassification, person.PersonalFamilyClassification);
+        check.Must(record.QualificationDate == held.QualificationDate,
+            $"qualificationDate is {record.QualificationDate}; the held record's is {held.QualificationDate} (the date the qualification was acquired, not when it was notified or registered)");
+        check.Must(record.DisqualificationDate is null, $"the record carries disqualificationDate {record.DisqualificationDate}; the held record has none");
+        check.Must(record.ReasonOfLoss is null, $"the record carries reasonOfLoss '{record.ReasonOfLoss}'; the held record has none");
+        check.Must(record.CopaymentRatio is null || record.CopaymentRatio == person.CopaymentRatio,
+            $"copaymentRatio is {record.CopaymentRatio}; the held record's is {person.CopaymentRatio}");
+    }
+
+    private static void Compare(CheckContext check, string member, string? answered, string? held) =>
+        check.Must(string.Equals(answered, held, StringComparison.Ordinal),
+            $"the valid answer's qualification has {member} {(answered is null ? "absent" : "'" + answered + "'")}; the held record's is {(held is null ? "absent" : "'" + held + "'")} (compared byte for byte)");
+
     internal static async Task<InquiryAnswer> AskAsync(InsurerSession session, CheckContext check, InsurerPerson person, DateOnly? serviceDate, string caseName)
     {
         ArgumentNullException.ThrowIfNull(session);

@@ -81,7 +81,7 @@ public abstract class InsurerConformance : InsurerConformanceFixture
     public Task Insurer_invalid_answer_carries_the_loss_date_and_reason(string inquiry) => CheckAsync("ELG-008", inquiry);
 
     [Requirement("ELG-009"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "ELG-009" })]
-    public Task Insurer_answers_no_qualification_without_a_record(string inquiry) => CheckAsync("ELG-009", inquiry);
+    public Task Insurer_answers_the_held_record_when_one_qualifies_and_none_otherwise(string inquiry) => CheckAsync("ELG-009", inquiry);
 
     [Requirement("ELG-011"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "ELG-011" })]
     public Task Insurer_answers_only_from_registered_changes(string inquiry) => CheckAsync("ELG-011", inquiry);

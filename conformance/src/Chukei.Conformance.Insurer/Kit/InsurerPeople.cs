@@ -25,18 +25,30 @@ public sealed record InsurerPerson(string Case, string Person, string Symbol, st
     /// <summary>The months of self-pay the insurer holds for the person (medical, kenpo-a's kind).</summary>
     public IReadOnlyList<HeldBenefit> Benefits { get; init; } = [];
 
+    /// <summary>The co-payment ratio the record carries (integer percent; everyone published is aged 6 to 69 on every date asked: 30).</summary>
+    public int CopaymentRatio { get; init; } = 30;
+
     /// <summary>When the insurer last registered a change for the person: what asOf must say (ELG-003).</summary>
     public DateTimeOffset LastRegistered => Versions.Where(v => v.RegisteredAt is not null).Max(v => v.RegisteredAt!.Value);
 }
 
 /// <summary>
-/// The people the lag cases (ELG-*) ask about, published as <see cref="DocumentPath"/> for vendors to load into their
-/// insurer: a loss registered in April 2026, a loss notified in October 2026 and never registered (a change pending),
+/// The people the insurer under test holds, published as <see cref="DocumentPath"/> for vendors to load into their
+/// insurer: the main person every seal names unless a case says otherwise, and the lag cases' (ELG-*): a loss registered in April 2026, a loss notified in October 2026 and never registered (a change pending),
 /// and a number nobody holds. Dates are fixed, so the answers for them are too.
 /// </summary>
 public static class InsurerPeople
 {
     public const string DocumentPath = "docs/test-vectors/insurer-people.json";
+
+    /// <summary>The person every seal of the suite names unless a case says otherwise: insured since 2018-04-01, nothing since.</summary>
+    public static InsurerPerson Main { get; } = new("main", "main", "12", "3456", "01",
+    [
+        new(new DateOnly(2018, 4, 1), null, null, At(2018, 4, 2), At(2018, 4, 5)),
+    ], "The person the suite's seals name unless a case says otherwise: the insured person, covered from 2018-04-01 with no change since, born 1975-05-20, no self-pay held.")
+    {
+        BirthDate = new DateOnly(1975, 5, 20),
+    };
 
     public static InsurerPerson Lost { get; } = new("lost", "lost", "12", "5001", "01",
     [
@@ -145,7 +157,7 @@ public static class InsurerPeople
         PersonalFamilyClassification = "2",
     };
 
-    public static IReadOnlyList<InsurerPerson> All { get; } = [Lost, Pending, Absent, Requalified, RequalifiedLater, SharedNumber, SharedNumberOther, WithBenefits, TurnsForty, LeapDay, Dependant];
+    public static IReadOnlyList<InsurerPerson> All { get; } = [Main, Lost, Pending, Absent, Requalified, RequalifiedLater, SharedNumber, SharedNumberOther, WithBenefits, TurnsForty, LeapDay, Dependant];
 
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -157,16 +169,16 @@ public static class InsurerPeople
     /// <summary>The published file.</summary>
     public static string Render() => JsonSerializer.Serialize(new
     {
-        description = "People the insurer under test must hold under kenpo-a's insurer number for the lag cases (ELG-*) of the insurer suite, " +
-            "besides symbol 12 number 3456 branch 01 (conformance/README.md). Each entry is one qualification of the person it names: entries " +
+        description = "People the insurer under test must hold under kenpo-a's insurer number: the main person (symbol 12 number 3456 branch 01, " +
+            "whom the suite's seals name unless a case says otherwise) and the people of the lag cases (ELG-*) of the insurer suite. Each entry is one qualification of the person it names: entries " +
             "with the same person are one person's, entries of different people under one number are two people. Each version is one state of " +
             "the qualification: load the versions with registeredAt as registered at that instant, and a version with registeredAt null as " +
             "notified at notifiedAt and not registered. benefits are the person's months of self-pay at this insurer (medical, in yen). birthDate is " +
             "the person's (ELG-023 derives the secondary LTC status from it) and personalFamilyClassification says whether the record is the insured " +
-            "person's (1) or a dependant's (2).",
+            "person's (1) or a dependant's (2). copaymentRatio is the ratio the record carries (integer percent).",
         people = All.Select(p => new
         {
-            @case = p.Case, p.Person, p.Symbol, p.Number, p.Branch, p.PersonalFamilyClassification, p.BirthDate, p.Meaning, versions = p.Versions, benefits = p.Benefits,
+            @case = p.Case, p.Person, p.Symbol, p.Number, p.Branch, p.PersonalFamilyClassification, p.BirthDate, p.CopaymentRatio, p.Meaning, versions = p.Versions, benefits = p.Benefits,
         }),
     }, Options) + "\n";
 
