@@ -115,6 +115,23 @@ public static partial class CardChecks
             $"the challenge was never issued; the relay must refuse with card-challenge-unknown (403), but answered {exchange.Summary}");
     }
 
+    /// <summary>
+    /// A challenge the relay issued to the clinic, presented by a second clinic of the directory with a card signature
+    /// bound to that second clinic: only the challenge's owner is wrong, so the relay must refuse card-challenge-unknown
+    /// (a relay that only looks the challenge up reaches the card checks and answers card-holder-unknown).
+    /// </summary>
+    public static async Task ChallengeIssuedToAnotherClinicAsync(RelaySession session, CheckContext check)
+    {
+        const string caseName = "challenge-issued-to-another-clinic";
+        var challenge = await ChallengeAsync(session, check, caseName);
+        var card = Unregistered(session);
+        var today = Today(session);
+        var request = Request(challenge, card, today, caseName, ProvisionedCards.Sign(challenge, SecondClinicId, today, card.Key));
+        var exchange = await PresentAsync(session, check, request, SecondClinicId);
+        check.Must(exchange.IsRefusal(ProblemCodes.CardChallengeUnknown),
+            $"the challenge was issued to {ClinicId} and presented by {SecondClinicId}; the relay must refuse with card-challenge-unknown (403), but answered {exchange.Summary}");
+    }
+
     // CLN-011
 
     /// <summary>A challenge presented after its 60 seconds, waited out on the relay's clock (moved, for a target on an <see cref="AdvancingClock"/>).</summary>

@@ -94,6 +94,7 @@ public static class RelayCases
         .. CardChecks.InvalidFieldCases.Select(n => new RelayCase("CLN-002", n, (s, c) => CardChecks.InvalidFieldAsync(s, c, n)) { TakesNoPerson = true }),
         new("CLN-002", "insurer-checks-a-card", CardChecks.InsurerChecksACardAsync) { TakesNoPerson = true },
         new("CLN-010", "challenge-never-issued", CardChecks.ChallengeNeverIssuedAsync) { TakesNoPerson = true },
+        new("CLN-010", "challenge-issued-to-another-clinic", CardChecks.ChallengeIssuedToAnotherClinicAsync) { TakesNoPerson = true },
         new("CLN-011", "challenge-presented-after-60-seconds", CardChecks.ExpiredChallengeAsync) { TakesNoPerson = true },
         new("CLN-012", "answered-challenge-presented-again", CardChecks.AnsweredChallengeAgainAsync),
         new("CLN-012", "refused-challenge-presented-again", CardChecks.RefusedChallengeAgainAsync) { TakesNoPerson = true },

@@ -19,7 +19,7 @@ namespace Chukei.Conformance.Relay.Kit;
 public sealed class RelayKitWorld : IDisposable
 {
     /// <summary>The parties whose requests the kit signs.</summary>
-    public static IReadOnlyList<string> KitParties { get; } = [TargetId, RequesterId, OtherInsurerId, PortalId, ClinicId];
+    public static IReadOnlyList<string> KitParties { get; } = [TargetId, RequesterId, OtherInsurerId, PortalId, ClinicId, SecondClinicId];
 
     /// <summary>The insurers the stand-in answers for.</summary>
     public static IReadOnlyList<string> StandInParties { get; } = [TargetId, OtherInsurerId];

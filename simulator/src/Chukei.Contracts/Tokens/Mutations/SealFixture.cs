@@ -34,6 +34,9 @@ public sealed class SealFixture
     /// <summary>A clinic: names a person by the medical card presented to it and asks through the relay (RLY-020).</summary>
     public const string ClinicId = "clinic.chukei.test";
 
+    /// <summary>A second clinic, so that a challenge issued to one clinic can be presented by another (CLN-010).</summary>
+    public const string SecondClinicId = "clinic-b.chukei.test";
+
     /// <summary>Owner label of keys that belong to no party in the directory.</summary>
     public const string AttackerId = "attacker.example";
 
@@ -53,6 +56,7 @@ public sealed class SealFixture
     public const string PortalEncryptionKid = PortalId + "-enc-1";
     public const string ClinicSigningKid = ClinicId + "-sig-1";
     public const string ClinicEncryptionKid = ClinicId + "-enc-1";
+    public const string SecondClinicSigningKid = SecondClinicId + "-sig-1";
     public const string AttackerKid = AttackerId + "-sig-1";
 
     /// <summary>2026-04-01 10:00 JST: the instant every vector is verified at.</summary>
@@ -92,6 +96,7 @@ public sealed class SealFixture
             Derive(PortalId, PublicJwk.UseEncryption, PortalEncryptionKid, KeyStatus.Active, "the portal's encryption key"),
             Derive(ClinicId, PublicJwk.UseSignature, ClinicSigningKid, KeyStatus.Active, "the clinic's envelope-signing key"),
             Derive(ClinicId, PublicJwk.UseEncryption, ClinicEncryptionKid, KeyStatus.Active, "the clinic's encryption key"),
+            Derive(SecondClinicId, PublicJwk.UseSignature, SecondClinicSigningKid, KeyStatus.Active, "a second clinic's envelope-signing key"),
             Derive(AttackerId, PublicJwk.UseSignature, AttackerKid, KeyStatus.Active, "an attacker's key, in no directory"),
         ];
         Parties =
@@ -103,6 +108,7 @@ public sealed class SealFixture
             Party(RevokedInsurerId, PartyRole.MedicalInsurer, "Test Kenpo D (revoked)", RevokedInsurerNumber) with { Revoked = true },
             Party(PortalId, PartyRole.Portal, "Chukei test portal", null),
             Party(ClinicId, PartyRole.Clinic, "Test clinic", null),
+            Party(SecondClinicId, PartyRole.Clinic, "Test clinic B (another clinic)", null),
         ];
         Directory = new PartyDirectory(RelayId);
         Directory.Replace(Parties);
