@@ -12,6 +12,9 @@ public sealed class ClinicMutantKillTests : MutantKillTestsBase<ClinicMutant>
 
     protected override IReadOnlyList<ClinicMutant> AllMutants => ClinicMutants.All;
 
+    /// <summary>A clinic run spends most of its time waiting on the kit's slow relay and the clinic's own timeouts, not computing.</summary>
+    protected override int Concurrency => 4;
+
     protected override Task<SuiteVerdict> RunSuiteAsync(string name, ClinicMutant? mutant) => SuiteRunner.RunClinicAsync(name, mutant?.Defects ?? ClinicDefects.None);
 
     private static IEnumerable<TestCaseData> Mutants() => ClinicMutants.All.Select(m => new TestCaseData(m.Name).SetArgDisplayNames(m.Name));

@@ -17,11 +17,30 @@ public abstract class MutantKillTestsBase<TMutant> where TMutant : IMutant
     /// <summary>The suite against the reference (<paramref name="mutant"/> null) or against one mutant.</summary>
     protected abstract Task<SuiteVerdict> RunSuiteAsync(string name, TMutant? mutant);
 
+    /// <summary>
+    /// How many mutant runs go at once. Each run has its own target, stand-ins and ports and shares nothing with another
+    /// (<see cref="ConcurrentRunTests"/>), so a suite whose time goes into waiting (the clinic's slow relay) runs several.
+    /// </summary>
+    protected virtual int Concurrency => 1;
+
     [OneTimeSetUp]
     public async Task RunSuiteAgainstEveryTargetAsync()
     {
         _reference = await RunSuiteAsync("reference", default);
-        foreach (var mutant in AllMutants) _mutants.Add((mutant, await RunSuiteAsync(mutant.Name, mutant)));
+        using var slots = new SemaphoreSlim(Concurrency);
+        var runs = AllMutants.Select(async mutant =>
+        {
+            await slots.WaitAsync();
+            try
+            {
+                return (mutant, await RunSuiteAsync(mutant.Name, mutant));
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }).ToList();
+        _mutants.AddRange(await Task.WhenAll(runs));
     }
 
     [Test]
