@@ -12,6 +12,9 @@ public sealed class MutantKillTests : MutantKillTestsBase<Mutant>
 
     protected override IReadOnlyList<Mutant> AllMutants => InsurerMutants.All;
 
+    /// <summary>Two at a time: the runs compute more than they wait, so more than the machine's two cores gain nothing.</summary>
+    protected override int Concurrency => 2;
+
     protected override Task<SuiteVerdict> RunSuiteAsync(string name, Mutant? mutant) => SuiteRunner.RunAsync(name, mutant?.Defects ?? InsurerDefects.None);
 
     private static IEnumerable<TestCaseData> Mutants() => InsurerMutants.All.Select(m => new TestCaseData(m.Name).SetArgDisplayNames(m.Name));
