@@ -405,7 +405,7 @@ function authenticate(req, rawBody) {
 
   const claims = decodeJsonPart(parts[1]);
   if (!claims || (claims.value === undefined && claims.depth <= 16)) refuse('auth-malformed', 'the claims are not JSON', 'claims');
-  if (claims.depth > (bug('depth-limit-seventeen') ? 17 : 16)) refuse('json-too-deep', 'the claims are nested deeper than 16 levels', 'claims');
+  if (claims.depth > 16) refuse('json-too-deep', 'the claims are nested deeper than 16 levels', 'claims');
   const c = claims.value;
   if (!isObject(c)) refuse('auth-malformed', 'the claims are not a JSON object', 'claims');
   const correlationId = isObject(c.body) && isCorrelationId(c.body.correlationId) ? c.body.correlationId : undefined;
@@ -420,7 +420,7 @@ function authenticate(req, rawBody) {
     if (c.aud !== SELF) refuse('auth-audience', `aud is not ${SELF}`, 'aud');
     const now = nowSeconds();
     const expired = bug('envelope-expiry-inclusive') ? now > c.exp + SKEW : now >= c.exp + SKEW;
-    const tooLong = !bug('envelope-lifetime-unchecked') && c.exp - c.iat > 120;
+    const tooLong = c.exp - c.iat > 120;
     if (expired || tooLong) refuse('auth-expired', 'the envelope has expired or lives longer than 120 s', 'exp');
     if (now < c.iat - SKEW) refuse('auth-not-yet-valid', 'the envelope is not yet valid', 'iat');
     if (c.htm !== req.method) refuse('auth-target-mismatch', 'htm is not the method used', 'htm');
@@ -587,7 +587,7 @@ async function enrolment(res, { caller, claims }) {
   if (!['acquired', 'lost'].includes(body.event)) invalid('/event');
   if (!isDate(body.effectiveDate)) invalid('/effectiveDate');
   const kinds = ['medical', 'ltc'].filter((k) => present(body[k]));
-  if (kinds.length !== 1) invalid(bug('enrolment-field-ltc') ? '/ltc' : '/medical', 'the update must carry exactly one of medical and ltc');
+  if (kinds.length !== 1) invalid('/medical', 'the update must carry exactly one of medical and ltc');
   const kind = kinds[0];
   if (kind === 'medical') validateMedical(body.medical, '/medical');
   else validateLtc(body.ltc, '/ltc');
@@ -609,7 +609,7 @@ async function enrolment(res, { caller, claims }) {
   if (body.event === 'lost' && !openEnrolment(personId, key)) return answer('no-such-enrolment', Date.now());
   const registeredAt = Date.now();
   enrolments.push({ personId, insurer: caller.id, kind, key, record: { ...record }, event: body.event, effectiveDate: body.effectiveDate, registeredAt });
-  return answer('registered', bug('registered-at-effective-date') ? Date.parse(`${body.effectiveDate}T00:00:00+09:00`) : registeredAt);
+  return answer('registered', registeredAt);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -621,10 +621,9 @@ async function issueSeal({ target, enrolment: e, requester, purpose, routed, txn
   const insured = e.kind === 'ltc'
     ? { kind: 'ltc', insurerNumber: e.record.insurerNumber, number: e.record.insuredNumber }
     : { kind: 'medical', insurerNumber: e.record.insurerNumber, ...(present(e.record.symbol) ? { symbol: e.record.symbol } : {}), number: e.record.number, ...(bug('seal-branch-omitted') ? {} : { branch: e.record.branch }) };
-  if (e.kind === 'ltc' && bug('seal-ltc-insured-number-member')) { delete insured.number; insured.insuredNumber = e.record.insuredNumber; }
   const claims = {
     iss: SELF, aud: target.id, iat, nbf: iat, exp: iat + 300,
-    jti: bug('seal-jti-64-bits') ? crypto.randomBytes(8).toString('hex') : crypto.randomBytes(16).toString('hex'),
+    jti: crypto.randomBytes(16).toString('hex'), // SEAL-010: 128 random bits
     requester, purpose,
   };
   if (bug('seal-nbf-omitted')) delete claims.nbf;
@@ -750,7 +749,7 @@ async function forward(target, requester, inquiryBody, entry, correlationId) {
       }
     }
     if (code === undefined || (bug('target-5xx-as-unavailable') && status >= 500)) return unavailable(`answered ${status} without a problem document`);
-    throw new Refusal('target-refused', bug('target-refusal-detail-verbose') ? `${target.id} refused: ${text.slice(0, 200)}` : code, undefined, { correlationId });
+    throw new Refusal('target-refused', code, undefined, { correlationId });
   }
   if (!verifyTargetAnswer(text, target, requester, jti)) return unavailable('answered 200 with an envelope that does not verify');
   return text; // RLY-023: byte for byte
@@ -766,7 +765,7 @@ function verifyTargetAnswer(text, target, requester, requestJti) {
   const h = header.value;
   if (FORBIDDEN_HEADERS.some((m) => m in h) || h.alg !== 'ES256' || h.typ !== 'chukei-res+jwt') return false;
   const found = typeof h.kid === 'string' ? findKey(h.kid) : null;
-  if (!found || found.key.use !== 'sig' || keyRevoked(found) || (found.party.id !== target.id && !bug('target-answer-key-owner-unchecked'))) return false;
+  if (!found || found.key.use !== 'sig' || keyRevoked(found) || found.party.id !== target.id) return false;
   if (!verifyEs256(found.key, `${parts[0]}.${parts[1]}`, b64urlDecode(parts[2]))) return false;
   const claims = decodeJsonPart(parts[1]);
   const c = claims?.value;
@@ -813,7 +812,7 @@ async function accessLogReport(res, { caller, claims }) {
   for (const { record: r, related, refusal } of judged) {
     if (refusal) throw refusal; // the bug: the records before it are already appended
     const dedupe = `${caller.id} ${r.insurerEntryId}`;
-    if (reported.has(dedupe) && !bug('report-resend-appended-again')) {
+    if (reported.has(dedupe)) {
       entryIds.push(reported.get(dedupe));
       continue;
     }
@@ -865,7 +864,7 @@ async function retroactiveChangeNotice(res, { caller, claims }) {
   if (!isCorrelationId(n.correlationId)) invalid('/correlationId');
   if (!isDate(n.serviceDate)) invalid('/serviceDate');
   if (n.previousStatus !== 'valid') invalid('/previousStatus');
-  if (!STATUSES.includes(n.status) || (n.status === 'valid' && !bug('notice-valid-status-accepted'))) invalid('/status');
+  if (!STATUSES.includes(n.status) || n.status === 'valid') invalid('/status');
   if (present(n.disqualificationDate) && !isDate(n.disqualificationDate)) invalid('/disqualificationDate');
   if (present(n.reasonOfLoss) && !REASONS_OF_LOSS.includes(n.reasonOfLoss)) invalid('/reasonOfLoss');
   if (!isTimestamp(n.registeredAt)) invalid('/registeredAt');
@@ -901,8 +900,7 @@ async function noticePickup(res, { caller, claims }) {
   for (const kept of notices.values()) {
     if (acknowledged.has(kept.logEntryId) && (kept.requester === caller.id || bug('pickup-acknowledges-any-owner'))) kept.acknowledged = true;
   }
-  let waiting = [...notices.values()].filter((k) => k.requester === caller.id && !k.acknowledged);
-  if (bug('pickup-newest-first')) waiting = waiting.reverse();
+  const waiting = [...notices.values()].filter((k) => k.requester === caller.id && !k.acknowledged);
   const delivered = waiting.slice(0, 100).map((k) => ({ provider: k.provider, logEntryId: k.logEntryId, receivedAt: k.receivedAt, notice: k.notice }));
   return respond(res, caller.id, claims.jti, { notices: delivered, correlationId: body.correlationId });
 }
@@ -928,7 +926,6 @@ async function cardChallenge(res, { caller, claims }) {
 
 /** notAfter plus three calendar months (CLN-017), the day clamped to the month's end. */
 function graceEnd(notAfterMs) {
-  if (bug('card-grace-ninety-days')) return notAfterMs + 90 * 86_400_000;
   const d = new Date(notAfterMs);
   const day = d.getUTCDate();
   const end = new Date(d);
@@ -957,7 +954,7 @@ async function cardEligibility(res, { caller, claims }) {
   try {
     // CLN-010 … CLN-019, in order; the first failure decides.
     const issued = challenges.get(body.challenge);
-    if (!issued || (issued.clinic !== caller.id && !bug('challenge-any-clinic'))) refuse('card-challenge-unknown', 'the challenge was not issued to this clinic', '/challenge');
+    if (!issued || issued.clinic !== caller.id) refuse('card-challenge-unknown', 'the challenge was not issued to this clinic', '/challenge');
     const expiresAt = bug('challenge-expiry-uses-envelope-lifetime') ? issued.issuedAt + 120_000 : issued.expiresAt;
     if (Date.now() >= expiresAt) refuse('card-challenge-expired', 'the challenge has expired', '/challenge');
     if (issued.used) refuse('card-challenge-replayed', 'the challenge was already presented', '/challenge');
@@ -976,8 +973,7 @@ async function cardEligibility(res, { caller, claims }) {
     const card = cards.get(normaliseSerial(certificate.serialNumber));
     if (!bug('card-refusals-logged-without-person')) personId = card?.personId;
     const now = Date.now();
-    const notBeforeSkew = bug('card-not-before-five-minutes') ? 300_000 : 60_000;
-    if (Date.parse(certificate.validFrom) > now + notBeforeSkew) refuse('card-certificate-not-yet-valid', 'the certificate is not yet valid', '/certificate');
+    if (Date.parse(certificate.validFrom) > now + 60_000) refuse('card-certificate-not-yet-valid', 'the certificate is not yet valid', '/certificate');
     const notAfter = Date.parse(certificate.validTo);
     if (graceEnd(notAfter) <= now) refuse('card-certificate-expired', 'the certificate expired more than three months ago', '/certificate');
     if (card?.revoked) refuse('card-certificate-revoked', 'the certificate is revoked', '/certificate');
