@@ -266,7 +266,7 @@ function verifyEs256(jwk, signingInput, signature) {
 const todayInJapan = () => new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
 const iso = (ms) => new Date(ms).toISOString(); // UTC, millisecond precision (LOG-006)
 const PERSON_ID = /^P[A-Z2-7]{20}$/;
-const PRINTABLE_ID = /^[\x20-\x7e]{1,64}$/; // "1–64 printable ASCII characters"
+const PRINTABLE_ID = /^[\x20-\x7e]{1,64}$/; // "1–64 printable ASCII characters"; the space included (README finding 2)
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const isTimestamp = (s) => typeof s === 'string' && TIMESTAMP.test(s) && !Number.isNaN(Date.parse(s));
 const isPrintableId = (s) => typeof s === 'string' && PRINTABLE_ID.test(s);
@@ -520,7 +520,7 @@ function verifyChain() {
   }
   if (checkpoint && checkpoint.seq > 0) {
     const at = chain[checkpoint.seq - 1];
-    if (!at || at.hash !== checkpoint.hash) return { valid: false, entries: chain.length, firstBrokenSeq: Math.min(checkpoint.seq, chain.length + 1), reason: 'the chain does not extend its latest signed checkpoint' };
+    if (!at || at.hash !== checkpoint.hash) return { valid: false, entries: chain.length, firstBrokenSeq: Math.min(checkpoint.seq, chain.length + 1) /* README finding 8 */, reason: 'the chain does not extend its latest signed checkpoint' };
   }
   return { valid: true, entries: chain.length };
 }
@@ -538,6 +538,7 @@ function currentEnrolments(personId, kind, date) {
   for (const a of mine.filter((e) => e.event === 'acquired')) {
     const startsOk = bug('effective-date-exclusive') ? a.effectiveDate < date : a.effectiveDate <= date;
     if (!startsOk) continue;
+    // A loss ends the acquisitions it follows, not a later re-acquisition (README finding 4).
     const ended = mine.some((l) => l.event === 'lost' && l.key === a.key && l.effectiveDate <= date && l.effectiveDate >= a.effectiveDate);
     if (!ended && !current.has(a.key)) current.set(a.key, a);
   }
@@ -564,7 +565,7 @@ function peopleUnder(key) {
 /** The insurer party that owns a number of a kind (DIR-007), when it may receive a seal (SEAL-011). */
 function targetOf(kind, insurerNumber) {
   const party = directoryDocument.parties.find((p) => p.role === ROLE_OF_KIND[kind] && p.insurerNumber === insurerNumber);
-  if (!party || party.revoked === true || !firstActive(party, 'enc')) return null;
+  if (!party || party.revoked === true || !firstActive(party, 'enc')) return null; // answered no-current-coverage (README finding 3)
   return party;
 }
 
@@ -603,7 +604,7 @@ async function enrolment(res, { caller, claims }) {
   if (found.length > 1) return answer('multiple-matches', Date.now());
   const personId = found[0].personId;
   const key = numberKey(kind, record);
-  // RLY-034: a repeated update is already registered.
+  // RLY-034: a repeated update is already registered, checked before RLY-032's no-such-enrolment (README finding 5).
   const same = enrolments.find((e) => e.personId === personId && e.insurer === caller.id && e.key === key && e.event === body.event && e.effectiveDate === body.effectiveDate);
   if (same) return answer('registered', same.registeredAt);
   if (body.event === 'lost' && !openEnrolment(personId, key)) return answer('no-such-enrolment', Date.now());
@@ -721,6 +722,7 @@ async function forward(target, requester, inquiryBody, entry, correlationId) {
   const iat = nowSeconds();
   const jti = freshJti();
   const envelope = await signCompact('chukei-req+jwt', { iss: SELF, aud: target.id, iat, exp: iat + 60, jti, htm: 'POST', htu: new URL(url).pathname, body: inquiryBody }); // AUTH-012
+  // LOG-004: a second entry for target-unavailable only, none for target-refused (README finding 10).
   const unavailable = (why) => {
     if (!bug('routed-unavailable-not-logged')) {
       append({ action: entry.action, requester: entry.requester, provider: target.id, personId: entry.personId, items: entry.items, purpose: entry.purpose, outcome: 'refused', code: 'target-unavailable', correlationId, relatedEntryId: entry.entryId });
@@ -801,7 +803,7 @@ async function accessLogReport(res, { caller, claims }) {
     if (present(r.relayLogEntryId)) {
       related = entryById(r.relayLogEntryId);
       if (!related || related.provider !== caller.id) {
-        const refusal = new Refusal('log-entry-unknown', 'the record names no relay entry of this insurer', `${at}/relayLogEntryId`);
+        const refusal = new Refusal('log-entry-unknown', 'the record names no relay entry of this insurer', `${at}/relayLogEntryId`); // README finding 6
         if (!bug('report-appends-records-before-a-bad-one')) throw refusal;
         return { refusal };
       }
@@ -839,7 +841,7 @@ function unreconciled(personId) {
 async function personQuery(res, { caller, claims }) {
   const body = claims.body;
   if (!isString(body.personId) || !PERSON_ID.test(body.personId)) invalid('/personId'); // ID-010
-  if (!people.some((p) => p.personId === body.personId)) refuse('person-unknown', 'no such person', '/personId');
+  if (!people.some((p) => p.personId === body.personId)) refuse('person-unknown', 'no such person', '/personId'); // a person with no entries gets empty lists (README finding 9)
   let entries = chain.filter((e) => e.personId === body.personId);
   if (bug('person-query-newest-first')) entries = entries.slice().reverse();
   return respond(res, caller.id, claims.jti, { personId: body.personId, entries, unreconciled: unreconciled(body.personId) });
@@ -911,7 +913,7 @@ async function noticePickup(res, { caller, claims }) {
 const cardsFile = JSON.parse(fs.readFileSync(path.join(vectors, 'relay-cards.json'), 'utf8'));
 const cardAuthority = new crypto.X509Certificate(cardsFile.cardAuthority.certificate); // CLN-025: the trusted card CA
 const normaliseSerial = (hex) => hex.toUpperCase().replace(/^0+(?=.)/, '');
-const cards = new Map(cardsFile.cards.map((c) => [normaliseSerial(c.serialNumber), c])); // by serial, issuer = the card CA
+const cards = new Map(cardsFile.cards.map((c) => [normaliseSerial(c.serialNumber), c])); // by serial: one card CA, the issuer (README finding 11)
 const challenges = new Map(); // challenge → { clinic, issuedAt, expiresAt (ms), used }
 const CHALLENGE_LIFETIME_MS = 60_000;
 
@@ -1035,7 +1037,7 @@ async function get(res, pathname) {
   };
   if (pathname === '/.well-known/jwks.json') return send('application/json', JSON.stringify(jwks()));
   if (pathname === '/v1/directory') return send('application/jose', await directoryJws());
-  if (pathname === '/v1/access-log/checkpoints/latest') return send('application/jose', (await signCheckpoint()).token); // LOG-020
+  if (pathname === '/v1/access-log/checkpoints/latest') return send('application/jose', (await signCheckpoint()).token); // LOG-020: on every call (README finding 7)
   return problem(res, 'not-found', `no GET ${pathname} here`);
 }
 
@@ -1057,7 +1059,7 @@ const server = http.createServer(async (req, res) => {
     // ERR-009: envelope, role, body record, then the endpoint's rules.
     const auth = authenticate(req, body);
     correlationId = auth.correlationId;
-    if (!ENDPOINTS[pathname].includes(auth.caller.role)) refuse('role-not-allowed', `role ${auth.caller.role} may not call ${pathname}`, 'role');
+    if (!ENDPOINTS[pathname].includes(auth.caller.role)) refuse('role-not-allowed', `role ${auth.caller.role} may not call ${pathname}`, 'role'); // field: README finding 12
     return await handler(res, auth);
   } catch (e) {
     if (e instanceof Refusal) return problem(res, e.code, e.message, e.field, e.correlationId ?? correlationId);
@@ -1068,7 +1070,7 @@ const server = http.createServer(async (req, res) => {
 
 server.listen(config.port, '127.0.0.1', () => {
   const url = `http://127.0.0.1:${server.address().port}`;
-  me().baseUrl = url; // the directory lists where this relay listens
+  me().baseUrl = url; // the directory lists where this relay listens (README finding 1)
   console.log(`listening ${url}`);
 });
 for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => server.close(() => process.exit(0)));
