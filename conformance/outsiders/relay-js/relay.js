@@ -555,11 +555,8 @@ function openEnrolment(personId, key) {
 
 /** RLY-006: the people registered under a number (a lost enrolment still names its person). */
 function peopleUnder(key) {
-  const named = enrolments.filter((e) => e.key === key && (e.event === 'acquired' || !bug('lost-enrolment-not-found')));
-  if (bug('lost-enrolment-not-found')) {
-    return [...new Set(named.filter((e) => openEnrolment(e.personId, key)).map((e) => e.personId))];
-  }
-  return [...new Set(named.map((e) => e.personId))];
+  const named = [...new Set(enrolments.filter((e) => e.key === key && e.event === 'acquired').map((e) => e.personId))];
+  return bug('lost-enrolment-not-found') ? named.filter((personId) => openEnrolment(personId, key)) : named;
 }
 
 /** The insurer party that owns a number of a kind (DIR-007), when it may receive a seal (SEAL-011). */
