@@ -953,7 +953,7 @@ async function cardEligibility(res, { caller, claims }) {
   try {
     // CLN-010 … CLN-019, in order; the first failure decides.
     const issued = challenges.get(body.challenge);
-    if (!issued || issued.clinic !== caller.id) refuse('card-challenge-unknown', 'the challenge was not issued to this clinic', '/challenge');
+    if (!issued || (issued.clinic !== caller.id && !bug('challenge-not-bound-to-clinic'))) refuse('card-challenge-unknown', 'the challenge was not issued to this clinic', '/challenge');
     const expiresAt = bug('challenge-expiry-uses-envelope-lifetime') ? issued.issuedAt + 120_000 : issued.expiresAt;
     if (Date.now() >= expiresAt) refuse('card-challenge-expired', 'the challenge has expired', '/challenge');
     if (issued.used) refuse('card-challenge-replayed', 'the challenge was already presented', '/challenge');
