@@ -84,6 +84,32 @@ internal static class ConclusionChecks
         check.Must(observed.Relay.Count == 1, $"expected one card-eligibility request, {observed.RelayStory}");
     }
 
+    /// <summary>CLN-040: a relay that answers after 11 s, past the 10 s floor, is still waited for (the one case that costs its wall time).</summary>
+    public static async Task RelayBeyondTenSecondsAsync(ClinicSession session, CheckContext check)
+    {
+        var delay = TamperingRelayProxy.BeyondTenSecondsDelay;
+        await using var relay = await TamperingRelayProxy.StartSlowAsync(session.World.RelayUrl, delay, session.World.Time);
+        var observed = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Valid), relay: relay);
+        check.MustHaveSeen(observed, observed.Relay.Count > 0, "the clinic never sent the card-eligibility request, so it never had a slow relay to wait for");
+        check.Must(observed.AnswerDelivered,
+            $"the relay held its answer {delay.TotalSeconds:0} s; the clinic must wait at least 10 s, and closed the connection before the answer came; {observed.RelayStory}");
+        check.MustConclude(observed.Verdict, ClinicVerdictKind.Eligible, $"the relay answered eligible after {delay.TotalSeconds:0} s; {observed.RelayStory}");
+        check.Must(observed.Relay.Count == 1, $"expected one card-eligibility request, {observed.RelayStory}");
+    }
+
+    /// <summary>CLN-035: a new challenge for every signature: two checks of one card send two different challenges.</summary>
+    public static async Task NewChallengePerSignatureAsync(ClinicSession session, CheckContext check)
+    {
+        await using var relay = await TamperingRelayProxy.StartAsync(session.World.RelayUrl, RelayProxyBehaviour.Watches, session.World.Time);
+        var first = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Valid), relay: relay);
+        check.MustHaveSeen(first, first.Relay.Count == 1 && first.Relay[0].Challenge is not null, "the first check sent no card-eligibility request with a readable challenge");
+        var second = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Valid), relay: relay);
+        check.MustHaveSeen(second, second.Relay.Count > 0, "the second check sent no card-eligibility request");
+        var reused = second.Relay.Where(e => e.Challenge == first.Relay[0].Challenge).ToList();
+        check.Must(reused.Count == 0,
+            $"the second check's card-eligibility request carried the challenge the first check's card had already signed ({first.Relay[0].Challenge}); every signature needs a new challenge; {second.RelayStory}");
+    }
+
     /// <summary>CLN-040: a relay that fails after the card signed is a relay problem, and nothing is repeated on the clinic's own.</summary>
     public static async Task RelayFailsAsync(ClinicSession session, CheckContext check)
     {
