@@ -323,7 +323,21 @@ class Card {
     return spaced(apdu);
   }
 
+  /**
+   * One command and its answer. Under T=0 (ISO 7816-3/4) a card announces response data with 61xx (xx bytes, 00 for
+   * 256), fetched with GET RESPONSE; the answer returned is the data collected and the last status word.
+   */
   async transmit(apdu) {
+    let { data, sw } = await this.exchange(apdu);
+    const parts = [data];
+    while ((sw & 0xff00) === 0x6100 && !bug('no-get-response')) {
+      ({ data, sw } = await this.exchange('00C00000' + (sw & 0xff).toString(16).toUpperCase().padStart(2, '0')));
+      parts.push(data);
+    }
+    return { data: Buffer.concat(parts), sw };
+  }
+
+  async exchange(apdu) {
     this.log.push(`> ${this.masked(apdu)}`);
     let res;
     let answer;

@@ -57,6 +57,23 @@ internal static class ConclusionChecks
         check.Should("CLN-038", alert, "the relay answered certificateStatus expired-within-grace, yet the clinic showed the person no renewal alert");
     }
 
+    /// <summary>
+    /// CLN-037 with a card that speaks T=0 (its ATR says so): the signature waits behind 61xx and is fetched with GET
+    /// RESPONSE (ISO 7816-3/4). A valid card, the right PIN and an insured person are eligible whatever the protocol; a
+    /// clinic that takes 61xx for a failure never gets the signature and never reaches that conclusion.
+    /// </summary>
+    public static async Task T0CardAsync(ClinicSession session, CheckContext check)
+    {
+        var card = session.World.Card(ClinicKitWorld.Cards.Valid, options: Chukei.Card.CardOptions.T0Protocol);
+        var observed = await Observed.CheckAsync(session, check, card);
+        var commands = observed.Commands;
+        check.MustHaveSeen(observed, commands.Any(IsSign), "the clinic sent the T=0 card no SIGN, so the card never held a signature behind 61xx");
+        var signAt = commands.ToList().FindIndex(c => IsSign(c));
+        check.Must(commands.Skip(signAt + 1).Any(IsGetResponse),
+            $"the card speaks T=0 (ATR {Convert.ToHexString(card.Channel.Atr.Span)}) and answered the SIGN 61xx, holding the signature for GET RESPONSE; the clinic never sent GET RESPONSE and concluded {observed.Verdict}");
+        check.MustConcludeFromAnswer(observed, ClinicVerdictKind.Eligible, "the relay's answer", "an insured person with a valid T=0 card and the right PIN");
+    }
+
     /// <summary>CLN-037 not eligible: a verified answer that is not "valid".</summary>
     public static async Task NotEligibleAsync(ClinicSession session, CheckContext check, CardCredentials credentials, string what)
     {
