@@ -10,6 +10,23 @@ public sealed record CardOptions
 
     public ReadOnlyMemory<byte> Atr { get; init; } = DefaultAtr;
 
+    /// <summary>
+    /// The ATR of the T=0 profile: TS 3B, T0 10 (TA1 follows; no TD1, so T=0 is the only protocol; no historical
+    /// bytes), TA1 96 (Fi 512, Di 32). ISO 7816-3 §8.2.5: no TCK when only T=0 is indicated.
+    /// </summary>
+    public static ReadOnlyMemory<byte> T0Atr { get; } = new byte[] { 0x3B, 0x10, 0x96 };
+
+    /// <summary>
+    /// The T=1 profile (the default, as the real JPKI card's ATR announces): response data comes with the command's answer.
+    /// </summary>
+    public static CardOptions T1Protocol => new();
+
+    /// <summary>
+    /// The T=0 profile: an ATR announcing T=0 only, and the T=0 transmission rules of ISO 7816-3/4 (<see cref="T0Mode"/>):
+    /// a command that carried data answers <c>61xx</c> and its response data is fetched with GET RESPONSE; a wrong Le is <c>6Cxx</c>.
+    /// </summary>
+    public static CardOptions T0Protocol => new() { Atr = T0Atr, T0Mode = true };
+
     /// <summary>Accept extended-length APDUs; off, they get <c>6700</c> like a short-only card.</summary>
     public bool ExtendedLength { get; init; }
 
@@ -30,7 +47,8 @@ public sealed record CardOptions
 
     /// <summary>
     /// T=0 behaviour: response data to a command that carried data is held back behind <c>61xx</c> for GET RESPONSE,
-    /// and a wrong Le is answered with <c>6Cxx</c>. vpcd reports T=1, so this only happens when the card chooses to.
+    /// and a wrong Le is answered with <c>6Cxx</c>. vpcd reports T=1, so this only happens when the card chooses to; the
+    /// ATR says which protocol the card speaks, so a card in this mode should also carry <see cref="T0Atr"/> (<see cref="T0Protocol"/>).
     /// </summary>
     public bool T0Mode { get; init; }
 }

@@ -57,6 +57,23 @@ internal static class ConclusionChecks
         check.Should("CLN-038", alert, "the relay answered certificateStatus expired-within-grace, yet the clinic showed the person no renewal alert");
     }
 
+    /// <summary>
+    /// CLN-037 with a card that speaks T=0 (its ATR says so): the signature waits behind 61xx and is fetched with GET
+    /// RESPONSE (ISO 7816-3/4). A valid card, the right PIN and an insured person are eligible whatever the protocol; a
+    /// clinic that takes 61xx for a failure never gets the signature and never reaches that conclusion.
+    /// </summary>
+    public static async Task T0CardAsync(ClinicSession session, CheckContext check)
+    {
+        var card = session.World.Card(ClinicKitWorld.Cards.Valid, options: Chukei.Card.CardOptions.T0Protocol);
+        var observed = await Observed.CheckAsync(session, check, card);
+        var commands = observed.Commands;
+        check.MustHaveSeen(observed, commands.Any(IsSign), "the clinic sent the T=0 card no SIGN, so the card never held a signature behind 61xx");
+        var signAt = commands.ToList().FindIndex(c => IsSign(c));
+        check.Must(commands.Skip(signAt + 1).Any(IsGetResponse),
+            $"the card speaks T=0 (ATR {Convert.ToHexString(card.Channel.Atr.Span)}) and answered the SIGN 61xx, holding the signature for GET RESPONSE; the clinic never sent GET RESPONSE and concluded {observed.Verdict}");
+        check.MustConcludeFromAnswer(observed, ClinicVerdictKind.Eligible, "the relay's answer", "an insured person with a valid T=0 card and the right PIN");
+    }
+
     /// <summary>CLN-037 not eligible: a verified answer that is not "valid".</summary>
     public static async Task NotEligibleAsync(ClinicSession session, CheckContext check, CardCredentials credentials, string what)
     {
@@ -82,6 +99,32 @@ internal static class ConclusionChecks
         check.MustConclude(observed.Verdict, ClinicVerdictKind.Eligible,
             $"the relay answered eligible after {TamperingRelayProxy.SlowAnswerDelay.TotalSeconds:0} s, well within the 10 s the clinic must wait; {observed.RelayStory}");
         check.Must(observed.Relay.Count == 1, $"expected one card-eligibility request, {observed.RelayStory}");
+    }
+
+    /// <summary>CLN-040: a relay that answers after 11 s, past the 10 s floor, is still waited for (the one case that costs its wall time).</summary>
+    public static async Task RelayBeyondTenSecondsAsync(ClinicSession session, CheckContext check)
+    {
+        var delay = TamperingRelayProxy.BeyondTenSecondsDelay;
+        await using var relay = await TamperingRelayProxy.StartSlowAsync(session.World.RelayUrl, delay, session.World.Time);
+        var observed = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Valid), relay: relay);
+        check.MustHaveSeen(observed, observed.Relay.Count > 0, "the clinic never sent the card-eligibility request, so it never had a slow relay to wait for");
+        check.Must(observed.AnswerDelivered,
+            $"the relay held its answer {delay.TotalSeconds:0} s; the clinic must wait at least 10 s, and closed the connection before the answer came; {observed.RelayStory}");
+        check.MustConclude(observed.Verdict, ClinicVerdictKind.Eligible, $"the relay answered eligible after {delay.TotalSeconds:0} s; {observed.RelayStory}");
+        check.Must(observed.Relay.Count == 1, $"expected one card-eligibility request, {observed.RelayStory}");
+    }
+
+    /// <summary>CLN-035: a new challenge for every signature: two checks of one card send two different challenges.</summary>
+    public static async Task NewChallengePerSignatureAsync(ClinicSession session, CheckContext check)
+    {
+        await using var relay = await TamperingRelayProxy.StartAsync(session.World.RelayUrl, RelayProxyBehaviour.Watches, session.World.Time);
+        var first = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Valid), relay: relay);
+        check.MustHaveSeen(first, first.Relay.Count == 1 && first.Relay[0].Challenge is not null, "the first check sent no card-eligibility request with a readable challenge");
+        var second = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Valid), relay: relay);
+        check.MustHaveSeen(second, second.Relay.Count > 0, "the second check sent no card-eligibility request");
+        var reused = second.Relay.Where(e => e.Challenge == first.Relay[0].Challenge).ToList();
+        check.Must(reused.Count == 0,
+            $"the second check's card-eligibility request carried the challenge the first check's card had already signed ({first.Relay[0].Challenge}); every signature needs a new challenge; {second.RelayStory}");
     }
 
     /// <summary>CLN-040: a relay that fails after the card signed is a relay problem, and nothing is repeated on the clinic's own.</summary>

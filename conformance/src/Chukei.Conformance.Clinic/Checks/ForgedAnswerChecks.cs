@@ -38,6 +38,41 @@ internal static class ForgedAnswerChecks
             "a forwarded insurer answer whose (iss, jti) the clinic had already accepted", tampered: true);
     }
 
+    /// <summary>
+    /// RLY-025: the replay cache is keyed by (iss, jti). Two checks of one valid card: the first forwarded answer signed by
+    /// the target under a jti, the second by another insurer (named as the target) under the same jti. The pairs differ,
+    /// so the second answer is new and must be used: eligible.
+    /// </summary>
+    public static async Task TwoInsurersShareAJtiAsync(ClinicSession session, CheckContext check)
+    {
+        await using var relay = await TamperingRelayProxy.StartAsync(session.World.RelayUrl,
+            session.World.Forged.TargetAnswersOfTwoInsurersUnderOneJti(session.World.OtherInsurerTarget), session.World.Time);
+        var (first, _) = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Valid), relay: relay);
+        if (first.Kind != ClinicVerdictKind.Eligible)
+            throw check.Unreachable($"the first check, whose forwarded answer was new, concluded {first}, not Eligible (CLN-037 covers that)");
+        var observed = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Valid), relay: relay);
+        check.MustConcludeFromAnswer(observed, ClinicVerdictKind.Eligible, "the answer forwarding the second insurer's answer",
+            "the second check's forwarded answer came from another insurer (named in target) under the jti of the first check's; (iss, jti) differ, so it is no replay", tampered: true);
+    }
+
+    /// <summary>
+    /// AUTH-014: the relay's answer to the challenge request, its signature broken, is not used: the card signs nothing,
+    /// no card-eligibility request is sent, and the check is a relay problem.
+    /// </summary>
+    public static async Task ChallengeForgedAsync(ClinicSession session, CheckContext check)
+    {
+        await using var relay = await TamperingRelayProxy.StartAsync(session.World.RelayUrl, ForgedRelayAnswers.SignatureBroken, session.World.Time, ChallengePath);
+        var observed = await Observed.CheckAsync(session, check, session.World.Card(ClinicKitWorld.Cards.Valid), relay: relay);
+        check.MustHaveSeen(observed, relay.RewrittenAnswersDelivered > 0, "the clinic was never handed the relay's answer to a challenge request (the one with the broken signature)");
+        var signs = observed.Commands.Count(ApduCommands.IsSign);
+        check.Must(signs == 0 && observed.Relay.Count == 0,
+            $"the relay's answer to the challenge request carried a broken signature, yet the clinic used the challenge in it: the card received {signs} SIGN, and {observed.RelayStory}");
+        check.MustConclude(observed.Verdict, ClinicVerdictKind.RelayProblem, "the relay's answer to the challenge request did not verify, so the call failed");
+    }
+
+    /// <summary>The relay's challenge endpoint (§13.2).</summary>
+    private const string ChallengePath = "/v1/card-challenges";
+
     /// <summary>ERR-008: a card refusal whose title and detail read as an outage is still a card problem: the code decides.</summary>
     public static async Task CodeNotTitleAsync(ClinicSession session, CheckContext check)
     {

@@ -46,6 +46,48 @@ internal static class NoticeChecks
             $"the relay delivered the notice about check {entry} again under the same logEntryId; it is the same notice, yet the clinic now holds {again}");
     }
 
+    /// <summary>
+    /// A notice naming the check's correlationId but another relayLogEntryId is not about that check: the clinic must not
+    /// hold it against the check's record (it may hold it unmatched, or drop it).
+    /// </summary>
+    public static async Task NamingAnotherLogEntryAsync(ClinicSession session, CheckContext check)
+    {
+        await using var relay = await TamperingRelayProxy.StartAsync(session.World.RelayUrl, session.World.Forged.NoticesNamingAnotherLogEntry, session.World.Time,
+            Chukei.Clinic.Notices.NoticePickup.Path);
+        var entry = await ValidCheckAsync(session, check, ClinicKitWorld.Cards.LossNotifiedForAnotherEntry, relay);
+        await LossNotifiedAsync(session, check, "mio");
+
+        var held = await PickedUpAsync(session, check, relay);
+        if (relay.RewrittenAnswersDelivered == 0) throw check.Unreachable("the clinic's pickup was never handed a notice (the one naming another relayLogEntryId)");
+        var matched = held.Count(n => n.RelayLogEntryId == entry);
+        check.Must(matched == 0,
+            $"the only notice delivered named the correlationId of check {entry} but another relayLogEntryId; a notice finds its record by both, yet the clinic holds {matched} notice(s) against check {entry}");
+    }
+
+    /// <summary>AUTH-014: a pickup answer whose signature does not verify is not used: the clinic holds none of its notices.</summary>
+    public static async Task PickupAnswerForgedAsync(ClinicSession session, CheckContext check)
+    {
+        await using var relay = await TamperingRelayProxy.StartAsync(session.World.RelayUrl, ForgedRelayAnswers.NoticesUnderBrokenSignature, session.World.Time,
+            Chukei.Clinic.Notices.NoticePickup.Path);
+        var entry = await ValidCheckAsync(session, check, ClinicKitWorld.Cards.LossNotifiedUnderBrokenSignature, relay);
+        await LossNotifiedAsync(session, check, "ren");
+
+        var held = await PickedUpAsync(session, check, relay);
+        if (relay.RewrittenAnswersDelivered == 0) throw check.Unreachable("the clinic's pickup was never handed the pickup answer carrying the notice (the one with the broken signature)");
+        var used = held.Count(n => n.RelayLogEntryId == entry);
+        check.Must(used == 0,
+            $"the only pickup answer carrying a notice about check {entry} had a broken signature, yet the clinic holds {used} notice(s) from it against that check");
+    }
+
+    /// <summary>One pickup through <paramref name="relay"/>, the notices held afterwards recorded as evidence.</summary>
+    private static async Task<IReadOnlyList<Contracts.ClinicDriver.ClinicHeldNotice>> PickedUpAsync(ClinicSession session, CheckContext check, TamperingRelayProxy relay)
+    {
+        var held = await session.PickUpNoticesAsync(check, relay.Url);
+        check.Evidence.Record(new Contracts.Client.RecordedExchange("PICKUP", relay.Url.ToString(), "", 0,
+            held.Count == 0 ? "(no notices held)" : string.Join(Environment.NewLine, held.Select(n => $"{n.NoticeLogEntryId}: {n.CorrelationId} {n.RelayLogEntryId} {n.Status}"))));
+        return held;
+    }
+
     private static async Task<string> ValidCheckAsync(ClinicSession session, CheckContext check, Chukei.Card.Pki.CardCredentials card, TamperingRelayProxy relay)
     {
         var (verdict, _) = await Observed.CheckAsync(session, check, session.World.Card(card), relay: relay);

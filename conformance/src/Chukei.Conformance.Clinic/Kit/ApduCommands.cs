@@ -14,6 +14,9 @@ public static class ApduCommands
 
     public static bool IsSign(ReadOnlyMemory<byte> c) => c.Length > 1 && c.Span[0] == 0x80 && c.Span[1] == 0x2A;
 
+    /// <summary>GET RESPONSE: the clinic fetched response data a T=0 card announced with 61xx.</summary>
+    public static bool IsGetResponse(ReadOnlyMemory<byte> c) => c.Length == 5 && c.Span[1] == 0xC0;
+
     /// <summary>"A4 B0 20 2A …": the instructions in order, for messages; "nothing" when there were none.</summary>
     public static string Describe(this IEnumerable<ReadOnlyMemory<byte>> commands)
     {

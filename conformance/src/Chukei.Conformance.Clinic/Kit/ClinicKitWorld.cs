@@ -69,6 +69,16 @@ public sealed class ClinicKitWorld : IAsyncDisposable
             basicPensionNumber: "7890123456"
             enrolments:
               - { insurer: kenpo-chukei, symbol: "12", number: "7890", branch: "01", from: 2022-04-01 }
+          - id: mio
+            name: 中村 澪
+            basicPensionNumber: "8901234567"
+            enrolments:
+              - { insurer: kenpo-chukei, symbol: "12", number: "8901", branch: "01", from: 2023-04-01 }
+          - id: ren
+            name: 小林 蓮
+            basicPensionNumber: "9012345678"
+            enrolments:
+              - { insurer: kenpo-chukei, symbol: "12", number: "9012", branch: "01", from: 2023-04-01 }
         steps:
           - { id: noop, action: verify-log }
         """;
@@ -100,6 +110,16 @@ public sealed class ClinicKitWorld : IAsyncDisposable
     /// <summary>The insurer of the people the forged answers are about, and another insurer of the run whose keys sign what it should not.</summary>
     private const string TargetInsurerId = "kenpo-chukei", OtherInsurerId = "kyokai-tokyo";
 
+    /// <summary>The other insurer as a card-eligibility answer's target names it (RLY-025: a second insurer's answer).</summary>
+    public TargetParty OtherInsurerTarget
+    {
+        get
+        {
+            var insurer = Network.Scenario.Insurers.Single(i => i.Id == OtherInsurerId);
+            return new TargetParty { PartyId = OtherInsurerId, InsurerNumber = insurer.Number, Name = insurer.Name };
+        }
+    }
+
     public TimeProvider Time => Network.Time;
     public static KitCards Cards => KitCards.Shared;
 
@@ -122,6 +142,8 @@ public sealed class ClinicKitWorld : IAsyncDisposable
             registry.RegisterCard(network.PersonIds["rui"], cards.RetroactiveLoss.AuthCertificate);
             registry.RegisterCard(network.PersonIds["noa"], cards.LossNotified.AuthCertificate);
             registry.RegisterCard(network.PersonIds["sora"], cards.LossNotifiedTwice.AuthCertificate);
+            registry.RegisterCard(network.PersonIds["mio"], cards.LossNotifiedForAnotherEntry.AuthCertificate);
+            registry.RegisterCard(network.PersonIds["ren"], cards.LossNotifiedUnderBrokenSignature.AuthCertificate);
             registry.Revoke(cards.Revoked.AuthCertificate);
 
             var keys = PartyKeySet.FromSeed(KeySeed, ClinicId);
@@ -202,12 +224,12 @@ public sealed class ClinicKitWorld : IAsyncDisposable
 
     /// <summary>
     /// The insurer registers, now, a loss on the service date of <paramref name="personId"/>'s qualification (one of
-    /// noa, sora) and sends the retroactive-change notices it owes for the valid answers it gave (ELG-015); the relay
+    /// noa, sora, mio, ren) and sends the retroactive-change notices it owes for the valid answers it gave (ELG-015); the relay
     /// then holds them for the clinic. Returns how many notices the relay accepted.
     /// </summary>
     public async Task<int> RegisterLossAsync(string personId, CancellationToken ct = default)
     {
-        if (personId is not ("noa" or "sora")) throw new ArgumentOutOfRangeException(nameof(personId), personId, "only noa and sora lose their qualification in a case");
+        if (personId is not ("noa" or "sora" or "mio" or "ren")) throw new ArgumentOutOfRangeException(nameof(personId), personId, "only noa, sora, mio and ren lose their qualification in a case");
         var person = Network.Scenario.People.Single(p => p.Id == personId);
         var enrolment = person.Enrolments[0];
         var now = Time.GetUtcNow();

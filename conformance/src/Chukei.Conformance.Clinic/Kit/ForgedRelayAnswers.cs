@@ -7,6 +7,7 @@ using Chukei.Contracts.Envelopes;
 using Chukei.Contracts.Json;
 using Chukei.Contracts.Keys;
 using Chukei.Contracts.Problems;
+using Chukei.Contracts.Wire;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Chukei.Conformance.Clinic.Kit;
@@ -60,6 +61,74 @@ public sealed class ForgedRelayAnswers(string relayId, PartyKeySet relayKeys, st
         var seed = "kit-replayed-target-answer/" + EnvelopeSigner.NewId();
         return answer => Inner(answer, (claims, body) => new EnvelopeSigner(targetId, targetKeys, time, IdSource.Seeded(seed)).SignResponse(claims.Audience, claims.InResponseTo!, body));
     }
+
+    /// <summary>
+    /// Two insurers' answers under one jti: the first answer that passes is re-signed by the target under a seeded jti,
+    /// the second re-signed by the other insurer under the same jti and named as the target (RLY-025 keys the replay
+    /// cache by (iss, jti), so the second is new and must be used).
+    /// </summary>
+    public Func<ProxiedAnswer, ProxiedAnswer> TargetAnswersOfTwoInsurersUnderOneJti(TargetParty otherInsurer)
+    {
+        var seed = "kit-shared-jti-target-answer/" + EnvelopeSigner.NewId();
+        var passed = 0;
+        return answer =>
+        {
+            if (answer.Status != 200) return answer;
+            if (Interlocked.Increment(ref passed) == 1)
+                return Inner(answer, (claims, body) => new EnvelopeSigner(targetId, targetKeys, time, IdSource.Seeded(seed)).SignResponse(claims.Audience, claims.InResponseTo!, body));
+            return Inner(answer, (claims, body) => new EnvelopeSigner(otherInsurerId, otherInsurerKeys, time, IdSource.Seeded(seed)).SignResponse(claims.Audience, claims.InResponseTo!, body),
+                outer => outer["target"] = JsonSerializer.SerializeToNode(otherInsurer, ProtocolJson.Options));
+        };
+    }
+
+    /// <summary>The insurer's answer inside with its signature broken, the relay's envelope around it re-signed (RLY-025: its own signature).</summary>
+    public ProxiedAnswer TargetAnswerSignatureBroken(ProxiedAnswer answer) =>
+        Inner(answer, (claims, body) => TamperingRelayProxy.BreakSignature(Target.SignResponse(claims.Audience, claims.InResponseTo!, body)));
+
+    /// <summary>The insurer's answer inside, signed <see cref="ExpiredBy"/> ago (RLY-025: its times, AUTH-005).</summary>
+    public ProxiedAnswer TargetAnswerExpired(ProxiedAnswer answer) =>
+        Inner(answer, (claims, body) => new EnvelopeSigner(targetId, targetKeys, new FakeTimeProvider(time.GetUtcNow() - ExpiredBy)).SignResponse(claims.Audience, claims.InResponseTo!, body));
+
+    /// <summary>
+    /// The insurer's answer inside saying <paramref name="status"/> (CLN-037: a status other than valid is not eligible);
+    /// an answer about no single person (no-qualification) carries no qualification or benefits.
+    /// </summary>
+    public Func<ProxiedAnswer, ProxiedAnswer> TargetAnswerWithStatus(string status) => answer =>
+        Inner(answer, (claims, body) =>
+        {
+            body["status"] = status;
+            body["changePending"] = false;
+            body.Remove("pendingSince");
+            if (status == "no-qualification")
+            {
+                body.Remove("qualification");
+                body.Remove("benefits");
+            }
+            return Target.SignResponse(claims.Audience, claims.InResponseTo!, body);
+        });
+
+    /// <summary>The relay's answer with its signature broken (AUTH-014: for the paths other than card-eligibility, which CLN-036 covers).</summary>
+    public static ProxiedAnswer SignatureBroken(ProxiedAnswer answer) =>
+        answer.Status == 200 ? answer with { Body = TamperingRelayProxy.BreakSignature(answer.Body) } : answer;
+
+    /// <summary>For the pickups path: a pickup answer that carries notices, with its signature broken (AUTH-014); the others untouched.</summary>
+    public static ProxiedAnswer NoticesUnderBrokenSignature(ProxiedAnswer answer) =>
+        CarriesNotices(answer) ? SignatureBroken(answer) : answer;
+
+    /// <summary>
+    /// For the pickups path: each notice delivered names its check's correlationId but another relayLogEntryId, the
+    /// relay's envelope re-signed (ELG-021: a notice finds its record by both).
+    /// </summary>
+    public ProxiedAnswer NoticesNamingAnotherLogEntry(ProxiedAnswer answer) =>
+        !CarriesNotices(answer) ? answer : Outer(answer, (claims, body) =>
+        {
+            foreach (var delivered in body["notices"]!.AsArray())
+                if (delivered?["notice"] is JsonObject notice) notice["relayLogEntryId"] = "log-" + EnvelopeSigner.NewId()[..12];
+            return Relay.SignResponse(claims.Audience, claims.InResponseTo!, body);
+        });
+
+    private static bool CarriesNotices(ProxiedAnswer answer) =>
+        answer.Status == 200 && ClaimsOf(answer.Body) is { } claims && BodyOf(claims)["notices"] is JsonArray { Count: > 0 };
 
     /// <summary>The insurer's answer inside, for another correlation id than the clinic's (RLY-025: correlationId).</summary>
     public ProxiedAnswer TargetAnswerForAnotherCorrelation(ProxiedAnswer answer) =>
@@ -144,12 +213,13 @@ public sealed class ForgedRelayAnswers(string relayId, PartyKeySet relayKeys, st
     }
 
     /// <summary>Replaces the answer's targetAnswer by <paramref name="sign"/> over the insurer's claims and body, and re-signs the relay's envelope around it.</summary>
-    private ProxiedAnswer Inner(ProxiedAnswer answer, Func<EnvelopeClaims, JsonObject, string> sign)
+    private ProxiedAnswer Inner(ProxiedAnswer answer, Func<EnvelopeClaims, JsonObject, string> sign, Action<JsonObject>? alsoOuter = null)
     {
         if (answer.Status != 200 || ClaimsOf(answer.Body) is not { } outer) return answer;
         var body = BodyOf(outer);
         if (body["targetAnswer"]?.GetValue<string>() is not { } forwarded || ClaimsOf(forwarded) is not { } inner) return answer;
         body["targetAnswer"] = sign(inner, BodyOf(inner));
+        alsoOuter?.Invoke(body);
         return answer with { Body = Relay.SignResponse(outer.Audience, outer.InResponseTo!, body) };
     }
 

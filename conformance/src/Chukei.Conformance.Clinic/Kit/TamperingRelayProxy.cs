@@ -17,7 +17,7 @@ public enum RelayProxyBehaviour
     /// <summary>Breaks the signature of each successful answer (CLN-036).</summary>
     BreaksSignatures,
 
-    /// <summary>Holds each answer for <see cref="TamperingRelayProxy.SlowAnswerDelay"/> before passing it on (CLN-040).</summary>
+    /// <summary>Holds each answer for <see cref="TamperingRelayProxy.SlowAnswerDelay"/> (or the delay the proxy was started with) before passing it on (CLN-040).</summary>
     AnswersSlowly,
 
     /// <summary>Answers each request 503 with a plain-text body, as a failing gateway would, without forwarding it (CLN-040).</summary>
@@ -45,6 +45,9 @@ public sealed class EligibilityExchange
 
     /// <summary>The request's serviceDate as sent (CLN-035: the date of the check); null when it could not be read.</summary>
     public string? ServiceDate { get; internal init; }
+
+    /// <summary>The request's challenge as sent (CLN-035: a new one for every signature); null when it could not be read.</summary>
+    public string? Challenge { get; internal init; }
 
     /// <summary>The relay's HTTP status; null while it has not answered, or when the proxy answered without forwarding.</summary>
     public int? RelayStatus { get; internal set; }
@@ -100,16 +103,32 @@ public sealed class TamperingRelayProxy : IAsyncDisposable, IWatchedRelay
     /// </summary>
     public static readonly TimeSpan SlowAnswerDelay = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// How long the one case of CLN-040's floor holds an answer: past the 10 s a clinic must wait, within the 30 s
+    /// check limit. One case only, since it costs its wall time.
+    /// </summary>
+    public static readonly TimeSpan BeyondTenSecondsDelay = TimeSpan.FromSeconds(11);
+
     private readonly WebApplication _app;
     private readonly HttpClient _http;
     private readonly ConcurrentQueue<EligibilityExchange> _exchanges = new();
     private readonly ConcurrentQueue<string> _answerEntries = new();
+    private int _rewrittenDelivered;
 
     private TamperingRelayProxy(WebApplication app, HttpClient http)
     {
         _app = app;
         _http = http;
     }
+
+    /// <summary>How long <see cref="RelayProxyBehaviour.AnswersSlowly"/> holds each answer.</summary>
+    private TimeSpan AnswerDelay { get; init; } = SlowAnswerDelay;
+
+    /// <summary>
+    /// How many answers to another path than card-eligibility (a challenge, a notice pickup) the rewrite changed and
+    /// the clinic was handed: what a case about those answers observes before it judges.
+    /// </summary>
+    public int RewrittenAnswersDelivered => Volatile.Read(ref _rewrittenDelivered);
 
     public Uri Url { get; private set; } = null!;
 
@@ -127,15 +146,20 @@ public sealed class TamperingRelayProxy : IAsyncDisposable, IWatchedRelay
     public static Task<TamperingRelayProxy> StartAsync(Uri relayUrl, RelayProxyBehaviour behaviour, TimeProvider time) =>
         StartAsync(relayUrl, behaviour, rewrite: null, time);
 
+    /// <summary>A proxy that holds each card-eligibility answer for <paramref name="delay"/> (CLN-040).</summary>
+    public static Task<TamperingRelayProxy> StartSlowAsync(Uri relayUrl, TimeSpan delay, TimeProvider time) =>
+        StartAsync(relayUrl, RelayProxyBehaviour.AnswersSlowly, rewrite: null, time, delay: delay);
+
     /// <summary>A proxy that hands the clinic <paramref name="rewrite"/>'s version of each answer to <paramref name="path"/> (default: card-eligibility), whatever its status.</summary>
     public static Task<TamperingRelayProxy> StartAsync(Uri relayUrl, Func<ProxiedAnswer, ProxiedAnswer> rewrite, TimeProvider time, string path = TamperedPath) =>
         StartAsync(relayUrl, RelayProxyBehaviour.Rewrites, rewrite, time, path);
 
-    private static async Task<TamperingRelayProxy> StartAsync(Uri relayUrl, RelayProxyBehaviour behaviour, Func<ProxiedAnswer, ProxiedAnswer>? rewrite, TimeProvider time, string rewritten = TamperedPath)
+    private static async Task<TamperingRelayProxy> StartAsync(Uri relayUrl, RelayProxyBehaviour behaviour, Func<ProxiedAnswer, ProxiedAnswer>? rewrite, TimeProvider time,
+        string rewritten = TamperedPath, TimeSpan? delay = null)
     {
         var http = new HttpClient();
         var app = PartyHost.CreateBuilder("http://127.0.0.1:0").Build();
-        var proxy = new TamperingRelayProxy(app, http);
+        var proxy = new TamperingRelayProxy(app, http) { AnswerDelay = delay ?? SlowAnswerDelay };
         app.Run(context => proxy.ForwardAsync(context, relayUrl, behaviour, rewrite, rewritten, time));
         await app.StartAsync();
         proxy.Url = new Uri(app.BoundUrl());
@@ -148,7 +172,11 @@ public sealed class TamperingRelayProxy : IAsyncDisposable, IWatchedRelay
         using var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body, context.RequestAborted);
         var exchange = context.Request.Path.Value == TamperedPath
-            ? new EligibilityExchange(CertificateOf(body.ToArray())) { ServiceDate = MemberOf(System.Text.Encoding.ASCII.GetString(body.ToArray()), "serviceDate") }
+            ? new EligibilityExchange(CertificateOf(body.ToArray()))
+            {
+                ServiceDate = MemberOf(System.Text.Encoding.ASCII.GetString(body.ToArray()), "serviceDate"),
+                Challenge = MemberOf(System.Text.Encoding.ASCII.GetString(body.ToArray()), "challenge"),
+            }
             : null;
         if (exchange is not null) _exchanges.Enqueue(exchange);
         if (exchange is not null && behaviour == RelayProxyBehaviour.FailsWithServerError)
@@ -175,7 +203,7 @@ public sealed class TamperingRelayProxy : IAsyncDisposable, IWatchedRelay
             exchange.Tampered = true;
             try
             {
-                await Task.Delay(SlowAnswerDelay, time, context.RequestAborted);
+                await Task.Delay(AnswerDelay, time, context.RequestAborted);
             }
             catch (OperationCanceledException)
             {
@@ -185,13 +213,14 @@ public sealed class TamperingRelayProxy : IAsyncDisposable, IWatchedRelay
         var passed = new ProxiedAnswer((int)response.StatusCode, response.Content.Headers.ContentType?.ToString(), answer);
         if (context.Request.Path.Value == rewritten && rewrite is not null) passed = rewrite(passed);
         if (exchange is not null && (passed.Body != relayed || passed.Status != exchange.RelayStatus)) exchange.Tampered = true;
-        await DeliverAsync(context, exchange, passed);
+        var rewrittenElsewhere = exchange is null && (passed.Body != relayed || passed.Status != (int)response.StatusCode);
+        if (await DeliverAsync(context, exchange, passed) && rewrittenElsewhere) Interlocked.Increment(ref _rewrittenDelivered);
     }
 
     /// <summary>Hands <paramref name="answer"/> to the clinic, marking the exchange delivered first (the clinic may conclude the moment it has the answer).</summary>
-    private static async Task DeliverAsync(HttpContext context, EligibilityExchange? exchange, ProxiedAnswer answer)
+    private static async Task<bool> DeliverAsync(HttpContext context, EligibilityExchange? exchange, ProxiedAnswer answer)
     {
-        if (context.RequestAborted.IsCancellationRequested) return;
+        if (context.RequestAborted.IsCancellationRequested) return false;
         if (exchange is not null)
         {
             exchange.DeliveredStatus = answer.Status;
@@ -202,10 +231,12 @@ public sealed class TamperingRelayProxy : IAsyncDisposable, IWatchedRelay
         try
         {
             await context.Response.WriteAsync(answer.Body, context.RequestAborted);
+            return true;
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException)
         {
             if (exchange is not null) exchange.Delivered = false;
+            return false;
         }
     }
 

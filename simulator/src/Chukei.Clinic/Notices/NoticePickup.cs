@@ -15,7 +15,17 @@ public sealed class NoticePickup(ClinicIdentity clinic, PartyClient client, Rece
     /// <summary>One pickup; the notices the clinic holds afterwards. Throws <see cref="HttpRequestException"/> when the relay cannot be reached.</summary>
     public async Task<IReadOnlyList<Contracts.ClinicDriver.ClinicHeldNotice>> PickUpAsync(CancellationToken ct = default)
     {
-        var picked = await PostAsync([], ct);
+        IReadOnlyList<DeliveredRetroactiveNotice> picked;
+        try
+        {
+            picked = await PostAsync([], ct);
+        }
+        catch (Contracts.Problems.ProtocolException)
+        {
+            // AUTH-014: an answer that did not verify is not used; the clinic holds what it held, and the relay delivers
+            // the unacknowledged notices again at the next pickup.
+            return records.Held;
+        }
         var stored = new List<string>();
         foreach (var delivered in picked)
         {

@@ -61,6 +61,8 @@ public sealed class ReceptionDesk : IDisposable
         var options = new CardOptions
         {
             T0Mode = spec.T0,
+            // The ATR says which protocol the card speaks (docs/virtual-card.md).
+            Atr = spec.T0 ? CardOptions.T0Atr : CardOptions.DefaultAtr,
             ExtendedLength = spec.ExtendedLength,
             BlockedStatusWord = CardFaults.ParseStatusWord(spec.BlockedStatusWord) ?? new CardOptions().BlockedStatusWord,
         };
