@@ -44,7 +44,7 @@ public static class ClinicCases
         new("ERR-008", "unlisted-4xx-code", (s, c) => ConclusionChecks.ForgedAnswerAsync(s, c, _ => _ => ForgedRelayAnswers.UnlistedProblem(403, "Card blocked"), ClinicVerdictKind.RelayProblem,
             $"403 with the unlisted code {ForgedRelayAnswers.UnlistedCode} under the title \"Card blocked\" (only a card-* code is a card problem)")),
         new("CLN-037", "eligible", ConclusionChecks.EligibleAsync),
-        new("CLN-037", "eligible-with-a-t0-card", ConclusionChecks.T0CardAsync),
+        new("CLN-041", "eligible-with-a-t0-card", ConclusionChecks.T0CardAsync),
         new("CLN-037", "certificate-expired-within-grace", ConclusionChecks.WithinGraceAsync),
         new("CLN-038", "renewal-alert-within-grace", ConclusionChecks.RenewalAlertWithinGraceAsync),
         new("CLN-037", "certificate-expired-beyond-grace", (s, c) => ConclusionChecks.RefusedCardAsync(s, c, ClinicKitWorld.Cards.Expired, "certificate expired beyond grace")),

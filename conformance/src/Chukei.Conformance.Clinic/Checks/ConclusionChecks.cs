@@ -58,7 +58,7 @@ internal static class ConclusionChecks
     }
 
     /// <summary>
-    /// CLN-037 with a card that speaks T=0 (its ATR says so): the signature waits behind 61xx and is fetched with GET
+    /// CLN-041, a card that speaks T=0 (its ATR says so): the signature waits behind 61xx and is fetched with GET
     /// RESPONSE (ISO 7816-3/4). A valid card, the right PIN and an insured person are eligible whatever the protocol; a
     /// clinic that takes 61xx for a failure never gets the signature and never reaches that conclusion.
     /// </summary>

@@ -47,6 +47,9 @@ public abstract class ClinicConformance : ClinicConformanceFixture
     [Requirement("CLN-040"), TestCaseSource(typeof(ClinicCases), Cases, new object[] { "CLN-040" })]
     public Task Clinic_waits_for_a_slow_relay_and_repeats_nothing_when_it_fails(string @case) => CheckAsync("CLN-040", @case);
 
+    [Requirement("CLN-041"), TestCaseSource(typeof(ClinicCases), Cases, new object[] { "CLN-041" })]
+    public Task Clinic_reads_a_T0_card_with_GET_RESPONSE(string @case) => CheckAsync("CLN-041", @case);
+
     [Requirement("ELG-005"), TestCaseSource(typeof(ClinicCases), Cases, new object[] { "ELG-005" })]
     public Task Clinic_records_a_valid_answer_with_a_change_pending_as_provisional(string @case) => CheckAsync("ELG-005", @case);
 
