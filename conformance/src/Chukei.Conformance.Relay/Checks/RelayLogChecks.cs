@@ -303,8 +303,10 @@ public static class RelayLogChecks
     /// </summary>
     public static async Task HeadSeqIsTheEntryCountAsync(RelaySession session, CheckContext check)
     {
-        await LoggedPersonAsync(session, check, "head-seq");
+        var written = (await LoggedPersonAsync(session, check, "head-seq")).Entries[^1];
         var before = await LatestCheckpointAsync(session, check);
+        // The checkpoint must be of the head for its seq to count the chain; a stale one is LOG-020's fault, not this.
+        if (before.Seq < written.Seq) throw check.Unreachable($"the latest checkpoint is at seq {before.Seq}, before entry {written.Seq} written just now (LOG-020 covers that)");
         var exchange = await session.World.CallerFor(RequesterId, check.Evidence).PostAsync(Calls.VerificationPath, new { });
         if (exchange.Status != 200) throw check.Unreachable($"the verification was answered {exchange.Summary} (LOG-021 covers that)");
         var verification = exchange.Read<ChainVerification>(session.World);
