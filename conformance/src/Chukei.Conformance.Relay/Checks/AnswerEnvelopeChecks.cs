@@ -43,6 +43,25 @@ public static class AnswerEnvelopeChecks
             $"the answer is signed under '{JwsParts.Text(header, "kid")}'; the relay's first active signing key in the directory is '{expected}'");
     }
 
+    /// <summary>
+    /// DIR-008: the directory (DIR-010) and the latest checkpoint (LOG-020) are signed with the relay's first active
+    /// signing key too; verifiers accept a retired key during its grace window, so only the header's kid shows it.
+    /// </summary>
+    public static async Task PublishedDocumentsFirstActiveKeyAsync(RelaySession session, CheckContext check)
+    {
+        var expected = session.World.Directory.Find(RelayId)!.Keys.First(k => k.Use == PublicJwk.UseSignature && k.Status == KeyStatus.Active).Kid;
+        foreach (var (path, what) in new[] { ("v1/directory", "the directory"), ("v1/access-log/checkpoints/latest", "the latest checkpoint") })
+        {
+            var (status, _, body) = await session.World.GetAsync(path, check.Evidence);
+            if (status != 200) throw check.Unreachable($"GET /{path} answered {status} (DIR-010 and LOG-020 cover that)");
+            var parts = body.Trim().Split('.');
+            if (parts.Length != 3) throw check.Unreachable($"{what} is not a compact JWS of three parts (DIR-010 and LOG-020 cover that)");
+            var header = JwsParts.Decode(check, parts[0], what + "'s header");
+            check.Must(JwsParts.Text(header, "kid") == expected,
+                $"{what} is signed under '{JwsParts.Text(header, "kid")}'; the relay's first active signing key in the directory is '{expected}'");
+        }
+    }
+
     private static async Task<(RelayExchange Exchange, JsonElement Header, JsonElement Claims)> AnswerAsync(RelaySession session, CheckContext check, string caseName)
     {
         var unknown = new SubjectReference { Ltc = new LtcInsured { InsurerNumber = RequesterInsurerNumber, InsuredNumber = "0000000001" } };

@@ -105,6 +105,10 @@ public static partial class CardChecks
         check.Must(exchange.IsRefusal(ProblemCodes.RoleNotAllowed), $"{RequesterId} may not present a card check; the relay must refuse with role-not-allowed (403), but answered {exchange.Summary}");
     }
 
+    /// <summary>A well-formed check of an unregistered card against a challenge never issued: a body only the role can refuse (AUTH-011's table).</summary>
+    public static CardEligibilityRequest UnregisteredCardRequest(RelaySession session, string caseName) =>
+        Request(Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32)), Unregistered(session), Today(session), caseName);
+
     // CLN-010
 
     public static async Task ChallengeNeverIssuedAsync(RelaySession session, CheckContext check)

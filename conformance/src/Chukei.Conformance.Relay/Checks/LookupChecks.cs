@@ -118,6 +118,18 @@ public static class LookupChecks
         check.Must(answer.CorrelationId == request.CorrelationId, $"the answer's correlationId is '{answer.CorrelationId}', the request's '{request.CorrelationId}'");
     }
 
+    /// <summary>RLY-007: a lookup's seal, opened as kenpo-a opens it, has routed absent or false (only a routed inquiry's seal says true).</summary>
+    public static async Task LookupSealNotRoutedAsync(RelaySession session, CheckContext check)
+    {
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        var (_, _, _, answer) = await Calls.FoundAsync(session, check, person, "lookup-seal-not-routed");
+        var raw = SealIssueChecks.Open(session, answer.Seal!) ?? throw check.Unreachable($"{TargetId} cannot decrypt the seal with its key (SEAL-011 covers that)");
+        using var claims = System.Text.Json.JsonDocument.Parse(raw.ClaimsJson);
+        var routed = claims.RootElement.TryGetProperty("routed", out var value) ? value : (System.Text.Json.JsonElement?)null;
+        check.Must(routed is null || routed.Value.ValueKind == System.Text.Json.JsonValueKind.False,
+            $"the lookup's seal carries routed {routed?.GetRawText()}; a lookup's seal has routed absent or false");
+    }
+
     /// <summary>RLY-007: an answer other than found carries no target, seal or asOf, but a logEntryId and the correlationId.</summary>
     public static async Task OtherMembersAsync(RelaySession session, CheckContext check)
     {
@@ -131,7 +143,7 @@ public static class LookupChecks
         check.Must(answer.CorrelationId == request.CorrelationId, $"the answer's correlationId is '{answer.CorrelationId}', the request's '{request.CorrelationId}'");
     }
 
-    /// <summary>RLY-002: a body breaking §2 or the allowed values is refused with invalid-field naming the member.</summary>
+    /// <summary>RLY-002 (and RLY-003's exactly-one-kind rule): a body breaking §2 or the allowed values is refused with invalid-field naming the member.</summary>
     public static async Task InvalidFieldAsync(RelaySession session, CheckContext check, string caseName)
     {
         var subject = new JsonObject { ["ltc"] = new JsonObject { ["insurerNumber"] = RequesterInsurerNumber, ["insuredNumber"] = "1234567890" } };
@@ -147,6 +159,7 @@ public static class LookupChecks
                 ["ltc"] = new JsonObject { ["insurerNumber"] = RequesterInsurerNumber, ["insuredNumber"] = "1234567890" },
                 ["medical"] = new JsonObject { ["insurerNumber"] = TargetInsurerNumber, ["number"] = "1", ["branch"] = "01" },
             }), "/subject"),
+            "neither-ltc-nor-medical" => (Body(new JsonObject()), "/subject"),
             _ => throw new ArgumentOutOfRangeException(nameof(caseName), caseName, "no such case"),
         };
         var exchange = await session.World.CallerFor(RequesterId, check.Evidence).PostAsync(Calls.LookupPath, body);
@@ -156,7 +169,10 @@ public static class LookupChecks
     }
 
     public static IReadOnlyList<string> InvalidFieldCases { get; } =
-        ["insurer-number-check-digit", "insured-number-length", "unknown-purpose", "unknown-target-kind", "missing-correlation-id", "both-ltc-and-medical"];
+        ["insurer-number-check-digit", "insured-number-length", "unknown-purpose", "unknown-target-kind", "missing-correlation-id"];
+
+    /// <summary>RLY-003's first rule, exactly one of ltc and medical: its refusal is invalid-field like RLY-002's, so the case is filed by the rule it tries.</summary>
+    public static IReadOnlyList<string> SubjectKindCountCases { get; } = ["both-ltc-and-medical", "neither-ltc-nor-medical"];
 
     /// <summary>RLY-003 / RLY-004: a requester names people only by numbers it issued itself.</summary>
     public static async Task SubjectNotOwnedAsync(RelaySession session, CheckContext check, string caseName)
@@ -229,6 +245,18 @@ public static class LookupChecks
     }
 
     /// <summary>RLY-033: an acquisition effective tomorrow is not current today.</summary>
+    /// <summary>RLY-033: an acquisition effective today (in Japan) is current today: the start is inclusive (effectiveDate ≤ D).</summary>
+    public static async Task AcquisitionEffectiveTodayAsync(RelaySession session, CheckContext check)
+    {
+        await using var person = await EnrolledPerson.CreateAsync(session, check, medical: false);
+        var today = person.Today();
+        await person.AcquireAsync(check, TargetId, medical: person.Medical, effective: today);
+        var exchange = await Calls.LookupAsync(session, check, Calls.Lookup(person.Subject, "acquisition-effective-today"));
+        if (exchange.Status != 200) throw check.Unreachable($"the lookup was answered {exchange.Summary} (RLY-001 covers that)");
+        var answer = exchange.Read<LookupAnswer>(session.World);
+        check.Must(answer.Outcome == LookupOutcome.Found, $"the only medical enrolment was acquired effective today ({today}), yet today's outcome is {answer.Outcome}");
+    }
+
     public static async Task FutureAcquisitionAsync(RelaySession session, CheckContext check)
     {
         await using var person = await EnrolledPerson.CreateAsync(session, check, medical: false);

@@ -1,5 +1,6 @@
 using Chukei.Conformance.Outcomes;
 using Chukei.Conformance.Relay.Kit;
+using Chukei.Conformance.Targets;
 using Chukei.Contracts;
 using Chukei.Contracts.Envelopes;
 using Chukei.Contracts.Problems;
@@ -107,6 +108,38 @@ public static class NoticeChecks
         // Only this notice's entries: the person may carry notices of an earlier run against the same relay.
         var logged = log.Entries.Count(e => e.Action == AccessAction.RetroactiveChangeNotice && e.CorrelationId == notice.CorrelationId);
         check.Must(logged == 1, $"the person's log holds {logged} notice entries for one notice sent twice");
+    }
+
+    /// <summary>ELG-019: a resend, a second and more after the first acceptance, is answered with the first receivedAt, not the resend's time.</summary>
+    public static async Task ResentKeepsReceivedAtAsync(RelaySession session, CheckContext check)
+    {
+        var (person, request, answer) = await AnsweredAsync(session, check, "notice-resent-received-at");
+        await using var _ = person;
+        var notice = Notice(session, request, answer);
+        var first = await AcceptedAsync(session, check, notice);
+        // receivedAt is in milliseconds: more than a second apart, a resend's own time cannot pass for the first.
+        await AdvancingClock.WaitAsync(session.Target.Time, TimeSpan.FromSeconds(1.2));
+
+        var again = await SendAsync(session, check, notice);
+        if (again.Status != 200) throw check.Unreachable($"the resent notice was answered {again.Summary} (resent-notice-kept-once covers that)");
+        var second = again.Read<RetroactiveChangeNoticeAnswer>(session.World);
+        check.Must(second.ReceivedAt == first.ReceivedAt,
+            $"the resent notice was answered with receivedAt {ProtocolText.Time(second.ReceivedAt)}, the first acceptance's is {ProtocolText.Time(first.ReceivedAt)}");
+    }
+
+    /// <summary>ELG-020: acknowledge drops the caller's own notices only; kenpo-c naming kaigo-b's notice does not take it from kaigo-b.</summary>
+    public static async Task AcknowledgedByAnotherPartyAsync(RelaySession session, CheckContext check)
+    {
+        var (person, request, answer) = await AnsweredAsync(session, check, "notice-acknowledged-by-another");
+        await using var _ = person;
+        var accepted = await AcceptedAsync(session, check, Notice(session, request, answer));
+
+        var other = await session.World.CallerFor(OtherInsurerId, check.Evidence).PostAsync(PickupPath,
+            new RetroactiveNoticePickup { Acknowledge = [accepted.LogEntryId], CorrelationId = Calls.NewCorrelationId("foreign-acknowledge") });
+        if (other.Status != 200) throw check.Unreachable($"kenpo-c's pickup acknowledging another party's notice was answered {other.Summary}; ELG-020 says such ids are ignored");
+        var mine = await FindAsync(session, check, RequesterId, accepted.LogEntryId, acknowledge: false);
+        check.Must(mine is not null, $"kenpo-c acknowledged the notice '{accepted.LogEntryId}' addressed to kaigo-b, and kaigo-b's pickups no longer return it");
+        await FindAsync(session, check, RequesterId, accepted.LogEntryId, acknowledge: true);
     }
 
     /// <summary>ELG-020: a notice is handed to its requester alone, again until acknowledged, and not after.</summary>

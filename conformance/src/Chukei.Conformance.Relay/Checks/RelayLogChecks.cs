@@ -297,6 +297,44 @@ public static class RelayLogChecks
     }
 
     /// <summary>A person with one found lookup and its log; most log checks start here.</summary>
+    /// <summary>
+    /// LOG-006: seq starts at 1 and grows by exactly 1, so the head of a chain of N entries has seq N: the checkpoint's
+    /// seq (LOG-020) equals the number of entries the relay's verification counts (LOG-021), read with nothing appended between.
+    /// </summary>
+    public static async Task HeadSeqIsTheEntryCountAsync(RelaySession session, CheckContext check)
+    {
+        var written = (await LoggedPersonAsync(session, check, "head-seq")).Entries[^1];
+        var before = await LatestCheckpointAsync(session, check);
+        // The checkpoint must be of the head for its seq to count the chain; a stale one is LOG-020's fault, not this.
+        if (before.Seq < written.Seq) throw check.Unreachable($"the latest checkpoint is at seq {before.Seq}, before entry {written.Seq} written just now (LOG-020 covers that)");
+        var exchange = await session.World.CallerFor(RequesterId, check.Evidence).PostAsync(Calls.VerificationPath, new { });
+        if (exchange.Status != 200) throw check.Unreachable($"the verification was answered {exchange.Summary} (LOG-021 covers that)");
+        var verification = exchange.Read<ChainVerification>(session.World);
+        var after = await LatestCheckpointAsync(session, check);
+        if (before.Seq != after.Seq) throw check.Unreachable($"entries were appended while the chain was read (checkpoint seq {before.Seq}, then {after.Seq})");
+        // A break after the first entry may stop the count there; one at the first entry is the numbering itself.
+        if (!verification.Valid && verification.FirstBrokenSeq is not (null or <= 1))
+            throw check.Unreachable($"the relay's verification stops at seq {verification.FirstBrokenSeq}: {verification.Reason} (LOG-021 covers that)");
+
+        check.Must(after.Seq == verification.Entries,
+            $"the chain's head has seq {after.Seq}, but the relay counts {verification.Entries} entries; seq starts at 1 and grows by exactly 1, so they must be equal");
+    }
+
+    /// <summary>LOG-016: a person's entries come back in seq order (the lookup first, then the insurer's report of answering it).</summary>
+    public static async Task InSeqOrderAsync(RelaySession session, CheckContext check)
+    {
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        var (_, request, _, answer) = await Calls.FoundAsync(session, check, person, "seq-order");
+        var reported = await Calls.ReportAsync(session, check, TargetId, Calls.Record(answer.LogEntryId, request.CorrelationId, session.Target.Time.GetUtcNow()));
+        if (reported.Status != 200) throw check.Unreachable($"kenpo-a's report of its answer was refused: {reported.Summary} (LOG-012 covers that)");
+
+        var log = await Calls.PersonLogAsync(session, check, person.Person.PersonId);
+        if (log.Entries.Count < 2) throw check.Unreachable($"the person's log holds {log.Entries.Count} entries after a lookup and a report (LOG-003 and LOG-012 cover that)");
+        for (var i = 1; i < log.Entries.Count; i++)
+            check.Must(log.Entries[i].Seq > log.Entries[i - 1].Seq,
+                $"the person's log lists seq {log.Entries[i].Seq} after seq {log.Entries[i - 1].Seq} ([{string.Join(", ", log.Entries.Select(e => e.Seq))}]); it must be in seq order");
+    }
+
     private static async Task<PersonAccessLogAnswer> LoggedPersonAsync(RelaySession session, CheckContext check, string caseName)
     {
         await using var person = await EnrolledPerson.CreateAsync(session, check);

@@ -31,6 +31,23 @@ public static class RoutedChecks
         check.Must(answer.Outcome == LookupOutcome.Found && answer.TargetAnswer is not null, $"the answer's outcome is {answer.Outcome}, targetAnswer {(answer.TargetAnswer is null ? "absent" : "present")}");
     }
 
+    /// <summary>RLY-020: the request envelope the target receives carries the requester's serviceDate (a past one, so no default can pass for it).</summary>
+    public static async Task ForwardsServiceDateAsync(RelaySession session, CheckContext check)
+    {
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        var serviceDate = person.Today().AddDays(-10);
+        var (exchange, request) = await RouteAsync(session, check, person, "forwards-service-date", StandInBehaviour.Correct, serviceDate);
+        var tokens = session.StandIn.JournaledTokens(request.CorrelationId);
+        if (tokens.Count == 0) throw check.Unreachable($"nothing reached {TargetId} at the kit's stand-in; the relay answered {exchange.Summary} (forwards-a-routed-seal covers that)");
+
+        var parts = tokens[0].Split('.');
+        if (parts.Length != 3) throw check.Unreachable("the relay's request is not a compact JWS of three parts (AUTH-012 covers that)");
+        var claims = JwsParts.Decode(check, parts[1], "relay's request claims");
+        var forwarded = claims.TryGetProperty("body", out var body) ? JwsParts.Text(body, "serviceDate") : null;
+        var asked = ProtocolText.Date(serviceDate);
+        check.Must(forwarded == asked, $"the requester asked about {asked}; the inquiry forwarded to {TargetId} carries serviceDate '{forwarded ?? "(absent)"}'");
+    }
+
     /// <summary>RLY-023: targetAnswer is the target's envelope byte for byte, verifiable by the requester as the target's.</summary>
     public static async Task ForwardsAnswerUntouchedAsync(RelaySession session, CheckContext check)
     {
@@ -228,7 +245,7 @@ public static class RoutedChecks
     }
 
     private static async Task<(RelayExchange Exchange, RoutedInquiryRequest Request)> RouteAsync(RelaySession session, CheckContext check,
-        EnrolledPerson person, string caseName, StandInBehaviour behaviour)
+        EnrolledPerson person, string caseName, StandInBehaviour behaviour, DateOnly? serviceDate = null)
     {
         var request = new RoutedInquiryRequest
         {
@@ -236,6 +253,7 @@ public static class RoutedChecks
             TargetKind = InsuranceKind.Medical,
             Purpose = Purposes.LtcMedicalCombined,
             Items = SealFixture.DefaultItems,
+            ServiceDate = serviceDate,
             CorrelationId = Calls.NewCorrelationId(caseName),
         };
         session.StandIn.Misbehave(request.CorrelationId, behaviour);

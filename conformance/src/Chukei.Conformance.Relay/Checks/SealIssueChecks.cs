@@ -176,7 +176,7 @@ public static class SealIssueChecks
     }
 
     /// <summary>Decrypts with kenpo-a's current key and splits the nested JWS; null when it does not decrypt to a JWS.</summary>
-    private static RawSeal? Open(RelaySession session, string seal)
+    internal static RawSeal? Open(RelaySession session, string seal)
     {
         try
         {

@@ -63,26 +63,84 @@ public static class SurfaceChecks
         check.Must(served.SequenceEqual(published), $"the JWK Set holds [{string.Join(", ", served)}], the directory [{string.Join(", ", published)}]");
     }
 
-    /// <summary>AUTH-011: an authenticated caller whose role the endpoint does not serve is refused with role-not-allowed.</summary>
-    public static async Task RoleNotAllowedAsync(RelaySession session, CheckContext check, string caseName)
-    {
-        var (caller, path, body) = caseName switch
+    /// <summary>One pair of §5.4's table that the relay must refuse: a caller whose role the endpoint does not allow, with a well-formed body.</summary>
+    public sealed record RoleRefusal(string Name, string Caller, string Role, string Path, Func<RelaySession, object> Body);
+
+    /// <summary>
+    /// Every endpoint × disallowed role pair of §5.4 for the relay's POST endpoints, one caller per role (the kit's parties:
+    /// kenpo-a medical-insurer, kaigo-b ltc-insurer, the clinic, the portal). The bodies are well-formed records, so
+    /// only the role can be refused (ERR-009 judges it before the body). Pairs another requirement's case already
+    /// tries are left out: the portal asking for a card challenge (CLN-001) and kaigo-b presenting a card check (CLN-002).
+    /// </summary>
+    public static IReadOnlyList<RoleRefusal> RoleRefusals { get; } =
+    [
+        new("portal-looks-up", PortalId, "portal", Calls.LookupPath, _ => LtcLookup("portal-looks-up")),
+        new("clinic-looks-up", ClinicId, "clinic", Calls.LookupPath, _ => LtcLookup("clinic-looks-up")),
+        new("portal-asks-a-routed-inquiry", PortalId, "portal", Calls.RoutedPath, _ => new RoutedInquiryRequest
         {
-            "portal-looks-up" => (PortalId, Calls.LookupPath, (object)Calls.Lookup(new SubjectReference { Ltc = new LtcInsured { InsurerNumber = RequesterInsurerNumber, InsuredNumber = "1234567890" } }, caseName)),
-            "insurer-reads-a-persons-log" => (RequesterId, Calls.PersonQueryPath, new PersonAccessLogQuery { PersonId = ProvisionedPeople.All[0].PersonId }),
-            "clinic-registers-an-enrolment" => (ClinicId, EnrolledPerson.EnrolmentPath, new EnrolmentUpdate
-            {
-                BasicPensionNumber = ProvisionedPeople.All[0].BasicPensionNumber,
-                Event = EnrolmentEvent.Lost,
-                EffectiveDate = new DateOnly(2026, 4, 1),
-                Medical = new MedicalInsured { InsurerNumber = TargetInsurerNumber, Number = "1", Branch = "01" },
-                CorrelationId = Calls.NewCorrelationId(caseName),
-            }),
-            _ => throw new ArgumentOutOfRangeException(nameof(caseName), caseName, "no such case"),
-        };
-        var exchange = await session.World.CallerFor(caller, check.Evidence).PostAsync(path, body);
-        check.Must(exchange.IsRefusal(ProblemCodes.RoleNotAllowed), $"{caller} may not call /{path}; the relay must refuse with role-not-allowed (403), but answered {exchange.Summary}");
+            Subject = UnknownLtcSubject,
+            TargetKind = InsuranceKind.Medical,
+            Purpose = Purposes.LtcMedicalCombined,
+            Items = DefaultItems,
+            CorrelationId = Calls.NewCorrelationId("portal-routes"),
+        }),
+        new("clinic-registers-an-enrolment", ClinicId, "clinic", EnrolledPerson.EnrolmentPath, _ => Enrolment("clinic-registers-an-enrolment")),
+        new("portal-registers-an-enrolment", PortalId, "portal", EnrolledPerson.EnrolmentPath, _ => Enrolment("portal-registers-an-enrolment")),
+        new("clinic-reports-access", ClinicId, "clinic", Calls.ReportPath, s => Report(s, "clinic-reports-access")),
+        new("portal-reports-access", PortalId, "portal", Calls.ReportPath, s => Report(s, "portal-reports-access")),
+        new("insurer-reads-a-persons-log", RequesterId, "ltc-insurer", Calls.PersonQueryPath, _ => new PersonAccessLogQuery { PersonId = ProvisionedPeople.All[0].PersonId }),
+        new("medical-insurer-reads-a-persons-log", TargetId, "medical-insurer", Calls.PersonQueryPath, _ => new PersonAccessLogQuery { PersonId = ProvisionedPeople.All[0].PersonId }),
+        new("clinic-reads-a-persons-log", ClinicId, "clinic", Calls.PersonQueryPath, _ => new PersonAccessLogQuery { PersonId = ProvisionedPeople.All[0].PersonId }),
+        new("clinic-sends-a-notice", ClinicId, "clinic", NoticeChecks.NoticesPath, s => Notice(s, "clinic-sends-a-notice")),
+        new("portal-sends-a-notice", PortalId, "portal", NoticeChecks.NoticesPath, s => Notice(s, "portal-sends-a-notice")),
+        new("portal-picks-up-notices", PortalId, "portal", NoticeChecks.PickupPath, _ => new RetroactiveNoticePickup { Acknowledge = [], CorrelationId = Calls.NewCorrelationId("portal-picks-up") }),
+        new("ltc-insurer-asks-for-a-challenge", RequesterId, "ltc-insurer", CardChecks.ChallengePath, _ => new CardChallengeRequest { CorrelationId = Calls.NewCorrelationId("ltc-challenge") }),
+        new("medical-insurer-asks-for-a-challenge", TargetId, "medical-insurer", CardChecks.ChallengePath, _ => new CardChallengeRequest { CorrelationId = Calls.NewCorrelationId("medical-challenge") }),
+        new("medical-insurer-checks-a-card", TargetId, "medical-insurer", CardChecks.CheckPath, s => CardChecks.UnregisteredCardRequest(s, "medical-insurer-checks-a-card")),
+        new("portal-checks-a-card", PortalId, "portal", CardChecks.CheckPath, s => CardChecks.UnregisteredCardRequest(s, "portal-checks-a-card")),
+    ];
+
+    /// <summary>AUTH-011: an authenticated caller whose role the endpoint does not serve is refused with role-not-allowed.</summary>
+    public static async Task RoleNotAllowedAsync(RelaySession session, CheckContext check, RoleRefusal pair)
+    {
+        ArgumentNullException.ThrowIfNull(pair);
+        var exchange = await session.World.CallerFor(pair.Caller, check.Evidence).PostAsync(pair.Path, pair.Body(session));
+        check.Must(exchange.IsRefusal(ProblemCodes.RoleNotAllowed),
+            $"{pair.Caller} (role {pair.Role}) may not call POST /{pair.Path} (§5.4); the relay must refuse with role-not-allowed (403), but answered {exchange.Summary}");
     }
+
+    private static SubjectReference UnknownLtcSubject => new() { Ltc = new LtcInsured { InsurerNumber = RequesterInsurerNumber, InsuredNumber = "1234567890" } };
+
+    private static LookupRequest LtcLookup(string caseName) => Calls.Lookup(UnknownLtcSubject, caseName);
+
+    private static EnrolmentUpdate Enrolment(string caseName) => new()
+    {
+        BasicPensionNumber = ProvisionedPeople.All[0].BasicPensionNumber,
+        Event = EnrolmentEvent.Lost,
+        EffectiveDate = new DateOnly(2026, 4, 1),
+        Medical = new MedicalInsured { InsurerNumber = TargetInsurerNumber, Number = "1", Branch = "01" },
+        CorrelationId = Calls.NewCorrelationId(caseName),
+    };
+
+    private static AccessLogReport Report(RelaySession session, string caseName) => new()
+    {
+        Entries = [Calls.Record("relay-entry-" + Contracts.Envelopes.EnvelopeSigner.NewId()[..12], Calls.NewCorrelationId(caseName), session.Target.Time.GetUtcNow())],
+    };
+
+    private static RetroactiveChangeNotice Notice(RelaySession session, string caseName) => new()
+    {
+        NoticeId = "role-n-" + Contracts.Envelopes.EnvelopeSigner.NewId()[..16],
+        Requester = RequesterId,
+        RelayLogEntryId = "relay-entry-" + Contracts.Envelopes.EnvelopeSigner.NewId()[..12],
+        InsurerLogEntryId = "role-" + Contracts.Envelopes.EnvelopeSigner.NewId()[..16],
+        CorrelationId = Calls.NewCorrelationId(caseName),
+        ServiceDate = DateOnly.FromDateTime(session.Target.Time.GetUtcNow().ToOffset(ProtocolConstants.JapanOffset).DateTime),
+        PreviousStatus = EligibilityStatus.Valid,
+        Status = EligibilityStatus.Invalid,
+        DisqualificationDate = new DateOnly(2026, 4, 1),
+        ReasonOfLoss = LossReasons.OtherInsurance,
+        RegisteredAt = session.Target.Time.GetUtcNow(),
+    };
 
     /// <summary>AUTH-001: a body that is not application/jose is refused with unsupported-media-type.</summary>
     public static async Task MediaTypeAsync(RelaySession session, CheckContext check)
