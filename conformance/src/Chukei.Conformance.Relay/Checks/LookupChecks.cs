@@ -147,6 +147,7 @@ public static class LookupChecks
                 ["ltc"] = new JsonObject { ["insurerNumber"] = RequesterInsurerNumber, ["insuredNumber"] = "1234567890" },
                 ["medical"] = new JsonObject { ["insurerNumber"] = TargetInsurerNumber, ["number"] = "1", ["branch"] = "01" },
             }), "/subject"),
+            "neither-ltc-nor-medical" => (Body(new JsonObject()), "/subject"),
             _ => throw new ArgumentOutOfRangeException(nameof(caseName), caseName, "no such case"),
         };
         var exchange = await session.World.CallerFor(RequesterId, check.Evidence).PostAsync(Calls.LookupPath, body);
@@ -156,7 +157,7 @@ public static class LookupChecks
     }
 
     public static IReadOnlyList<string> InvalidFieldCases { get; } =
-        ["insurer-number-check-digit", "insured-number-length", "unknown-purpose", "unknown-target-kind", "missing-correlation-id", "both-ltc-and-medical"];
+        ["insurer-number-check-digit", "insured-number-length", "unknown-purpose", "unknown-target-kind", "missing-correlation-id", "both-ltc-and-medical", "neither-ltc-nor-medical"];
 
     /// <summary>RLY-003 / RLY-004: a requester names people only by numbers it issued itself.</summary>
     public static async Task SubjectNotOwnedAsync(RelaySession session, CheckContext check, string caseName)

@@ -54,6 +54,7 @@ public static class RelayCases
         new("RLY-033", "acquisition-effective-tomorrow", LookupChecks.FutureAcquisitionAsync),
 
         new("SEAL-001", "opens-at-the-target", SealIssueChecks.OpensAtTargetAsync),
+        new("SEAL-001", "fresh-encryption-per-seal", SealIssueChecks.FreshEncryptionAsync),
         new("SEAL-002", "claim-members", SealIssueChecks.ClaimMembersAsync),
         new("SEAL-003", "headers", SealIssueChecks.HeadersAsync),
         new("SEAL-004", "insured-is-the-registered-number", SealIssueChecks.InsuredAsync),
@@ -67,6 +68,9 @@ public static class RelayCases
 
         new("RLY-020", "forwards-a-routed-seal", RoutedChecks.ForwardsAsync),
         new("RLY-020", "items-not-allowed-at-the-relay", RoutedChecks.ItemsNotAllowedAtTheRelayAsync),
+        .. RoutedChecks.MalformedItems.Select(m => new RelayCase("RLY-020", "routed-" + m.Name, (s, c) => RoutedChecks.MalformedItemsAsync(s, c, m.Name))),
+        new("RLY-020", "seal-txn-is-the-routed-entry", RoutedChecks.SealNamesTheEntryAsync),
+        new("RLY-020", "other-outcome-without-as-of", RoutedChecks.OtherOutcomeWithoutAsOfAsync),
         new("RLY-005", "items-before-subject", RoutedChecks.ItemsBeforeSubjectAsync),
         .. RoutedChecks.Unavailable.Select(b => new RelayCase("RLY-021", RoutedChecks.CaseName(b), (s, c) => RoutedChecks.TargetUnavailableAsync(s, c, b))),
         new("AUTH-012", "routed-request-envelope", RoutedChecks.RequestEnvelopeAsync),
@@ -82,6 +86,7 @@ public static class RelayCases
         new("LOG-031", "notice-logged-for-the-person", NoticeChecks.LoggedAsync),
 
         new("RLY-030", "medical-and-ltc-in-one-update", EnrolmentChecks.BothRecordsAsync),
+        .. new[] { "neither-medical-nor-ltc", "insurer-number-check-digit" }.Select(n => new RelayCase("RLY-030", n, (s, c) => EnrolmentChecks.InvalidUpdateAsync(s, c, n))),
         new("RLY-031", "another-insurers-number", (s, c) => EnrolmentChecks.NotOwnedAsync(s, c, "another-insurers-number")),
         new("RLY-031", "record-of-the-other-kind", (s, c) => EnrolmentChecks.NotOwnedAsync(s, c, "record-of-the-other-kind")),
         new("RLY-032", "registered", EnrolmentChecks.RegisteredAsync),
@@ -126,10 +131,12 @@ public static class RelayCases
         new("LOG-004", "target-unavailable-second-entry", RoutedChecks.UnavailableLoggedTwiceAsync),
         new("LOG-005", "hashes-recompute", RelayLogChecks.HashesRecomputeAsync),
         new("LOG-006", "sequence", RelayLogChecks.SequenceAsync),
+        new("LOG-006", "next-link-after-the-head", RelayLogChecks.NextLinkAsync),
         new("LOG-011", "no-such-entry", (s, c) => RelayLogChecks.UnknownEntryRefusedAsync(s, c, "no-such-entry")),
         new("LOG-011", "entry-of-another-provider", (s, c) => RelayLogChecks.UnknownEntryRefusedAsync(s, c, "entry-of-another-provider")),
         new("LOG-012", "reported-record-appended", RelayLogChecks.ReportReconcilesAsync),
         new("LOG-013", "unreconciled-until-reported", RelayLogChecks.UnreconciledUntilReportedAsync),
+        new("LOG-013", "routed-unreconciled-until-reported", RelayLogChecks.RoutedUnreconciledUntilReportedAsync),
         new("LOG-014", "repeated-report", RelayLogChecks.RepeatedReportAsync),
         new("LOG-015", "unknown-person", RelayLogChecks.UnknownPersonAsync),
         new("LOG-016", "only-own-entries", RelayLogChecks.OnlyOwnEntriesAsync),
