@@ -493,7 +493,7 @@ async function authenticate(req, rawBody) {
   }
   const header = decodeJsonPart(parts[0]);
   if (!header || (header.value === undefined && header.depth <= 16)) refuse('auth-malformed', 'the protected header is not JSON', 'header');
-  if (header.depth > 16) refuse('json-too-deep', 'the protected header is nested deeper than 16 levels', 'header');
+  if (header.depth > 16) refuse(bug('header-too-deep-is-malformed') ? 'auth-malformed' : 'json-too-deep', 'the protected header is nested deeper than 16 levels', 'header');
   if (!isObject(header.value)) refuse('auth-malformed', 'the protected header is not a JSON object', 'header');
   const h = header.value;
   const headerField = (member) => (bug('header-field-is-header') ? 'header' : member);

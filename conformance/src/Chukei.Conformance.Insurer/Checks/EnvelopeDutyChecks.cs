@@ -106,6 +106,35 @@ public static class EnvelopeDutyChecks
             $"the envelope was refused with auth-algorithm for its header member {header.Member}; the problem's field names that member, but is '{answer.Problem?.Field ?? "(none)"}'");
     }
 
+    /// <summary>
+    /// ERR-004: a protected header is a JSON document like the claims: an unknown member holding <paramref name="arrays"/>
+    /// nested arrays puts the innermost at level <paramref name="arrays"/> + 1 (the header object is level 1); level 16
+    /// is accepted and answered, level 17 refused with json-too-deep.
+    /// </summary>
+    public static async Task HeaderDepthAsync(InsurerSession session, CheckContext check, int arrays)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(check);
+        var level = arrays + 1;
+        var header = JwsCrafter.SealHeader(ProtocolConstants.SignatureAlgorithm, ProtocolConstants.RequestType, RequesterSigningKid)[..^1]
+            + ",\"x-nested\":" + new string('[', arrays) + new string(']', arrays) + "}";
+        var (token, claims) = Craft(session, RequesterId, $"header-at-depth-{level}", headerJson: header);
+
+        var answer = await SendAsync(session, check, token);
+
+        if (level > ProtocolConstants.MaxJsonDepth)
+        {
+            check.Must(answer.Is(ProblemCodes.JsonTooDeep),
+                $"the envelope's protected header has an unknown member whose innermost array is at level {level}, one beyond the {ProtocolConstants.MaxJsonDepth} levels of ERR-004 (the header object is level 1); " +
+                $"it must be refused with json-too-deep (400), but the target answered {answer.Summary}");
+            return;
+        }
+        check.Must(answer.Status == 200,
+            $"the envelope's protected header has an unknown member whose innermost array is at level {level}, the deepest ERR-004 allows, and is otherwise valid; it must be answered, but the target answered {answer.Summary}");
+        new InquiryExchange(RequesterId, ProtocolJson.Deserialize<InquiryRequest>(claims.Body, "request"), claims.Id, answer.Status, answer.Body, session.Target.Time.GetUtcNow())
+            .ReadAnswer(session.World, RequesterId);
+    }
+
     /// <summary>ERR-009: the envelope is judged before the caller's role: the clinic's envelope addressed to kenpo-c is auth-audience, not role-not-allowed.</summary>
     public static async Task EnvelopeBeforeRoleAsync(InsurerSession session, CheckContext check)
     {

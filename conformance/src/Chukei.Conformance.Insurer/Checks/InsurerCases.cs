@@ -93,6 +93,8 @@ public static class InsurerCases
         new("AUTH-008", "refused-envelope-not-recorded", EnvelopeDutyChecks.RefusedNotRecordedAsync),
         .. EnvelopeDutyChecks.BadHeaders.Select(h => new InsurerCase("AUTH-002", h.Name, (s, c) => EnvelopeDutyChecks.HeaderFieldAsync(s, c, h))),
         new("ERR-009", "envelope-before-role", EnvelopeDutyChecks.EnvelopeBeforeRoleAsync),
+        new("ERR-004", "header-at-depth-16", (s, c) => EnvelopeDutyChecks.HeaderDepthAsync(s, c, 15)),
+        new("ERR-004", "header-at-depth-17", (s, c) => EnvelopeDutyChecks.HeaderDepthAsync(s, c, 16)),
         .. EnvelopeDutyChecks.ReadableRefusals.Select(r => new InsurerCase("ID-013", "correlation-id-in-the-" + r.Name, (s, c) => EnvelopeDutyChecks.CorrelationIdInProblemAsync(s, c, r))),
         new("AUTH-010", "answer-without-htm-htu", EnvelopeDutyChecks.AnswerWithoutRequestBindingAsync),
         .. AccessLogChecks.RequesterCases.Select(r => new InsurerCase("LOG-018", r.Name, (s, c) => AccessLogChecks.RequesterAsync(s, c, r))),

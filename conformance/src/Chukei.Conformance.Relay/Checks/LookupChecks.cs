@@ -103,6 +103,23 @@ public static class LookupChecks
         check.Must(answer.Target is null && answer.Seal is null, "a multiple-matches answer names a target or carries a seal: the relay chose among the enrolments");
     }
 
+    /// <summary>
+    /// RLY-006 / RLY-008: the same LTC number registered for two persons (kaigo-b enrols the second under the first's
+    /// number): a lookup by it matches both and is multiple-matches, with no target and no seal.
+    /// </summary>
+    public static async Task TwoPersonsAsync(RelaySession session, CheckContext check)
+    {
+        await using var first = await EnrolledPerson.CreateAsync(session, check);
+        await using var second = await EnrolledPerson.CreateAsync(session, check);
+        await second.AcquireAsync(check, RequesterId, ltc: first.Ltc);
+        var exchange = await Calls.LookupAsync(session, check, Calls.Lookup(first.Subject, "two-persons"));
+
+        var answer = exchange.Read<LookupAnswer>(session.World);
+        check.Must(answer.Outcome == LookupOutcome.MultipleMatches,
+            $"the LTC number {first.Ltc.InsurerNumber}/{first.Ltc.InsuredNumber} is registered for two persons, yet the lookup's outcome is {answer.Outcome}; more than one person matching is multiple-matches");
+        check.Must(answer.Target is null && answer.Seal is null, "a multiple-matches answer names a target or carries a seal: the relay chose among the persons");
+    }
+
     /// <summary>RLY-007: found carries target, seal and asOf; every answer carries logEntryId and the correlationId.</summary>
     public static async Task FoundMembersAsync(RelaySession session, CheckContext check)
     {

@@ -31,6 +31,25 @@ public static class RoutedChecks
         check.Must(answer.Outcome == LookupOutcome.Found && answer.TargetAnswer is not null, $"the answer's outcome is {answer.Outcome}, targetAnswer {(answer.TargetAnswer is null ? "absent" : "present")}");
     }
 
+    /// <summary>RLY-005's order: a routed inquiry whose purpose the caller may not use and whose items that purpose does not allow is refused for the purpose.</summary>
+    public static async Task PurposeBeforeItemsAsync(RelaySession session, CheckContext check)
+    {
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        var request = new RoutedInquiryRequest
+        {
+            Subject = person.Subject,
+            TargetKind = InsuranceKind.Medical,
+            Purpose = Purposes.ChildbirthLumpSum,
+            Items = SealFixture.DefaultItems,
+            CorrelationId = Calls.NewCorrelationId("purpose-before-items"),
+        };
+        var exchange = await session.World.CallerFor(RequesterId, check.Evidence).PostAsync(Calls.RoutedPath, request);
+
+        check.Must(exchange.IsRefusal(ProblemCodes.PurposeNotAllowed),
+            $"the routed inquiry's purpose ({Purposes.ChildbirthLumpSum}) is not allowed for an LTC insurer, and it asks for benefits, which that purpose does not allow; " +
+            $"the purpose is judged before the items, so the relay must refuse with purpose-not-allowed (403), but answered {exchange.Summary}");
+    }
+
     /// <summary>RLY-020: the seal the relay forwards names, as txn, the routed-inquiry entry it appended for the inquiry.</summary>
     public static async Task SealNamesTheEntryAsync(RelaySession session, CheckContext check)
     {

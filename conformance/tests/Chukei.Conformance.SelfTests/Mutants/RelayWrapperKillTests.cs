@@ -81,6 +81,16 @@ public sealed class RelayWrapperKillTests
                         b["unreconciled"] = new JsonArray([.. b["unreconciled"]!.AsArray().Where(id => lookups.Contains(id!.GetValue<string>())).Select(id => JsonValue.Create(id!.GetValue<string>()))]);
                     }),
                 }),
+        // RLY-005: a relay that judges a routed inquiry's items before its purpose.
+        new("routed-items-before-purpose", "RLY-005", "purpose-before-items", "/v1/routed-inquiries", _ => (_, answer) =>
+            answer.Status == ProblemCodes.PurposeNotAllowed.Status && Contracts.Client.PartyClient.ReadProblem(answer.Body)?.Code == ProblemCodes.PurposeNotAllowed.Code
+                ? Problem(ProblemCodes.ItemsNotAllowed, "an item is not allowed for the purpose")
+                : answer),
+        // RLY-006 / RLY-008: a relay that resolves a number only when exactly one person holds it, and otherwise reports nobody.
+        new("several-persons-not-found", "RLY-008", "two-persons-under-one-number", "/v1/lookups", _ => (_, answer) =>
+            answer.Status == 200 && RewritingRelayProxy.Claims(answer.Body)["body"]?["outcome"]?.GetValue<string>() == "multiple-matches"
+                ? answer with { Body = RewritingRelayProxy.ReSigned(answer.Body, b => b["outcome"] = "not-found") }
+                : answer),
         // RLY-030: a relay that looks the person up before it validates the update's record.
         new("enrolment-person-first-no-record", "RLY-030", "neither-medical-nor-ltc", "/v1/enrolments", PersonFirst),
         new("enrolment-person-first-bad-number", "RLY-030", "insurer-number-check-digit", "/v1/enrolments", PersonFirst),
