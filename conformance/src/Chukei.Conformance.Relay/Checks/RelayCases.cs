@@ -51,6 +51,7 @@ public static class RelayCases
         new("ID-012", "no-person-id-to-insurers", SealIssueChecks.NoPersonIdAsync),
         .. IdentifierChecks.Cases.Select(i => new RelayCase(i.RequirementId, i.Name, (s, c) => IdentifierChecks.RefusedAsync(s, c, i)) { TakesNoPerson = true }),
         new("ELG-010", "lookup-as-of-is-registration-time", LookupChecks.AsOfIsRegistrationAsync),
+        new("ELG-010", "routed-as-of-is-registration-time", RoutedChecks.AsOfIsRegistrationAsync),
         new("RLY-033", "registration-takes-effect-when-registered", LookupChecks.RegistrationTakesEffectAsync),
         new("RLY-033", "acquisition-effective-tomorrow", LookupChecks.FutureAcquisitionAsync),
 
@@ -84,6 +85,8 @@ public static class RelayCases
         .. new[] { "answer-of-another-insurer", "to-another-requester", "lookup-never-answered" }
             .Select(n => new RelayCase("ELG-018", n, (s, c) => NoticeChecks.EntryUnknownAsync(s, c, n))),
         new("ELG-019", "resent-notice-kept-once", NoticeChecks.ResentOnceAsync),
+        .. NoticeChecks.MalformedNotices.Select(m => new RelayCase("ELG-018", m.Name, (s, c) => NoticeChecks.MalformedNoticeAsync(s, c, m.Name))),
+        .. NoticeChecks.MalformedAcknowledgements.Select(m => new RelayCase("ELG-020", m.Name, (s, c) => NoticeChecks.MalformedAcknowledgementAsync(s, c, m.Name)) { TakesNoPerson = true }),
         new("ELG-020", "picked-up-by-its-requester-only", NoticeChecks.PickedUpByItsRequesterAsync),
         new("LOG-031", "notice-logged-for-the-person", NoticeChecks.LoggedAsync),
 
@@ -139,6 +142,7 @@ public static class RelayCases
         new("LOG-012", "reported-record-appended", RelayLogChecks.ReportReconcilesAsync),
         new("LOG-013", "unreconciled-until-reported", RelayLogChecks.UnreconciledUntilReportedAsync),
         new("LOG-013", "routed-unreconciled-until-reported", RelayLogChecks.RoutedUnreconciledUntilReportedAsync),
+        new("LOG-011", "malformed-record-refuses-the-report", RelayLogChecks.MalformedRecordAsync),
         new("LOG-014", "repeated-report", RelayLogChecks.RepeatedReportAsync),
         new("LOG-015", "unknown-person", RelayLogChecks.UnknownPersonAsync),
         new("LOG-016", "only-own-entries", RelayLogChecks.OnlyOwnEntriesAsync),

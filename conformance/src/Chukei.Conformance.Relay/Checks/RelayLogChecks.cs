@@ -239,6 +239,22 @@ public static class RelayLogChecks
         check.Must(!after.Unreconciled.Contains(answer.LogEntryId), $"after kenpo-a reported, the routed inquiry '{answer.LogEntryId}' is still listed as unreconciled");
     }
 
+    /// <summary>LOG-011: a report with a malformed record (an insurerEntryId of 65 characters) is refused whole with invalid-field, and the chain does not grow.</summary>
+    public static async Task MalformedRecordAsync(RelaySession session, CheckContext check)
+    {
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        var (_, request, _, answer) = await Calls.FoundAsync(session, check, person, "malformed-record");
+        var good = Calls.Record(answer.LogEntryId, request.CorrelationId, session.Target.Time.GetUtcNow());
+        var before = await LatestCheckpointAsync(session, check);
+
+        var reported = await Calls.ReportAsync(session, check, TargetId, good, good with { InsurerEntryId = new string('k', 65) });
+
+        check.Must(reported.IsRefusal(ProblemCodes.InvalidField),
+            $"the report's second record has an insurerEntryId of 65 characters (at most 64); the whole report must be refused with invalid-field (400), but the relay answered {reported.Summary}");
+        var after = await LatestCheckpointAsync(session, check);
+        check.Must(after.Seq == before.Seq, $"the refused report grew the chain from seq {before.Seq} to {after.Seq}; a refused report appends nothing");
+    }
+
     /// <summary>LOG-014 (SHOULD): the same record reported twice gets the same entry id.</summary>
     public static async Task RepeatedReportAsync(RelaySession session, CheckContext check)
     {

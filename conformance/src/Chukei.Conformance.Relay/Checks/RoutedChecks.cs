@@ -50,6 +50,22 @@ public static class RoutedChecks
             $"the purpose is judged before the items, so the relay must refuse with purpose-not-allowed (403), but answered {exchange.Summary}");
     }
 
+    /// <summary>ELG-010: a found routed inquiry's asOf is when the relay registered the enrolment it answered from.</summary>
+    public static async Task AsOfIsRegistrationAsync(RelaySession session, CheckContext check)
+    {
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        // A relay answering asOf = now must be told apart from the registration instant even on a fast loopback.
+        await Task.Delay(TimeSpan.FromMilliseconds(20), session.Target.Time);
+        var (exchange, _) = await RouteAsync(session, check, person, "routed-as-of", StandInBehaviour.Correct);
+        if (exchange.Status != 200) throw check.Unreachable($"the routed inquiry was answered {exchange.Summary} (RLY-020 covers that)");
+        var answer = exchange.Read<RoutedInquiryAnswer>(session.World);
+        if (answer.Outcome != LookupOutcome.Found) throw check.Unreachable($"the routed inquiry was answered {answer.Outcome} (RLY-006 covers that)");
+
+        // To the millisecond, as for a lookup.
+        check.Must(answer.AsOf is not null && answer.AsOf.Value.ToUnixTimeMilliseconds() == person.MedicalRegisteredAt?.ToUnixTimeMilliseconds(),
+            $"the routed answer's asOf is {Outcomes.ProtocolText.Time(answer.AsOf)}; kenpo-a's enrolment was registered at {Outcomes.ProtocolText.Time(person.MedicalRegisteredAt)}, which is what the relay answered from");
+    }
+
     /// <summary>RLY-020: the seal the relay forwards names, as txn, the routed-inquiry entry it appended for the inquiry.</summary>
     public static async Task SealNamesTheEntryAsync(RelaySession session, CheckContext check)
     {

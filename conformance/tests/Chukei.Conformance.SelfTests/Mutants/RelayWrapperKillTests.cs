@@ -91,6 +91,33 @@ public sealed class RelayWrapperKillTests
             answer.Status == 200 && RewritingRelayProxy.Claims(answer.Body)["body"]?["outcome"]?.GetValue<string>() == "multiple-matches"
                 ? answer with { Body = RewritingRelayProxy.ReSigned(answer.Body, b => b["outcome"] = "not-found") }
                 : answer),
+        // ELG-010: a relay that answers a routed inquiry with asOf = the moment it answered.
+        new("routed-as-of-now", "ELG-010", "routed-as-of-is-registration-time", "/v1/routed-inquiries", time => (_, answer) =>
+            answer.Status == 200 && RewritingRelayProxy.Claims(answer.Body)["body"]?["outcome"]?.GetValue<string>() == "found"
+                ? answer with { Body = RewritingRelayProxy.ReSigned(answer.Body, b => b["asOf"] = time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture)) }
+                : answer),
+        // LOG-011: a relay that appends the well-formed records of a report and skips the malformed ones.
+        new("report-keeps-good-records", "LOG-011", "malformed-record-refuses-the-report", "/v1/access-log/reports", time => (request, answer) =>
+            IsInvalidField(answer, null) ? RewritingRelayProxy.SignedAnswer(request, new AccessLogReportAnswer { EntryIds = ["L-accepted"] }, time) : answer),
+        // ELG-018: a relay that accepts a notice once the entry it names checks out, without checking its members' formats.
+        .. NoticeChecks.MalformedNotices.Select(m => new Wrapper("notice-formats-unchecked-" + m.Name, "ELG-018", m.Name, "/v1/retroactive-change-notices", time => (request, answer) =>
+            IsInvalidField(answer, null)
+                ? RewritingRelayProxy.SignedAnswer(request, new RetroactiveChangeNoticeAnswer
+                {
+                    NoticeId = RewritingRelayProxy.Claims(request)["body"]?["noticeId"]?.GetValue<string>() ?? "unknown",
+                    LogEntryId = "L-notice",
+                    ReceivedAt = time.GetUtcNow(),
+                }, time)
+                : answer)),
+        // ELG-020: a relay that ignores acknowledgements it cannot match, whatever their number or form.
+        .. NoticeChecks.MalformedAcknowledgements.Select(m => new Wrapper("acknowledge-unchecked-" + m.Name, "ELG-020", m.Name, "/v1/retroactive-change-notices/pickups", time => (request, answer) =>
+            IsInvalidField(answer, null)
+                ? RewritingRelayProxy.SignedAnswer(request, new RetroactiveNoticePickupAnswer
+                {
+                    Notices = [],
+                    CorrelationId = RewritingRelayProxy.Claims(request)["body"]?["correlationId"]?.GetValue<string>() ?? "unknown",
+                }, time)
+                : answer)),
         // RLY-030: a relay that looks the person up before it validates the update's record.
         new("enrolment-person-first-no-record", "RLY-030", "neither-medical-nor-ltc", "/v1/enrolments", PersonFirst),
         new("enrolment-person-first-bad-number", "RLY-030", "insurer-number-check-digit", "/v1/enrolments", PersonFirst),
