@@ -121,6 +121,11 @@ public static class RelayLogChecks
         var head = await LatestCheckpointAsync(session, check);
         var (_, _, _, answer) = await Calls.FoundAsync(session, check, person, "next-link");
 
+        // The head is read from a checkpoint signed on request (LOG-020); one that did not move across the lookup says nothing of the chain.
+        var after = await LatestCheckpointAsync(session, check);
+        if (after.Seq <= head.Seq)
+            throw check.Unreachable($"the latest checkpoint was at seq {head.Seq} before the lookup and {after.Seq} after it: it is not signed on request (LOG-020 covers that), so the chain's head is unknown");
+
         var log = await Calls.PersonLogAsync(session, check, person.Person.PersonId);
         var entry = log.Entries.FirstOrDefault(e => e.EntryId == answer.LogEntryId)
             ?? throw check.Unreachable($"the answer's logEntryId '{answer.LogEntryId}' is not in the person's log (LOG-003 covers that)");
