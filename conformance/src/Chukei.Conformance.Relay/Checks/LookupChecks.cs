@@ -38,6 +38,21 @@ public static class LookupChecks
             $"the person's current LTC enrolment is at {RequesterId}, but the outcome is {answer.Outcome} with target '{answer.Target?.PartyId}'");
     }
 
+    /// <summary>ID-007: a medical insurer's lookup naming its own insured without the branch is invalid-field naming the branch; the branch is part of every medical number.</summary>
+    public static async Task MedicalSubjectWithoutBranchAsync(RelaySession session, CheckContext check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        var medical = new JsonObject { ["insurerNumber"] = person.Medical.InsurerNumber, ["number"] = person.Medical.Number };
+        if (person.Medical.Symbol is { } symbol) medical["symbol"] = symbol;
+        var body = Body(new JsonObject { ["medical"] = medical }, targetKind: "ltc");
+        var exchange = await session.World.CallerFor(TargetId, check.Evidence).PostAsync(Calls.LookupPath, body);
+
+        check.Must(exchange.IsRefusal(ProblemCodes.InvalidField),
+            $"{TargetId} named its own insured by a medical number without the branch; the branch is required in every medical record, so the relay must refuse with invalid-field (400), but answered {exchange.Summary}");
+        check.Must(exchange.Problem?.Field == "/subject/medical/branch", $"the problem's field is '{exchange.Problem?.Field}', not the missing member /subject/medical/branch");
+    }
+
     /// <summary>RLY-006: an LTC number nobody is registered under is not-found.</summary>
     public static async Task NotFoundAsync(RelaySession session, CheckContext check)
     {

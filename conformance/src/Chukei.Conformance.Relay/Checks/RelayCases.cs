@@ -35,6 +35,7 @@ public static class RelayCases
 
         new("RLY-001", "found", LookupChecks.FoundAsync),
         new("RLY-001", "found-by-medical-insurer", LookupChecks.FoundByMedicalInsurerAsync),
+        new("ID-007", "medical-subject-without-branch", LookupChecks.MedicalSubjectWithoutBranchAsync),
         .. LookupChecks.InvalidFieldCases.Select(n => new RelayCase("RLY-002", n, (s, c) => LookupChecks.InvalidFieldAsync(s, c, n))),
         new("RLY-003", "medical-subject-from-ltc-insurer", (s, c) => LookupChecks.SubjectNotOwnedAsync(s, c, "medical-subject-from-ltc-insurer")),
         new("RLY-004", "another-insurers-number", (s, c) => LookupChecks.SubjectNotOwnedAsync(s, c, "another-insurers-number")),

@@ -118,6 +118,16 @@ public sealed class RelayWrapperKillTests
                     CorrelationId = RewritingRelayProxy.Claims(request)["body"]?["correlationId"]?.GetValue<string>() ?? "unknown",
                 }, time)
                 : answer)),
+        // ID-007: a relay that matches a medical number on symbol and number alone when the branch is missing (and finds nobody).
+        new("branch-optional", "ID-007", "medical-subject-without-branch", "/v1/lookups", time => (request, answer) =>
+            IsInvalidField(answer, "/subject/medical/branch")
+                ? RewritingRelayProxy.SignedAnswer(request, new LookupAnswer
+                {
+                    Outcome = LookupOutcome.NotFound,
+                    LogEntryId = "L-branchless",
+                    CorrelationId = RewritingRelayProxy.Claims(request)["body"]?["correlationId"]?.GetValue<string>() ?? "unknown",
+                }, time)
+                : answer),
         // RLY-030: a relay that looks the person up before it validates the update's record.
         new("enrolment-person-first-no-record", "RLY-030", "neither-medical-nor-ltc", "/v1/enrolments", PersonFirst),
         new("enrolment-person-first-bad-number", "RLY-030", "insurer-number-check-digit", "/v1/enrolments", PersonFirst),
