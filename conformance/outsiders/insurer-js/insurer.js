@@ -487,19 +487,22 @@ async function authenticate(req, rawBody) {
   }
   const header = decodeJsonPart(parts[0]);
   if (!header || (header.value === undefined && header.depth <= 16)) refuse('auth-malformed', 'the protected header is not JSON', 'header');
-  if (header.depth > 16) refuse('json-too-deep', 'the protected header is nested deeper than 16 levels', 'header');
+  if (header.depth > 16) refuse(bug('header-too-deep-is-malformed') ? 'auth-malformed' : 'json-too-deep', 'the protected header is nested deeper than 16 levels', 'header');
   if (!isObject(header.value)) refuse('auth-malformed', 'the protected header is not a JSON object', 'header');
   const h = header.value;
-  if (header.duplicate) refuse('auth-algorithm', 'the protected header repeats a member', header.duplicate.slice(1));
+  const headerField = (member) => (bug('header-field-is-header') ? 'header' : member);
+  if (header.duplicate) refuse('auth-algorithm', 'the protected header repeats a member', headerField(header.duplicate.slice(1)));
   const forbidden = FORBIDDEN_HEADERS.find((m) => m in h);
-  if (forbidden) refuse('auth-algorithm', `the protected header carries ${forbidden}`, forbidden);
-  if (h.alg !== 'ES256') refuse('auth-algorithm', 'alg must be ES256', 'alg');
-  if (h.typ !== 'chukei-req+jwt') refuse('auth-algorithm', 'typ must be chukei-req+jwt', 'typ');
+  if (forbidden) refuse('auth-algorithm', `the protected header carries ${forbidden}`, headerField(forbidden));
+  if (h.alg !== 'ES256') refuse('auth-algorithm', 'alg must be ES256', headerField('alg'));
+  if (h.typ !== 'chukei-req+jwt') refuse('auth-algorithm', 'typ must be chukei-req+jwt', headerField('typ'));
 
   // AUTH-003, DIR-009
   let found = typeof h.kid === 'string' ? findKey(h.kid) : null;
   if (typeof h.kid === 'string' && (!found || found.key.use !== 'sig') && (await refreshForUnknownKid())) found = findKey(h.kid);
   if (!found || found.key.use !== 'sig') refuse('auth-key-unknown', 'the kid names no signing key in the directory', 'kid');
+  const path = new URL(req.url, 'http://x').pathname;
+  if (bug('role-checked-before-signature') && !ENDPOINTS[path]?.includes(found.party.role)) refuse('role-not-allowed', `role ${found.party.role} may not call ${path}`, 'role');
   if (keyRevoked(found)) refuse('auth-key-revoked', `the key ${h.kid} or its party is revoked`, 'kid');
   if (!verifyEs256(found.key, `${parts[0]}.${parts[1]}`, b64urlDecode(parts[2]))) {
     refuse('auth-signature-invalid', 'the signature does not verify', 'signature');
@@ -520,6 +523,7 @@ async function authenticate(req, rawBody) {
       throw e;
     }
   };
+  let replayKey;
   withCorrelation(() => {
     // ERR-005 / N18: a member repeated anywhere in the claims, the body included, makes them unreadable.
     const bodyRepeatAccepted = bug('duplicate-body-members-accepted') && claims.duplicate?.startsWith('/body/');
@@ -528,6 +532,12 @@ async function authenticate(req, rawBody) {
       const v = c[name];
       const ok = type === 'integer' ? Number.isInteger(v) : type === 'object' ? isObject(v) : typeof v === type;
       if (!ok) refuse('auth-malformed', `claim ${name} is missing or not a ${type}`, name);
+    }
+    replayKey = bug('replay-cache-per-jti') ? c.jti : `${c.iss} ${c.jti}`;
+    if (bug('jti-recorded-before-envelope-checks')) {
+      forgetExpired(replayCache);
+      if (replayCache.has(replayKey)) refuse('auth-replayed', 'this jti was already accepted from this issuer', 'jti');
+      replayCache.set(replayKey, c.exp + SKEW);
     }
     if (c.iss !== found.party.id) refuse('auth-issuer-mismatch', `iss is not ${found.party.id}, the owner of ${h.kid}`, 'iss');
     const audOk = bug('aud-case-insensitive') ? c.aud.toLowerCase() === SELF : c.aud === SELF;
@@ -538,12 +548,13 @@ async function authenticate(req, rawBody) {
     if (now < c.iat - SKEW) refuse('auth-not-yet-valid', 'the envelope is not yet valid', 'iat');
     if (c.htm !== req.method) refuse('auth-target-mismatch', 'htm is not the method used', 'htm');
     if (c.htu !== new URL(req.url, 'http://x').pathname) refuse('auth-target-mismatch', 'htu is not the path called', 'htu');
-    forgetExpired(replayCache);
-    const replayKey = bug('replay-cache-per-jti') ? c.jti : `${c.iss} ${c.jti}`;
-    if (replayCache.has(replayKey)) refuse('auth-replayed', 'this jti was already accepted from this issuer', 'jti');
-    replayCache.set(replayKey, c.exp + SKEW);
+    if (!bug('jti-recorded-before-envelope-checks')) {
+      forgetExpired(replayCache);
+      if (replayCache.has(replayKey)) refuse('auth-replayed', 'this jti was already accepted from this issuer', 'jti');
+      if (!bug('jti-recorded-only-when-answered')) replayCache.set(replayKey, c.exp + SKEW);
+    }
   });
-  return { caller: found.party, claims: c, correlationId, bodyDuplicate: undefined };
+  return { caller: found.party, claims: c, correlationId, bodyDuplicate: undefined, replayKey };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -626,11 +637,16 @@ async function openSeal(seal, callerId, items, seen) {
     const ok = type === 'integer' ? Number.isInteger(v) : type === 'object' ? isObject(v) : typeof v === type;
     if (!ok) refuse('seal-claims', `claim ${name} is missing or not a ${type}`, name);
   }
+  if (bug('unknown-seal-claims-refused')) {
+    const unknown = Object.keys(c).find((k) => !(k in types) && k !== 'routed');
+    if (unknown) refuse('seal-claims', `the claim ${unknown} is not a seal claim`, unknown);
+  }
   if (present(c.routed) && typeof c.routed !== 'boolean') refuse('seal-claims', 'routed is not a boolean', 'routed');
   for (const name of ['kind', 'insurerNumber', 'number']) if (typeof c.insured[name] !== 'string') refuse('seal-claims', `insured.${name} is missing or not a string`, 'insured');
   for (const name of ['symbol', 'branch']) if (present(c.insured[name]) && typeof c.insured[name] !== 'string') refuse('seal-claims', `insured.${name} is not a string`, 'insured');
   seen.requester = c.requester;
   seen.purpose = c.purpose;
+  if (bug('txn-recorded-before-audience-check')) seen.txn = c.txn;
   // INS-023, INS-024
   if (c.iss !== relayId()) refuse('seal-issuer', 'iss is not the relay', 'iss');
   if (c.aud !== SELF) refuse('seal-audience', `aud is not ${SELF}`, 'aud');
@@ -652,13 +668,16 @@ async function openSeal(seal, callerId, items, seen) {
   }
   // INS-030
   const requester = partyOf(c.requester);
-  if (!requester || !PURPOSES[c.purpose] || !PURPOSES[c.purpose].roles.includes(requester.role)) refuse('purpose-not-allowed', 'the purpose is not allowed for the requester', 'purpose');
+  const purposeRefused = bug('unknown-requester-skips-purpose-check')
+    ? requester && (!PURPOSES[c.purpose] || !PURPOSES[c.purpose].roles.includes(requester.role))
+    : !requester || !PURPOSES[c.purpose] || !PURPOSES[c.purpose].roles.includes(requester.role);
+  if (purposeRefused) refuse('purpose-not-allowed', 'the purpose is not allowed for the requester', 'purpose');
   // INS-031
   const bad = items.findIndex((i) => !PURPOSES[c.purpose].items.includes(i));
   if (items.length === 0 || bad >= 0) refuse('items-not-allowed', 'an item is not allowed for the purpose', `/items/${Math.max(bad, 0)}`);
   // Every check passed: only now is the jti recorded. No await lies between the INS-028 check and this line, so of two
   // concurrent presentations exactly one is accepted.
-  sealCache.set(c.jti, c.exp + SKEW);
+  if (!bug('seal-jti-recorded-after-answer')) sealCache.set(c.jti, c.exp + SKEW);
   seen.txn = c.txn;
   return c;
 }
@@ -750,6 +769,7 @@ async function respond(res, aud, inResponseTo, body) {
   const iat = nowSeconds();
   const claims = { iss: SELF, aud, iat, exp: iat + 60, jti: freshJti() };
   if (!bug('in-response-to-missing')) claims.inResponseTo = inResponseTo;
+  if (bug('response-carries-htm-htu')) Object.assign(claims, { htm: 'POST', htu: '/v1/inquiries' });
   claims.body = body;
   const token = await new jose.CompactSign(Buffer.from(JSON.stringify(claims))).setProtectedHeader({ alg: 'ES256', typ: 'chukei-res+jwt', kid }).sign(key);
   res.writeHead(200, { 'content-type': 'application/jose', 'content-length': Buffer.byteLength(token) });
@@ -772,22 +792,29 @@ async function inquiry(req, res, auth) {
     if (bug('report-sent-twice')) void report(r);
   };
   let seal;
+  let sealReached = false;
   try {
     if (!ENDPOINTS['/v1/inquiries'].includes(caller.role)) refuse('role-not-allowed', `role ${caller.role} may not call /v1/inquiries`, 'role');
     validateInquiry(body, auth.bodyDuplicate);
+    sealReached = true;
     seal = await openSeal(body.seal, caller.id, body.items, seen);
   } catch (e) {
     if (!(e instanceof Refusal)) throw e;
     record('refused', e.code);
-    return problem(res, e.code, e.message, e.field, correlationId);
+    const quoted = bug('correlation-id-only-on-seal-refusals') && !sealReached ? undefined : correlationId;
+    return problem(res, e.code, e.message, e.field, quoted);
   }
   const serviceDate = present(body.serviceDate) ? body.serviceDate : todayInJapan();
   const answer = eligibility(seal.insured, serviceDate, body.items, seal.purpose);
   Object.assign(answer, { insurerLogEntryId: entryId, relayLogEntryId: seal.txn, correlationId: body.correlationId });
-  record(answer.status === 'no-qualification' ? 'not-found' : 'answered', undefined, seal.insured);
+  if (!(bug('no-record-for-no-qualification') && answer.status === 'no-qualification')) {
+    record(answer.status === 'no-qualification' ? 'not-found' : 'answered', undefined, seal.insured);
+  }
   // AUTH-010, INS-041: a routed answer goes to the seal's requester.
   const aud = seal.routed === true && caller.id === relayId() && !bug('routed-answer-aud-relay') ? seal.requester : caller.id;
-  return respond(res, aud, claims.jti, answer);
+  await respond(res, aud, claims.jti, answer);
+  if (bug('jti-recorded-only-when-answered')) replayCache.set(auth.replayKey, claims.exp + SKEW);
+  if (bug('seal-jti-recorded-after-answer')) sealCache.set(seal.jti, seal.exp + SKEW);
 }
 
 const fallThroughNotices = new Map(); // INS-050: noticeId → { notice, receivedAt }
@@ -808,10 +835,11 @@ function readBody(req) {
   return new Promise((resolve) => {
     const chunks = [];
     let size = 0;
-    let tooLarge = Number(req.headers['content-length'] ?? 0) > MAX_BODY;
+    const limit = bug('body-limit-one-mebibyte') ? 1_048_576 : MAX_BODY;
+    let tooLarge = Number(req.headers['content-length'] ?? 0) > limit;
     req.on('data', (chunk) => {
       size += chunk.length;
-      if (size > MAX_BODY) tooLarge = true;
+      if (size > limit) tooLarge = true;
       else if (!tooLarge) chunks.push(chunk);
     });
     req.on('end', () => resolve({ tooLarge, body: Buffer.concat(chunks) }));
@@ -831,6 +859,10 @@ const server = http.createServer(async (req, res) => {
     const handler = { '/v1/inquiries': inquiry, '/v1/fall-through-notices': fallThroughNotice }[pathname];
     if (!ENDPOINTS[pathname] || !handler || req.method !== 'POST') {
       await readBody(req);
+      if (!ENDPOINTS[pathname] && bug('unknown-path-framework-404')) {
+        res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+        return res.end(`<pre>Cannot ${req.method} ${pathname}</pre>`);
+      }
       if (ENDPOINTS[pathname] && bug('wrong-method-405')) {
         res.writeHead(405, { allow: 'POST', 'content-type': 'text/plain' });
         return res.end('Method Not Allowed');

@@ -52,6 +52,8 @@ public static class SignedEndpoints
                 // ERR-009: the caller's role before the body. Its mutant reads and validates the body first.
                 var bodyFirst = self.Verifier.SkippedChecks.Contains("ERR-009");
                 TRequest? request = default;
+                // ID-013: from here a refusal is about a request whose body can be read, so it carries its correlationId.
+                correlationId = ReadableCorrelationId(envelope.Claims.Body);
                 if (bodyFirst) request = ReadBody(self, envelope, validate, ref correlationId);
                 if (!allowedRoles.Contains(envelope.Sender.Role))
                     throw new ProtocolException(ProblemCodes.RoleNotAllowed, $"role {envelope.Sender.Role} may not call {path}");
@@ -70,6 +72,14 @@ public static class SignedEndpoints
             }
         });
     }
+
+    /// <summary>The body's correlationId when it is one (ID-013: 1 to 128 characters, no control character), else null.</summary>
+    private static string? ReadableCorrelationId(System.Text.Json.JsonElement body) =>
+        body.ValueKind == System.Text.Json.JsonValueKind.Object
+        && body.TryGetProperty("correlationId", out var id) && id.ValueKind == System.Text.Json.JsonValueKind.String
+        && id.GetString() is { Length: > 0 and <= 128 } text && !text.Any(char.IsControl)
+            ? text
+            : null;
 
     /// <summary>The body record (ERR-002, ERR-004, ERR-005), its correlationId when it has one (so a refusal can name it), then the endpoint's own validation.</summary>
     private static TRequest ReadBody<TRequest>(PartyContext self, VerifiedEnvelope envelope, Action<TRequest> validate, ref string? correlationId)

@@ -40,6 +40,25 @@ public static class AccessLogChecks
             $"the refusal was recorded with code '{record.Code}', the target answered '{response.Problem?.Code ?? "(no problem document)"}'");
     }
 
+    /// <summary>LOG-008: an inquiry about a number nobody holds, answered no-qualification, leaves a record with outcome not-found (§8.3).</summary>
+    public static async Task NoQualificationRecordedAsync(InsurerSession session, CheckContext check)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(check);
+        // Arrange + Act
+        var person = InsurerPeople.Absent;
+        var (response, _) = await SealChecks.PresentValidAsync(session, check, "no-qualification-recorded", [Contracts.DataItems.Eligibility],
+            c => c with { Insured = c.Insured with { Symbol = person.Symbol, Number = person.Number, Branch = person.Branch } });
+        if (response.Status != 200) throw check.Unreachable($"the inquiry about {LagChecks.Who(person)} was answered {response.Summary} (INS-040 covers that)");
+        var answer = response.ReadAnswer(session.World, response.CallerId);
+        if (answer.Status != EligibilityStatus.NoQualification)
+            throw check.Unreachable($"nobody holds {LagChecks.Who(person)}, but the target answered {answer.Status} (ELG-009 covers that)");
+
+        // Assert
+        var record = await ReportedAsync(session, check, response);
+        check.Must(record.Outcome == AccessOutcome.NotFound, $"the inquiry was answered no-qualification; its record's outcome is {record.Outcome}, not not-found");
+    }
+
     /// <summary>LOG-010: the reported record names the purpose, the items, the outcome and the code, and is reported promptly (who it names is LOG-018).</summary>
     public static async Task ReportedFieldsAsync(InsurerSession session, CheckContext check, string caller, ProblemCode? refusal)
     {

@@ -72,6 +72,86 @@ public static class SealChecks
             $"the purpose childbirth-lump-sum allows the item eligibility only, and the inquiry also asks for benefits; it must be refused with {expected.Code} ({expected.Status}), but the target answered {response.Summary}");
     }
 
+    /// <summary>How many seals <see cref="ConcurrentPresentationsAsync"/> presents twice at once: a race that a single pair may miss is unlikely to be missed by all.</summary>
+    private const int ConcurrentPairs = 3;
+
+    /// <summary>
+    /// INS-028: kaigo-b presents one valid seal twice at the same moment, for <see cref="ConcurrentPairs"/> seals; of the
+    /// two presentations of each, exactly one is answered and the other is seal-replayed.
+    /// </summary>
+    public static async Task ConcurrentPresentationsAsync(InsurerSession session, CheckContext check)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(check);
+        var caller = new InquiryCaller(session.World, check.Evidence);
+        for (var pair = 1; pair <= ConcurrentPairs; pair++)
+        {
+            // Arrange
+            var fixture = session.World.NewFixture();
+            var claims = fixture.ValidClaims(EnvelopeSigner.NewId());
+            var seal = fixture.Seal(claims);
+
+            // Act: both requests are under way before either is answered.
+            var both = await Task.WhenAll(
+                caller.PresentAsync(SealFixture.RequesterId, seal, SealFixture.DefaultItems, InquiryCaller.NewCorrelationId($"concurrent-{pair}-a")),
+                caller.PresentAsync(SealFixture.RequesterId, seal, SealFixture.DefaultItems, InquiryCaller.NewCorrelationId($"concurrent-{pair}-b")));
+
+            // Assert
+            var accepted = both.Where(r => r.Status == 200).ToList();
+            var replayed = both.Count(r => r.Status == Contracts.Problems.ProblemCodes.SealReplayed.Status && r.Problem?.Code == Contracts.Problems.ProblemCodes.SealReplayed.Code);
+            if (accepted.Count == 0)
+                throw check.Unreachable($"neither concurrent presentation of the valid seal {claims.Id} was answered ({both[0].Summary}; {both[1].Summary}); INS-040 covers a valid seal refused");
+            check.Must(accepted.Count == 1,
+                $"kaigo-b presented the valid seal {claims.Id} twice at once and both presentations were answered 200; of two concurrent presentations exactly one is accepted, the other is seal-replayed (403)");
+            check.Must(replayed == 1,
+                $"kaigo-b presented the valid seal {claims.Id} twice at once; one was answered, the other must be refused with seal-replayed (403), but was answered {both.Single(r => r.Status != 200).Summary}");
+            accepted[0].ReadAnswer(session.World, SealFixture.RequesterId);
+        }
+    }
+
+    /// <summary>A party id the directory does not list: a requester no insurer knows.</summary>
+    public const string UnlistedRequesterId = "kaigo-z.chukei.test";
+
+    /// <summary>
+    /// INS-030: the relay forwards a routed seal (so INS-029 passes) whose requester is not a party in the directory;
+    /// its role is unknown, so no purpose is allowed for it: purpose-not-allowed.
+    /// </summary>
+    public static async Task UnlistedRequesterAsync(InsurerSession session, CheckContext check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        var (response, _) = await PresentValidAsync(session, check, "unlisted-requester", [Contracts.DataItems.Eligibility],
+            c => c with { Requester = UnlistedRequesterId, Routed = true }, SealFixture.RelayId);
+
+        var expected = Contracts.Problems.ProblemCodes.PurposeNotAllowed;
+        check.Must(response.Status == expected.Status && response.Problem?.Code == expected.Code,
+            $"the relay forwarded a routed seal whose requester {UnlistedRequesterId} is not a party in the directory; a requester that is not a party is refused with {expected.Code} ({expected.Status}), " +
+            $"but the target answered {response.Summary}");
+    }
+
+    /// <summary>INS-022: a seal whose claims carry members the protocol does not define (a string and an object) is answered: unknown claims are ignored.</summary>
+    public static async Task UnknownClaimsIgnoredAsync(InsurerSession session, CheckContext check)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(check);
+        // Arrange: the relay's valid claims with two more members, signed and encrypted as the relay does.
+        var fixture = session.World.NewFixture();
+        var claims = fixture.ValidClaims(EnvelopeSigner.NewId());
+        var json = Contracts.Json.ProtocolJson.Serialize(claims);
+        if (!json.EndsWith('}')) throw new InvalidOperationException("the kit's claims do not serialise as a JSON object");
+        const string Unknown = ",\"x-relay-note\":\"routed by region 3\",\"x-trace\":{\"hop\":1}";
+        var seal = fixture.Encrypt(fixture.SignInner(json[..^1] + Unknown + "}"));
+
+        // Act
+        var response = await new InquiryCaller(session.World, check.Evidence)
+            .PresentAsync(SealFixture.RequesterId, seal, SealFixture.DefaultItems, InquiryCaller.NewCorrelationId("unknown-claims"));
+
+        // Assert
+        check.Must(response.Status == 200,
+            $"the seal is valid and its claims also carry x-relay-note (a string) and x-trace (an object), which the protocol does not define; unknown claims are ignored, " +
+            $"so it must be answered, but the target answered {response.Summary}");
+        response.ReadAnswer(session.World, SealFixture.RequesterId);
+    }
+
     /// <summary>An inquiry with a valid seal of fresh claims, changed by <paramref name="edit"/>, asking for <paramref name="items"/>.</summary>
     public static async Task<(InquiryExchange Response, SealClaims Claims)> PresentValidAsync(InsurerSession session, CheckContext check,
         string caseName, IReadOnlyList<string> items, Func<SealClaims, SealClaims>? edit = null, string caller = SealFixture.RequesterId, DateOnly? serviceDate = null)

@@ -49,6 +49,38 @@ public static class SurfaceChecks
             $"but the target answered {status} {contentType ?? "(no media type)"}: {Clip(body)}");
     }
 
+    /// <summary>ERR-006: a path the insurer does not serve, POSTed a valid envelope of kaigo-b for that path, is not-found as a problem document.</summary>
+    public static async Task UnknownPathAsync(InsurerSession session, CheckContext check)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(check);
+        var url = session.Target.Target.Endpoint("v1/no-such-endpoint");
+        var client = session.World.ClientFor(RequesterId, check.Evidence);
+        var (token, _) = client.Signer.SignRequest(session.Target.PartyId, "POST", url.AbsolutePath, new { correlationId = InquiryCaller.NewCorrelationId("unknown-path") });
+
+        var (status, contentType, body) = await session.World.SendRawAsync(HttpMethod.Post, url, token, ProtocolConstants.JoseMediaType, check.Evidence);
+
+        var expected = ProblemCodes.NotFound;
+        check.Must(status == expected.Status && contentType == ProtocolConstants.ProblemMediaType && Problem(status, body)?.Code == expected.Code,
+            $"POST {url.AbsolutePath} is a path the insurer does not serve; it is answered {expected.Code} ({expected.Status}) as a problem document, " +
+            $"but the target answered {status} {contentType ?? "(no media type)"}: {Clip(body)}");
+    }
+
+    /// <summary>ERR-003: a body of 65 537 bytes (one over the limit) is refused with body-too-large before it is parsed or verified.</summary>
+    public static async Task BodyTooLargeAsync(InsurerSession session, CheckContext check)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(check);
+        var size = ProtocolConstants.MaxRequestLength + 1;
+
+        var (status, _, body) = await session.World.SendRawAsync(HttpMethod.Post, session.World.InquiryUrl, new string('A', size), ProtocolConstants.JoseMediaType, check.Evidence);
+
+        var expected = ProblemCodes.BodyTooLarge;
+        check.Must(status == expected.Status && Problem(status, body)?.Code == expected.Code,
+            $"a {size}-byte body, one byte over the limit of {ProtocolConstants.MaxRequestLength}, must be refused with {expected.Code} ({expected.Status}) before it is parsed, " +
+            $"but the target answered {Describe(status, body)}");
+    }
+
     /// <summary>
     /// AUTH-001 (with ERR-005 and N18): an inquiry body that repeats a member (items twice) makes the envelope's claims
     /// unreadable: auth-malformed, never an answer read from one of the two.

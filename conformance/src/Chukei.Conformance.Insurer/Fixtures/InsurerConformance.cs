@@ -51,7 +51,7 @@ public abstract class InsurerConformance : InsurerConformanceFixture
     public Task Insurer_refuses_an_envelope_addressed_to_another_party(string envelope) => CheckAsync("AUTH-007", envelope);
 
     [Requirement("AUTH-008"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "AUTH-008" })]
-    public Task Insurer_refuses_a_replayed_envelope(string envelope) => CheckAsync("AUTH-008", envelope);
+    public Task Insurer_records_accepted_envelopes_and_refuses_a_replayed_one(string envelope) => CheckAsync("AUTH-008", envelope);
 
     [Requirement("AUTH-009"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "AUTH-009" })]
     public Task Insurer_refuses_an_envelope_signed_for_another_method_or_path(string envelope) => CheckAsync("AUTH-009", envelope);
@@ -99,7 +99,7 @@ public abstract class InsurerConformance : InsurerConformanceFixture
     public Task Insurer_refuses_a_body_member_of_the_wrong_type_or_missing_naming_it(string @case) => CheckAsync("ERR-005", @case);
 
     [Requirement("ERR-009"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "ERR-009" })]
-    public Task Insurer_judges_the_role_before_the_body(string @case) => CheckAsync("ERR-009", @case);
+    public Task Insurer_judges_the_envelope_then_the_role_then_the_body(string @case) => CheckAsync("ERR-009", @case);
 
     [Requirement("INS-001"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "INS-001" })]
     public Task Insurer_serves_inquiries_to_insurers_and_the_relay_only(string @case) => CheckAsync("INS-001", @case);
@@ -204,7 +204,16 @@ public abstract class InsurerConformance : InsurerConformanceFixture
     public Task Insurer_answers_problem_documents_as_problem_json_with_the_correlation_id(string request) => CheckAsync("ERR-001", request);
 
     [Requirement("ERR-006"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "ERR-006" })]
-    public Task Insurer_answers_not_found_to_a_method_it_does_not_serve(string request) => CheckAsync("ERR-006", request);
+    public Task Insurer_answers_not_found_to_a_method_or_path_it_does_not_serve(string request) => CheckAsync("ERR-006", request);
+
+    [Requirement("ERR-003"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "ERR-003" })]
+    public Task Insurer_refuses_a_body_over_the_size_limit(string request) => CheckAsync("ERR-003", request);
+
+    [Requirement("ID-013"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "ID-013" })]
+    public Task Insurer_quotes_the_correlation_id_in_every_problem_about_the_request(string refusal) => CheckAsync("ID-013", refusal);
+
+    [Requirement("AUTH-010"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "AUTH-010" })]
+    public Task Insurer_answers_in_a_response_envelope_without_request_binding(string answer) => CheckAsync("AUTH-010", answer);
 
     [Requirement("ID-001"), TestCaseSource(typeof(InsurerCases), Cases, new object[] { "ID-001" })]
     public Task Insurer_compares_the_sealed_number_byte_for_byte(string seal) => CheckAsync("ID-001", seal);

@@ -19,6 +19,23 @@ public static class EnrolmentChecks
         check.Must(exchange.IsRefusal(ProblemCodes.InvalidField), $"an update with both a medical and an LTC record must be refused with invalid-field (400), not {exchange.Summary}");
     }
 
+    /// <summary>RLY-030: an update with neither a medical nor an LTC record, or with an invalid identifier, is invalid-field, and nothing is registered.</summary>
+    public static async Task InvalidUpdateAsync(RelaySession session, CheckContext check, string caseName)
+    {
+        await using var person = await EnrolledPerson.CreateAsync(session, check, medical: false);
+        var (update, what) = caseName switch
+        {
+            "neither-medical-nor-ltc" => (person.Update(EnrolmentEvent.Acquired, person.Today(), null, null), "neither a medical nor an LTC record"),
+            "insurer-number-check-digit" => (person.Update(EnrolmentEvent.Acquired, person.Today(),
+                person.Medical with { InsurerNumber = TargetInsurerNumber[..^1] + (char)('0' + ((TargetInsurerNumber[^1] - '0' + 1) % 10)) }, null),
+                "a medical insurer number whose check digit is wrong"),
+            _ => throw new ArgumentOutOfRangeException(nameof(caseName), caseName, "no such case"),
+        };
+        var exchange = await session.World.CallerFor(TargetId, check.Evidence).PostAsync(EnrolledPerson.EnrolmentPath, update);
+
+        check.Must(exchange.IsRefusal(ProblemCodes.InvalidField), $"an update with {what} must be refused with invalid-field (400), not {exchange.Summary}");
+    }
+
     /// <summary>RLY-031: an insurer registers only records of its own kind and number.</summary>
     public static async Task NotOwnedAsync(RelaySession session, CheckContext check, string caseName)
     {

@@ -38,6 +38,21 @@ public static class LookupChecks
             $"the person's current LTC enrolment is at {RequesterId}, but the outcome is {answer.Outcome} with target '{answer.Target?.PartyId}'");
     }
 
+    /// <summary>ID-007: a medical insurer's lookup naming its own insured without the branch is invalid-field naming the branch; the branch is part of every medical number.</summary>
+    public static async Task MedicalSubjectWithoutBranchAsync(RelaySession session, CheckContext check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        var medical = new JsonObject { ["insurerNumber"] = person.Medical.InsurerNumber, ["number"] = person.Medical.Number };
+        if (person.Medical.Symbol is { } symbol) medical["symbol"] = symbol;
+        var body = Body(new JsonObject { ["medical"] = medical }, targetKind: "ltc");
+        var exchange = await session.World.CallerFor(TargetId, check.Evidence).PostAsync(Calls.LookupPath, body);
+
+        check.Must(exchange.IsRefusal(ProblemCodes.InvalidField),
+            $"{TargetId} named its own insured by a medical number without the branch; the branch is required in every medical record, so the relay must refuse with invalid-field (400), but answered {exchange.Summary}");
+        check.Must(exchange.Problem?.Field == "/subject/medical/branch", $"the problem's field is '{exchange.Problem?.Field}', not the missing member /subject/medical/branch");
+    }
+
     /// <summary>RLY-006: an LTC number nobody is registered under is not-found.</summary>
     public static async Task NotFoundAsync(RelaySession session, CheckContext check)
     {
@@ -101,6 +116,23 @@ public static class LookupChecks
         var answer = exchange.Read<LookupAnswer>(session.World);
         check.Must(answer.Outcome == LookupOutcome.MultipleMatches, $"the person has two current medical enrolments, yet the outcome is {answer.Outcome}");
         check.Must(answer.Target is null && answer.Seal is null, "a multiple-matches answer names a target or carries a seal: the relay chose among the enrolments");
+    }
+
+    /// <summary>
+    /// RLY-006 / RLY-008: the same LTC number registered for two persons (kaigo-b enrols the second under the first's
+    /// number): a lookup by it matches both and is multiple-matches, with no target and no seal.
+    /// </summary>
+    public static async Task TwoPersonsAsync(RelaySession session, CheckContext check)
+    {
+        await using var first = await EnrolledPerson.CreateAsync(session, check);
+        await using var second = await EnrolledPerson.CreateAsync(session, check);
+        await second.AcquireAsync(check, RequesterId, ltc: first.Ltc);
+        var exchange = await Calls.LookupAsync(session, check, Calls.Lookup(first.Subject, "two-persons"));
+
+        var answer = exchange.Read<LookupAnswer>(session.World);
+        check.Must(answer.Outcome == LookupOutcome.MultipleMatches,
+            $"the LTC number {first.Ltc.InsurerNumber}/{first.Ltc.InsuredNumber} is registered for two persons, yet the lookup's outcome is {answer.Outcome}; more than one person matching is multiple-matches");
+        check.Must(answer.Target is null && answer.Seal is null, "a multiple-matches answer names a target or carries a seal: the relay chose among the persons");
     }
 
     /// <summary>RLY-007: found carries target, seal and asOf; every answer carries logEntryId and the correlationId.</summary>

@@ -161,6 +161,42 @@ public static class NoticeChecks
         check.Must(after is null, "the notice is still returned after kaigo-b acknowledged it");
     }
 
+    /// <summary>One malformed notice, refused invalid-field whatever entry it names.</summary>
+    public static IReadOnlyList<(string Name, Func<RetroactiveChangeNotice, RetroactiveChangeNotice> Break)> MalformedNotices { get; } =
+    [
+        ("notice-id-of-65-characters", n => n with { NoticeId = new string('n', 65) }),
+        ("requester-not-a-party-id", n => n with { Requester = "kaigo b" }),
+    ];
+
+    /// <summary>ELG-018: a notice about kenpo-a's reported answer whose members break the stated formats is invalid-field, not accepted.</summary>
+    public static async Task MalformedNoticeAsync(RelaySession session, CheckContext check, string caseName)
+    {
+        var (_, broken) = MalformedNotices.Single(m => m.Name == caseName);
+        var (person, request, answer) = await AnsweredAsync(session, check, "malformed-notice");
+        await using var _ = person;
+        var exchange = await SendAsync(session, check, broken(Notice(session, request, answer)));
+
+        check.Must(exchange.IsRefusal(ProblemCodes.InvalidField), $"the notice ({caseName}) breaks the formats of ELG-018 and must be refused with invalid-field (400), but the relay answered {exchange.Summary}");
+    }
+
+    /// <summary>One malformed acknowledge list of a pickup.</summary>
+    public static IReadOnlyList<(string Name, Func<IReadOnlyList<string>> Acknowledge)> MalformedAcknowledgements { get; } =
+    [
+        ("acknowledge-101-ids", () => [.. Enumerable.Range(1, 101).Select(i => "L" + i.ToString("D10", System.Globalization.CultureInfo.InvariantCulture))]),
+        ("acknowledge-an-empty-id", () => [""]),
+        ("acknowledge-an-id-with-a-line-break", () => ["L0000000001\n"]),
+    ];
+
+    /// <summary>ELG-020: a pickup acknowledging more than 100 ids, or ids that are not 1–64 printable ASCII characters, is invalid-field.</summary>
+    public static async Task MalformedAcknowledgementAsync(RelaySession session, CheckContext check, string caseName)
+    {
+        var (_, acknowledge) = MalformedAcknowledgements.Single(m => m.Name == caseName);
+        var exchange = await session.World.CallerFor(RequesterId, check.Evidence).PostAsync(PickupPath,
+            new RetroactiveNoticePickup { Acknowledge = acknowledge(), CorrelationId = Calls.NewCorrelationId("pickup-" + caseName) });
+
+        check.Must(exchange.IsRefusal(ProblemCodes.InvalidField), $"the pickup's acknowledge list ({caseName}) must be refused with invalid-field (400), but the relay answered {exchange.Summary}");
+    }
+
     /// <summary>
     /// Picks up as <paramref name="caller"/> until the notice <paramref name="logEntryId"/> shows up or nothing new comes, acknowledging
     /// other notices on the way (they are the kit's own from earlier runs) and, with <paramref name="acknowledge"/>, that one first.

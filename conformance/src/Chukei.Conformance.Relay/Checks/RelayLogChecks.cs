@@ -110,6 +110,32 @@ public static class RelayLogChecks
         }
     }
 
+    /// <summary>
+    /// LOG-006: the entry of one lookup made right after the chain head was read is the next link: seq one more than
+    /// the head's, prevHash the head's hash (64 zeros for an empty chain). The kit runs its cases one at a time, so no
+    /// other entry comes between them on a relay serving only the kit.
+    /// </summary>
+    public static async Task NextLinkAsync(RelaySession session, CheckContext check)
+    {
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        var head = await LatestCheckpointAsync(session, check);
+        var (_, _, _, answer) = await Calls.FoundAsync(session, check, person, "next-link");
+
+        // The head is read from a checkpoint signed on request (LOG-020); one that did not move across the lookup says nothing of the chain.
+        var after = await LatestCheckpointAsync(session, check);
+        if (after.Seq <= head.Seq)
+            throw check.Unreachable($"the latest checkpoint was at seq {head.Seq} before the lookup and {after.Seq} after it: it is not signed on request (LOG-020 covers that), so the chain's head is unknown");
+
+        var log = await Calls.PersonLogAsync(session, check, person.Person.PersonId);
+        var entry = log.Entries.FirstOrDefault(e => e.EntryId == answer.LogEntryId)
+            ?? throw check.Unreachable($"the answer's logEntryId '{answer.LogEntryId}' is not in the person's log (LOG-003 covers that)");
+        check.Must(entry.Seq == head.Seq + 1,
+            $"the chain head was at seq {head.Seq} just before the lookup, and the lookup's entry has seq {entry.Seq}; seq increases by exactly 1 per entry");
+        var expected = head.Seq == 0 ? new string('0', 64) : head.Hash;
+        check.Must(entry.PrevHash == expected,
+            $"the lookup's entry (seq {entry.Seq}) has prevHash {entry.PrevHash}, but the entry before it (seq {head.Seq}) has hash {expected}; every prevHash is the previous entry's hash");
+    }
+
     /// <summary>LOG-016: a person's view holds their entries and nobody else's.</summary>
     public static async Task OnlyOwnEntriesAsync(RelaySession session, CheckContext check)
     {
@@ -189,6 +215,49 @@ public static class RelayLogChecks
         if (reported.Status != 200) throw check.Unreachable($"the report was answered {reported.Summary} (LOG-012 covers that)");
         var after = await Calls.PersonLogAsync(session, check, person.Person.PersonId);
         check.Must(!after.Unreconciled.Contains(answer.LogEntryId), $"after kenpo-a reported, the lookup '{answer.LogEntryId}' is still listed as unreconciled");
+    }
+
+    /// <summary>LOG-013: an answered routed inquiry is listed as unreconciled until the insurer reports a record naming its entry.</summary>
+    public static async Task RoutedUnreconciledUntilReportedAsync(RelaySession session, CheckContext check)
+    {
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        var request = new RoutedInquiryRequest
+        {
+            Subject = person.Subject,
+            TargetKind = InsuranceKind.Medical,
+            Purpose = Purposes.LtcMedicalCombined,
+            Items = [DataItems.Eligibility],
+            CorrelationId = Calls.NewCorrelationId("routed-unreconciled"),
+        };
+        var exchange = await session.World.CallerFor(RequesterId, check.Evidence).PostAsync(Calls.RoutedPath, request);
+        if (exchange.Status != 200) throw check.Unreachable($"the routed inquiry was answered {exchange.Summary} (RLY-020 covers that)");
+        var answer = exchange.Read<RoutedInquiryAnswer>(session.World);
+        if (answer.Outcome != LookupOutcome.Found || answer.TargetAnswer is null)
+            throw check.Unreachable($"the routed inquiry was answered {answer.Outcome} without the target's answer (RLY-020 covers that)");
+
+        var before = await Calls.PersonLogAsync(session, check, person.Person.PersonId);
+        check.Must(before.Unreconciled.Contains(answer.LogEntryId),
+            $"the routed inquiry '{answer.LogEntryId}' was answered by {TargetId}, which has reported nothing yet, so it must be listed as unreconciled; the list is [{string.Join(", ", before.Unreconciled)}]");
+        var reported = await Calls.ReportAsync(session, check, TargetId, Calls.Record(answer.LogEntryId, request.CorrelationId, session.Target.Time.GetUtcNow()));
+        if (reported.Status != 200) throw check.Unreachable($"the report was answered {reported.Summary} (LOG-012 covers that)");
+        var after = await Calls.PersonLogAsync(session, check, person.Person.PersonId);
+        check.Must(!after.Unreconciled.Contains(answer.LogEntryId), $"after kenpo-a reported, the routed inquiry '{answer.LogEntryId}' is still listed as unreconciled");
+    }
+
+    /// <summary>LOG-011: a report with a malformed record (an insurerEntryId of 65 characters) is refused whole with invalid-field, and the chain does not grow.</summary>
+    public static async Task MalformedRecordAsync(RelaySession session, CheckContext check)
+    {
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        var (_, request, _, answer) = await Calls.FoundAsync(session, check, person, "malformed-record");
+        var good = Calls.Record(answer.LogEntryId, request.CorrelationId, session.Target.Time.GetUtcNow());
+        var before = await LatestCheckpointAsync(session, check);
+
+        var reported = await Calls.ReportAsync(session, check, TargetId, good, good with { InsurerEntryId = new string('k', 65) });
+
+        check.Must(reported.IsRefusal(ProblemCodes.InvalidField),
+            $"the report's second record has an insurerEntryId of 65 characters (at most 64); the whole report must be refused with invalid-field (400), but the relay answered {reported.Summary}");
+        var after = await LatestCheckpointAsync(session, check);
+        check.Must(after.Seq == before.Seq, $"the refused report grew the chain from seq {before.Seq} to {after.Seq}; a refused report appends nothing");
     }
 
     /// <summary>LOG-014 (SHOULD): the same record reported twice gets the same entry id.</summary>

@@ -48,6 +48,97 @@ public static class RoutedChecks
         check.Must(forwarded == asked, $"the requester asked about {asked}; the inquiry forwarded to {TargetId} carries serviceDate '{forwarded ?? "(absent)"}'");
     }
 
+    /// <summary>RLY-005's order: a routed inquiry whose purpose the caller may not use and whose items that purpose does not allow is refused for the purpose.</summary>
+    public static async Task PurposeBeforeItemsAsync(RelaySession session, CheckContext check)
+    {
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        var request = new RoutedInquiryRequest
+        {
+            Subject = person.Subject,
+            TargetKind = InsuranceKind.Medical,
+            Purpose = Purposes.ChildbirthLumpSum,
+            Items = SealFixture.DefaultItems,
+            CorrelationId = Calls.NewCorrelationId("purpose-before-items"),
+        };
+        var exchange = await session.World.CallerFor(RequesterId, check.Evidence).PostAsync(Calls.RoutedPath, request);
+
+        check.Must(exchange.IsRefusal(ProblemCodes.PurposeNotAllowed),
+            $"the routed inquiry's purpose ({Purposes.ChildbirthLumpSum}) is not allowed for an LTC insurer, and it asks for benefits, which that purpose does not allow; " +
+            $"the purpose is judged before the items, so the relay must refuse with purpose-not-allowed (403), but answered {exchange.Summary}");
+    }
+
+    /// <summary>ELG-010: a found routed inquiry's asOf is when the relay registered the enrolment it answered from.</summary>
+    public static async Task AsOfIsRegistrationAsync(RelaySession session, CheckContext check)
+    {
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        // A relay answering asOf = now must be told apart from the registration instant even on a fast loopback.
+        await Task.Delay(TimeSpan.FromMilliseconds(20), session.Target.Time);
+        var (exchange, _) = await RouteAsync(session, check, person, "routed-as-of", StandInBehaviour.Correct);
+        if (exchange.Status != 200) throw check.Unreachable($"the routed inquiry was answered {exchange.Summary} (RLY-020 covers that)");
+        var answer = exchange.Read<RoutedInquiryAnswer>(session.World);
+        if (answer.Outcome != LookupOutcome.Found) throw check.Unreachable($"the routed inquiry was answered {answer.Outcome} (RLY-006 covers that)");
+
+        // To the millisecond, as for a lookup.
+        check.Must(answer.AsOf is not null && answer.AsOf.Value.ToUnixTimeMilliseconds() == person.MedicalRegisteredAt?.ToUnixTimeMilliseconds(),
+            $"the routed answer's asOf is {Outcomes.ProtocolText.Time(answer.AsOf)}; kenpo-a's enrolment was registered at {Outcomes.ProtocolText.Time(person.MedicalRegisteredAt)}, which is what the relay answered from");
+    }
+
+    /// <summary>RLY-020: the seal the relay forwards names, as txn, the routed-inquiry entry it appended for the inquiry.</summary>
+    public static async Task SealNamesTheEntryAsync(RelaySession session, CheckContext check)
+    {
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        var (exchange, request) = await RouteAsync(session, check, person, "seal-names-the-entry", StandInBehaviour.Correct);
+        var received = session.StandIn.Received(request.CorrelationId);
+        if (received?.Seal is null) throw check.Unreachable($"no seal {TargetId} could open reached the stand-in for '{request.CorrelationId}'; the relay answered {exchange.Summary} (forwards-a-routed-seal covers that)");
+
+        var log = await Calls.PersonLogAsync(session, check, person.Person.PersonId);
+        var entry = log.Entries.FirstOrDefault(e => e.CorrelationId == request.CorrelationId && e.Action == AccessAction.RoutedInquiry)
+            ?? throw check.Unreachable($"the person's log has no routed-inquiry entry for '{request.CorrelationId}' (LOG-004 covers that)");
+        check.Must(received.Seal.LogEntryId == entry.EntryId,
+            $"the forwarded seal's txn is '{received.Seal.LogEntryId}', but the relay's routed-inquiry entry for the inquiry is '{entry.EntryId}'; txn names that entry, so the insurer's record can be tied to it");
+    }
+
+    /// <summary>One way a routed inquiry's items are malformed, refused invalid-field naming them, before anything is forwarded.</summary>
+    public static IReadOnlyList<(string Name, string[] Items, string Field)> MalformedItems { get; } =
+    [
+        ("items-empty", [], "/items"),
+        ("item-unknown", [Contracts.DataItems.Eligibility, "diagnosis"], "/items/1"),
+        ("item-repeated", [Contracts.DataItems.Eligibility, Contracts.DataItems.Eligibility], "/items/1"),
+    ];
+
+    /// <summary>RLY-020 (items as in INS-002): an empty, unknown or repeated item is invalid-field, and nothing reaches the target.</summary>
+    public static async Task MalformedItemsAsync(RelaySession session, CheckContext check, string caseName)
+    {
+        var (_, items, field) = MalformedItems.Single(m => m.Name == caseName);
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        var request = new RoutedInquiryRequest
+        {
+            Subject = person.Subject,
+            TargetKind = InsuranceKind.Medical,
+            Purpose = Purposes.LtcMedicalCombined,
+            Items = items,
+            CorrelationId = Calls.NewCorrelationId("routed-" + caseName),
+        };
+        var exchange = await session.World.CallerFor(RequesterId, check.Evidence).PostAsync(Calls.RoutedPath, request);
+
+        check.Must(exchange.IsRefusal(ProblemCodes.InvalidField),
+            $"the routed inquiry's items are [{string.Join(", ", items)}] ({caseName}); the relay must refuse them with invalid-field (400), but answered {exchange.Summary}");
+        check.Must(exchange.Problem?.Field == field, $"the problem's field is '{exchange.Problem?.Field}', not the offending member {field}");
+        check.Must(session.StandIn.JournaledCount(request.CorrelationId) == 0, $"the relay refused the items, yet forwarded the inquiry to {TargetId}");
+    }
+
+    /// <summary>RLY-020: an outcome other than found (here no-current-coverage) is answered without asOf.</summary>
+    public static async Task OtherOutcomeWithoutAsOfAsync(RelaySession session, CheckContext check)
+    {
+        await using var person = await EnrolledPerson.CreateAsync(session, check, medical: false);
+        var (exchange, _) = await RouteAsync(session, check, person, "other-outcome-no-as-of", StandInBehaviour.Correct);
+        if (exchange.Status != 200) throw check.Unreachable($"the routed inquiry for a person with no medical enrolment was answered {exchange.Summary}");
+
+        var answer = exchange.Read<RoutedInquiryAnswer>(session.World);
+        if (answer.Outcome == LookupOutcome.Found) throw check.Unreachable("the person has no current medical enrolment, yet the routed inquiry was found (RLY-006 covers that)");
+        check.Must(answer.AsOf is null, $"the routed inquiry was answered {answer.Outcome} with asOf {answer.AsOf}; outcomes other than found carry no asOf");
+    }
+
     /// <summary>RLY-023: targetAnswer is the target's envelope byte for byte, verifiable by the requester as the target's.</summary>
     public static async Task ForwardsAnswerUntouchedAsync(RelaySession session, CheckContext check)
     {

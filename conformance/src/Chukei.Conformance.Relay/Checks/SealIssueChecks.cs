@@ -27,6 +27,39 @@ public static class SealIssueChecks
         check.Must(verdict.IsValid, $"{TargetId}'s step ④ refuses the seal with {verdict.Failure?.Code}: {verdict.Detail}");
     }
 
+    /// <summary>
+    /// SEAL-001: two lookups of the same person give two seals encrypted afresh: no shared ephemeral key, IV or
+    /// ciphertext (a reused key and IV under AES-GCM gives the plaintexts away).
+    /// </summary>
+    public static async Task FreshEncryptionAsync(RelaySession session, CheckContext check)
+    {
+        await using var person = await EnrolledPerson.CreateAsync(session, check);
+        var (_, _, _, first) = await Calls.FoundAsync(session, check, person, "fresh-encryption-first");
+        var (_, _, _, second) = await Calls.FoundAsync(session, check, person, "fresh-encryption-second");
+
+        var (a, b) = (first.Seal!.Split('.'), second.Seal!.Split('.'));
+        if (a.Length != 5 || b.Length != 5) throw check.Unreachable("a seal is not a compact JWE of five parts (SEAL-001 opens-at-the-target covers that)");
+        var (epkA, epkB) = (EphemeralKey(a[0]), EphemeralKey(b[0]));
+        check.Must(epkA is null || epkA != epkB, $"the two seals of the person {person.Person.PersonId} carry the same ephemeral key {epkA}; every seal is a fresh encryption");
+        check.Must(a[2] != b[2], $"the two seals of the person {person.Person.PersonId} carry the same IV {a[2]}; every seal is a fresh encryption");
+        check.Must(a[3] != b[3], $"the two seals of the person {person.Person.PersonId} share their ciphertext; every seal is a fresh signature and a fresh encryption");
+    }
+
+    /// <summary>The JWE header's epk as "x,y", or null when it cannot be read.</summary>
+    private static string? EphemeralKey(string protectedHeader)
+    {
+        try
+        {
+            using var header = System.Text.Json.JsonDocument.Parse(Jose.Base64Url.Decode(protectedHeader));
+            var epk = header.RootElement.GetProperty("epk");
+            return epk.GetProperty("x").GetString() + "," + epk.GetProperty("y").GetString();
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or FormatException or KeyNotFoundException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>SEAL-003: the inner header is exactly alg ES256, typ chukei-seal+jwt and the relay's first active kid; the outer one has alg, enc, cty JWT, kid and epk and nothing forbidden.</summary>
     public static async Task HeadersAsync(RelaySession session, CheckContext check)
     {

@@ -156,7 +156,7 @@ public abstract class RelayConformance : RelayConformanceFixture
     public Task Relay_refuses_a_malformed_card_symbol_or_number(string @case) => CheckAsync("ID-006", @case);
 
     [Requirement("ID-007"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "ID-007" })]
-    public Task Relay_refuses_a_malformed_branch_number(string @case) => CheckAsync("ID-007", @case);
+    public Task Relay_refuses_a_malformed_or_missing_branch_number(string @case) => CheckAsync("ID-007", @case);
 
     [Requirement("ID-008"), TestCaseSource(typeof(RelayCases), Cases, new object[] { "ID-008" })]
     public Task Relay_publishes_well_formed_unique_party_ids(string @case) => CheckAsync("ID-008", @case);

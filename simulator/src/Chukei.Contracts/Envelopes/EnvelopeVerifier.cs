@@ -102,7 +102,9 @@ public sealed class EnvelopeVerifier(string selfId, PartyDirectory directory, IR
         var limit = type == ProtocolConstants.RequestType ? ProtocolConstants.MaxRequestLength : ProtocolConstants.MaxResponseLength;
         var parts = JoseCompact.Split(token, 3, limit)
             ?? throw new ProtocolException(SkippedChecks.Contains("AUTH-001") ? P.AuthSignatureInvalid : P.AuthMalformed, $"not a compact JWS of 3 base64url parts within {limit} characters");
-        var header = JoseCompact.ParseHeader(parts[0], out var duplicate);
+        var header = JoseCompact.ParseHeader(parts[0], out var duplicate, out var tooDeep);
+        // ERR-004: a header is a JSON document like the claims, refused for its depth before it is read.
+        if (tooDeep && !SkippedChecks.Contains("ERR-004")) throw new ProtocolException(P.JsonTooDeep, $"the protected header nests deeper than {ProtocolConstants.MaxJsonDepth} levels", "header");
         if (duplicate && !SkippedChecks.Contains("AUTH-002")) throw new ProtocolException(P.AuthAlgorithm, "the protected header repeats a member", "header");
         if (header is not { } h) throw new ProtocolException(P.AuthMalformed, "the protected header is not a JSON object", "header");
         // AUTH-002: ES256, explicitly typed, no self-describing keys.

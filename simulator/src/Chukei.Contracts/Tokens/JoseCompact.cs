@@ -28,9 +28,13 @@ public static class JoseCompact
     }
 
     /// <summary>Decodes and parses a base64url JSON header; null if it is not a JSON object; throws on duplicates.</summary>
-    public static JsonElement? ParseHeader(string encoded, out bool duplicate)
+    public static JsonElement? ParseHeader(string encoded, out bool duplicate) => ParseHeader(encoded, out duplicate, out _);
+
+    /// <summary>As <see cref="ParseHeader(string, out bool)"/>, also saying whether the header was refused for nesting deeper than ERR-004 allows.</summary>
+    public static JsonElement? ParseHeader(string encoded, out bool duplicate, out bool tooDeep)
     {
         duplicate = false;
+        tooDeep = false;
         byte[] bytes;
         try
         {
@@ -49,6 +53,11 @@ public static class JoseCompact
         catch (JsonException ex) when (ex.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase))
         {
             duplicate = true;
+            return null;
+        }
+        catch (JsonException ex) when (ex.Message.Contains("maximum", StringComparison.OrdinalIgnoreCase) && ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+        {
+            tooDeep = true;
             return null;
         }
         catch (JsonException)

@@ -234,4 +234,15 @@ public sealed class CardRefusalTests
 
         Assert.That(response.Problem?.Code, Is.EqualTo("role-not-allowed"));
     }
+
+    [Test]
+    public async Task Challenge_RequestedByAnInsurer_RefusalCarriesTheRequestsCorrelationId()
+    {
+        // ID-013: the role is judged after the envelope verified, so the body, and its correlationId, could be read.
+        var insurer = _net.Network.Insurers["kenpo-chukei"];
+
+        var response = await insurer.Client.PostAsync<CardChallengeRequest, CardChallenge>(_net.Network.Directory.RelayId, "/v1/card-challenges", new CardChallengeRequest { CorrelationId = "role-refused-1" });
+
+        Assert.That(response.Problem?.CorrelationId, Is.EqualTo("role-refused-1"));
+    }
 }
