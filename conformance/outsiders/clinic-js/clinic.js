@@ -590,7 +590,10 @@ function conclude(answer, correlationId, serviceDate, log, verdict, setRenewalAl
     log.push(`target answer refused (RLY-025): correlationId ${body.correlationId}`);
     return done('relay-problem', 'answer-mismatch');
   }
-  if (body.relayLogEntryId !== answer.logEntryId && !bug('target-log-entry-not-checked')) {
+  const sameEntry = bug('log-entry-compared-case-insensitively')
+    ? String(body.relayLogEntryId).toLowerCase() === String(answer.logEntryId).toLowerCase()
+    : body.relayLogEntryId === answer.logEntryId;
+  if (!sameEntry && !bug('target-log-entry-not-checked')) {
     log.push(`target answer refused (RLY-025): relayLogEntryId ${body.relayLogEntryId}, logEntryId ${answer.logEntryId}`);
     return done('relay-problem', 'answer-mismatch');
   }

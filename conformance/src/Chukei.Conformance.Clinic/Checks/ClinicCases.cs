@@ -69,6 +69,7 @@ public static class ClinicCases
         new("RLY-025", "target-answers-of-two-insurers-share-a-jti", ForgedAnswerChecks.TwoInsurersShareAJtiAsync),
         new("RLY-025", "target-answer-signature-broken", (s, c) => ForgedAnswerChecks.UntrustedAsync(s, c, f => f.TargetAnswerSignatureBroken, "forwarded an insurer answer whose own signature does not verify")),
         new("RLY-025", "target-answer-expired", (s, c) => ForgedAnswerChecks.UntrustedAsync(s, c, f => f.TargetAnswerExpired, "forwarded an insurer answer that expired 15 minutes ago")),
+        new("ID-001", "target-answer-log-entry-in-another-case", (s, c) => ForgedAnswerChecks.UntrustedAsync(s, c, f => f.TargetAnswerLogEntryInAnotherCase, "forwarded an insurer answer whose relayLogEntryId is the answer's logEntryId in another letter case")),
         new("RLY-025", "target-answer-for-another-log-entry", (s, c) => ForgedAnswerChecks.UntrustedAsync(s, c, f => f.TargetAnswerForAnotherLogEntry, "forwarded an insurer answer whose relayLogEntryId is not the answer's logEntryId")),
     ];
 

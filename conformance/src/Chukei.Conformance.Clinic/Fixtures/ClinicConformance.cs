@@ -59,6 +59,9 @@ public abstract class ClinicConformance : ClinicConformanceFixture
     [Requirement("ERR-008"), TestCaseSource(typeof(ClinicCases), Cases, new object[] { "ERR-008" })]
     public Task Clinic_decides_on_a_refusals_code_and_reads_an_unknown_code_by_its_status_class(string @case) => CheckAsync("ERR-008", @case);
 
+    [Requirement("ID-001"), TestCaseSource(typeof(ClinicCases), Cases, new object[] { "ID-001" })]
+    public Task Clinic_compares_identifiers_byte_for_byte(string @case) => CheckAsync("ID-001", @case);
+
     [Requirement("RLY-025"), TestCaseSource(typeof(ClinicCases), Cases, new object[] { "RLY-025" })]
     public Task Clinic_uses_the_forwarded_insurer_answer_only_after_verifying_it_as_the_targets(string @case) => CheckAsync("RLY-025", @case);
 }

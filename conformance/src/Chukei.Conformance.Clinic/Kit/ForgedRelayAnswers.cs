@@ -134,6 +134,18 @@ public sealed class ForgedRelayAnswers(string relayId, PartyKeySet relayKeys, st
     public ProxiedAnswer TargetAnswerForAnotherCorrelation(ProxiedAnswer answer) =>
         Inner(answer, (claims, body) => Target.SignResponse(claims.Audience, claims.InResponseTo!, With(body, "correlationId", "rcpt-" + EnvelopeSigner.NewId())));
 
+    /// <summary>
+    /// The insurer's answer inside, naming the answer's own logEntryId in another letter case (ID-001: identifiers are
+    /// compared byte for byte, so "l0000000042" is not "L0000000042"). The kit's relay numbers its entries with a
+    /// letter, so the case always changes the identifier.
+    /// </summary>
+    public ProxiedAnswer TargetAnswerLogEntryInAnotherCase(ProxiedAnswer answer) =>
+        Inner(answer, (claims, body) => Target.SignResponse(claims.Audience, claims.InResponseTo!,
+            With(body, "relayLogEntryId", SwapCase(body["relayLogEntryId"]?.GetValue<string>() ?? ""))));
+
+    private static string SwapCase(string text) =>
+        string.Concat(text.Select(c => char.IsUpper(c) ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c)));
+
     /// <summary>The insurer's answer inside, naming another relay log entry than the answer's logEntryId (RLY-025: relayLogEntryId).</summary>
     public ProxiedAnswer TargetAnswerForAnotherLogEntry(ProxiedAnswer answer) =>
         Inner(answer, (claims, body) => Target.SignResponse(claims.Audience, claims.InResponseTo!, With(body, "relayLogEntryId", "log-" + EnvelopeSigner.NewId()[..12])));

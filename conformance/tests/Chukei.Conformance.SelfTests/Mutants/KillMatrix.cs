@@ -38,8 +38,17 @@ internal static class KillMatrix
         text.AppendLine();
         text.AppendLine(unkilled.Count == 0
             ? "None: every test of the suite fails against at least one mutant."
-            : $"{unkilled.Count} of {suite.Requirements.Count} tests are not yet shown to fail against a mutant (their cases are exercised against the reference only): "
+            : $"{unkilled.Count} of {suite.Requirements.Count} tests are not yet shown to fail against a mutant of the reference: "
               + string.Join(", ", unkilled) + ".");
+        // New cases are proven outside the reference's code (the outside targets' seeded bugs); say which bug proves each.
+        var outsideBugs = OutsideBugs(suite.Role);
+        foreach (var requirement in unkilled)
+        {
+            var bugs = outsideBugs.Where(b => b.Requirement == requirement).Select(b => $"`{b.Name}`").ToList();
+            text.AppendLine("- " + requirement + ": " + (bugs.Count == 0
+                ? "**no outside bug either**"
+                : $"failed by the outside {suite.Role}'s {string.Join(", ", bugs)} ([conformance-outside-targets.md](conformance-outside-targets.md), where each listed kill is asserted)"));
+        }
         text.AppendLine();
         text.AppendLine("## Requirement × mutant");
         text.AppendLine();
@@ -63,4 +72,14 @@ internal static class KillMatrix
     private static string Cell(string requirement, int failures) => string.Create(CultureInfo.InvariantCulture, $"{requirement} ({failures})");
 
     private static string Count(int failures) => failures == 0 ? "·" : failures.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The outside target's seeded bugs that its published section lists as killed by a case of their own requirement.</summary>
+    private static List<Outsiders.SeededBug> OutsideBugs(string role)
+    {
+        var bugsFile = Path.Combine(RepositoryRoot.Path, "conformance", "outsiders", role + "-js", "bugs.json");
+        var documentFile = Path.Combine(RepositoryRoot.Path, Outsiders.OutsideTargets.DocumentPath);
+        if (!File.Exists(bugsFile) || !File.Exists(documentFile)) return [];
+        var section = Outsiders.OutsideTargets.Section(File.ReadAllText(documentFile), role);
+        return Outsiders.SeededBug.Load(bugsFile).Where(b => section.Contains($"| `{b.Name}` | {b.Requirement} | killed-right |", StringComparison.Ordinal)).ToList();
+    }
 }
