@@ -29,13 +29,17 @@ public static class NoticeChecks
         return (person, request, answer);
     }
 
-    private static RetroactiveChangeNotice Notice(RelaySession session, LookupRequest request, LookupAnswer answer) => new()
+    private static RetroactiveChangeNotice Notice(RelaySession session, LookupRequest request, LookupAnswer answer) =>
+        Notice(session, answer.LogEntryId, request.CorrelationId);
+
+    /// <summary>kenpo-a's notice that a valid answer (relay entry <paramref name="relayLogEntryId"/>) is now invalid: a loss on 2026-04-01.</summary>
+    internal static RetroactiveChangeNotice Notice(RelaySession session, string relayLogEntryId, string correlationId) => new()
     {
         NoticeId = "kenpo-a-n-" + EnvelopeSigner.NewId()[..16],
         Requester = RequesterId,
-        RelayLogEntryId = answer.LogEntryId,
+        RelayLogEntryId = relayLogEntryId,
         InsurerLogEntryId = "kenpo-a-" + EnvelopeSigner.NewId()[..16],
-        CorrelationId = request.CorrelationId,
+        CorrelationId = correlationId,
         ServiceDate = DateOnly.FromDateTime(session.Target.Time.GetUtcNow().ToOffset(ProtocolConstants.JapanOffset).DateTime),
         PreviousStatus = EligibilityStatus.Valid,
         Status = EligibilityStatus.Invalid,

@@ -207,41 +207,31 @@ public static class RelayLogChecks
     {
         await using var person = await EnrolledPerson.CreateAsync(session, check);
         var (_, request, _, answer) = await Calls.FoundAsync(session, check, person, "unreconciled");
-        var before = await Calls.PersonLogAsync(session, check, person.Person.PersonId);
-        check.Must(before.Unreconciled.Contains(answer.LogEntryId),
-            $"the lookup '{answer.LogEntryId}' issued a seal and kenpo-a has reported nothing yet, so it must be listed as unreconciled; the list is [{string.Join(", ", before.Unreconciled)}]");
-
-        var reported = await Calls.ReportAsync(session, check, TargetId, Calls.Record(answer.LogEntryId, request.CorrelationId, session.Target.Time.GetUtcNow()));
-        if (reported.Status != 200) throw check.Unreachable($"the report was answered {reported.Summary} (LOG-012 covers that)");
-        var after = await Calls.PersonLogAsync(session, check, person.Person.PersonId);
-        check.Must(!after.Unreconciled.Contains(answer.LogEntryId), $"after kenpo-a reported, the lookup '{answer.LogEntryId}' is still listed as unreconciled");
+        await UnreconciledUntilReportedAsync(session, check, person, answer.LogEntryId, request.CorrelationId, "lookup");
     }
 
     /// <summary>LOG-013: an answered routed inquiry is listed as unreconciled until the insurer reports a record naming its entry.</summary>
     public static async Task RoutedUnreconciledUntilReportedAsync(RelaySession session, CheckContext check)
     {
         await using var person = await EnrolledPerson.CreateAsync(session, check);
-        var request = new RoutedInquiryRequest
-        {
-            Subject = person.Subject,
-            TargetKind = InsuranceKind.Medical,
-            Purpose = Purposes.LtcMedicalCombined,
-            Items = [DataItems.Eligibility],
-            CorrelationId = Calls.NewCorrelationId("routed-unreconciled"),
-        };
-        var exchange = await session.World.CallerFor(RequesterId, check.Evidence).PostAsync(Calls.RoutedPath, request);
+        var (exchange, request) = await RoutedChecks.RouteAsync(session, check, person, "routed-unreconciled", StandInBehaviour.Correct);
         if (exchange.Status != 200) throw check.Unreachable($"the routed inquiry was answered {exchange.Summary} (RLY-020 covers that)");
         var answer = exchange.Read<RoutedInquiryAnswer>(session.World);
         if (answer.Outcome != LookupOutcome.Found || answer.TargetAnswer is null)
             throw check.Unreachable($"the routed inquiry was answered {answer.Outcome} without the target's answer (RLY-020 covers that)");
+        await UnreconciledUntilReportedAsync(session, check, person, answer.LogEntryId, request.CorrelationId, "routed inquiry");
+    }
 
+    /// <summary>The entry <paramref name="entryId"/> is listed as unreconciled, and no longer once kenpo-a reports a record naming it.</summary>
+    private static async Task UnreconciledUntilReportedAsync(RelaySession session, CheckContext check, EnrolledPerson person, string entryId, string correlationId, string what)
+    {
         var before = await Calls.PersonLogAsync(session, check, person.Person.PersonId);
-        check.Must(before.Unreconciled.Contains(answer.LogEntryId),
-            $"the routed inquiry '{answer.LogEntryId}' was answered by {TargetId}, which has reported nothing yet, so it must be listed as unreconciled; the list is [{string.Join(", ", before.Unreconciled)}]");
-        var reported = await Calls.ReportAsync(session, check, TargetId, Calls.Record(answer.LogEntryId, request.CorrelationId, session.Target.Time.GetUtcNow()));
+        check.Must(before.Unreconciled.Contains(entryId),
+            $"the {what} '{entryId}' was answered by {TargetId}, which has reported nothing yet, so it must be listed as unreconciled; the list is [{string.Join(", ", before.Unreconciled)}]");
+        var reported = await Calls.ReportAsync(session, check, TargetId, Calls.Record(entryId, correlationId, session.Target.Time.GetUtcNow()));
         if (reported.Status != 200) throw check.Unreachable($"the report was answered {reported.Summary} (LOG-012 covers that)");
         var after = await Calls.PersonLogAsync(session, check, person.Person.PersonId);
-        check.Must(!after.Unreconciled.Contains(answer.LogEntryId), $"after kenpo-a reported, the routed inquiry '{answer.LogEntryId}' is still listed as unreconciled");
+        check.Must(!after.Unreconciled.Contains(entryId), $"after {TargetId} reported, the {what} '{entryId}' is still listed as unreconciled");
     }
 
     /// <summary>LOG-011: a report with a malformed record (an insurerEntryId of 65 characters) is refused whole with invalid-field, and the chain does not grow.</summary>

@@ -335,7 +335,7 @@ public static class RoutedChecks
         return received;
     }
 
-    private static async Task<(RelayExchange Exchange, RoutedInquiryRequest Request)> RouteAsync(RelaySession session, CheckContext check,
+    internal static async Task<(RelayExchange Exchange, RoutedInquiryRequest Request)> RouteAsync(RelaySession session, CheckContext check,
         EnrolledPerson person, string caseName, StandInBehaviour behaviour, DateOnly? serviceDate = null)
     {
         var request = new RoutedInquiryRequest

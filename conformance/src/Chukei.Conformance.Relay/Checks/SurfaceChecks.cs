@@ -127,20 +127,9 @@ public static class SurfaceChecks
         Entries = [Calls.Record("relay-entry-" + Contracts.Envelopes.EnvelopeSigner.NewId()[..12], Calls.NewCorrelationId(caseName), session.Target.Time.GetUtcNow())],
     };
 
-    private static RetroactiveChangeNotice Notice(RelaySession session, string caseName) => new()
-    {
-        NoticeId = "role-n-" + Contracts.Envelopes.EnvelopeSigner.NewId()[..16],
-        Requester = RequesterId,
-        RelayLogEntryId = "relay-entry-" + Contracts.Envelopes.EnvelopeSigner.NewId()[..12],
-        InsurerLogEntryId = "role-" + Contracts.Envelopes.EnvelopeSigner.NewId()[..16],
-        CorrelationId = Calls.NewCorrelationId(caseName),
-        ServiceDate = DateOnly.FromDateTime(session.Target.Time.GetUtcNow().ToOffset(ProtocolConstants.JapanOffset).DateTime),
-        PreviousStatus = EligibilityStatus.Valid,
-        Status = EligibilityStatus.Invalid,
-        DisqualificationDate = new DateOnly(2026, 4, 1),
-        ReasonOfLoss = LossReasons.OtherInsurance,
-        RegisteredAt = session.Target.Time.GetUtcNow(),
-    };
+    /// <summary>A well-formed notice naming an entry nobody answered: only the sender's role can be refused.</summary>
+    private static RetroactiveChangeNotice Notice(RelaySession session, string caseName) =>
+        NoticeChecks.Notice(session, "relay-entry-" + Contracts.Envelopes.EnvelopeSigner.NewId()[..12], Calls.NewCorrelationId(caseName));
 
     /// <summary>AUTH-001: a body that is not application/jose is refused with unsupported-media-type.</summary>
     public static async Task MediaTypeAsync(RelaySession session, CheckContext check)
